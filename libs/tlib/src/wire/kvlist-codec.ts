@@ -1,0 +1,114 @@
+import { InvalidValueError } from '../errors/invalid-value.error';
+import { KVListTooLargeError } from '../errors/kvlist-too-large.error';
+import { TlibProtocolError } from '../errors/protocol.error';
+import { KVList, KVType } from '../values/kvlist';
+import type { BufferReader } from './buffer-reader';
+import { BufferWriter } from './buffer-writer';
+import { KV_PAIR_MIN_BYTES, MAX_KV_KEY_BYTES, MAX_KVLIST_DEPTH } from './wire-profile';
+
+/** Default cap of a call's packed user data (T-Server default), and the largest cap a T-Server accepts. */
+export const DEFAULT_KVLIST_CAP_BYTES = 16000;
+export const MAX_KVLIST_CAP_BYTES = 65535;
+
+/** KVList := pairCount u32 | pair*   pair := keyLength u16 | key | kind u8 | value */
+export function writeKVList(writer: BufferWriter, list: KVList, depth = 1): void {
+  if (depth > MAX_KVLIST_DEPTH) {
+    throw new InvalidValueError('KVList', list, `nested deeper than ${MAX_KVLIST_DEPTH} levels`);
+  }
+  writer.u32(list.size);
+  for (const { key, type, value } of list) {
+    const keyAt = writer.reserve(2);
+    const keyBytes = writer.utf8(key);
+    if (keyBytes > MAX_KV_KEY_BYTES) throw new InvalidValueError('KVList key', key, 'longer than 65535 bytes');
+    writer.patchU16(keyAt, keyBytes);
+    writer.u8(type);
+    switch (type) {
+      case KVType.Int:
+        writer.i32(value as number);
+        break;
+      case KVType.String:
+      case KVType.Unicode: {
+        const lengthAt = writer.reserve(4);
+        writer.patchU32(lengthAt, writer.utf8(value as string));
+        break;
+      }
+      case KVType.Binary:
+        writer.u32((value as Uint8Array).byteLength);
+        writer.bytes(value as Uint8Array);
+        break;
+      case KVType.List: {
+        const lengthAt = writer.reserve(4);
+        const start = writer.length;
+        writeKVList(writer, value as KVList, depth + 1);
+        writer.patchU32(lengthAt, writer.length - start);
+        break;
+      }
+    }
+  }
+}
+
+/** Reads a KVList that must end exactly at `reader.end`. */
+export function readKVList(reader: BufferReader, field: string, depth = 1): KVList {
+  if (depth > MAX_KVLIST_DEPTH) {
+    throw new TlibProtocolError('KVLIST_TOO_DEEP', `${field}: KVList nested deeper than ${MAX_KVLIST_DEPTH} levels`);
+  }
+  const count = reader.u32();
+  if (count * KV_PAIR_MIN_BYTES > reader.remaining) {
+    throw new TlibProtocolError('TRUNCATED', `${field}: ${count} pairs cannot fit in ${reader.remaining} bytes`);
+  }
+  const list = new KVList();
+  for (let index = 0; index < count; index++) {
+    const key = reader.utf8(reader.u16(), `${field} key`);
+    const type = reader.u8();
+    switch (type) {
+      case KVType.Int:
+        list.push({ key, type, value: reader.i32() });
+        break;
+      case KVType.String:
+      case KVType.Unicode:
+        list.push({ key, type, value: reader.utf8(reader.u32(), `${field}.${key}`) });
+        break;
+      case KVType.Binary:
+        list.push({ key, type, value: reader.bytes(reader.u32(), `${field}.${key}`) });
+        break;
+      case KVType.List: {
+        const length = reader.u32();
+        reader.need(length, `${field}.${key}`);
+        const outerEnd = reader.end;
+        reader.end = reader.offset + length;
+        const nested = readKVList(reader, `${field}.${key}`, depth + 1);
+        if (reader.offset !== reader.end) {
+          throw new TlibProtocolError('TRAILING_BYTES', `${field}.${key}: nested KVList shorter than its length`);
+        }
+        reader.end = outerEnd;
+        list.push({ key, type, value: nested });
+        break;
+      }
+      default:
+        throw new TlibProtocolError('BAD_KV_TYPE', `${field}.${key}: unknown KVList value kind ${type}`);
+    }
+  }
+  return list;
+}
+
+const sizeWriter = new BufferWriter(1024);
+
+/** Bytes the list takes on the wire, as the T-Server's user-data cap counts them. */
+export function packedKVListBytes(list: KVList): number {
+  try {
+    writeKVList(sizeWriter, list);
+    return sizeWriter.length;
+  } finally {
+    sizeWriter.reset();
+  }
+}
+
+/** Throws KVListTooLargeError when the packed list exceeds `capBytes` (default 16,000; at most 65,535). */
+export function checkKVListSize(list: KVList, capBytes = DEFAULT_KVLIST_CAP_BYTES): number {
+  if (!Number.isInteger(capBytes) || capBytes < 1 || capBytes > MAX_KVLIST_CAP_BYTES) {
+    throw new InvalidValueError('KVList cap', capBytes, `expected 1 to ${MAX_KVLIST_CAP_BYTES} bytes`);
+  }
+  const bytes = packedKVListBytes(list);
+  if (bytes > capBytes) throw new KVListTooLargeError(bytes, capBytes);
+  return bytes;
+}

@@ -1,0 +1,184 @@
+import { InvalidValueError } from '../errors/invalid-value.error';
+import { TlibProtocolError } from '../errors/protocol.error';
+import { UnknownMessageError } from '../errors/unknown-id.error';
+import type { WireMessage, RawAttribute } from '../messages/wire-message';
+import type { AttributeSpec, ProtocolDefinition } from '../protocol/protocol-definition';
+import { KVList } from '../values/kvlist';
+import type { TimeStamp } from '../values/timestamp';
+import type { AttributeValue, ValueType } from '../values/value-type';
+import { BufferReader } from './buffer-reader';
+import type { BufferWriter } from './buffer-writer';
+import { readKVList, writeKVList } from './kvlist-codec';
+import {
+  ATTRIBUTE_HEADER_BYTES,
+  FIXED_VALUE_BYTES,
+  MESSAGE_HEADER_BYTES,
+  VALUE_TYPE_BY_TAG,
+  VALUE_TYPE_TAGS,
+} from './wire-profile';
+
+const INT32_MIN = -0x80000000;
+const INT32_MAX = 0x7fffffff;
+const CONNID = /^[0-9a-f]{16}$/;
+
+/** Message payload: messageId u16 | attributeCount u16 | (attributeId u16 | valueType u8 | length u32 | value)* */
+export function writeMessagePayload(writer: BufferWriter, protocol: ProtocolDefinition, message: WireMessage): void {
+  writer.u16(protocol.messageId(message.name));
+  const countAt = writer.reserve(2);
+  let count = 0;
+  const attributes = message.attributes;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value === undefined) continue;
+    const spec = protocol.attribute(name);
+    writer.u16(spec.id);
+    writer.u8(VALUE_TYPE_TAGS[spec.type]);
+    const lengthAt = writer.reserve(4);
+    const start = writer.length;
+    writeValue(writer, spec, value);
+    writer.patchU32(lengthAt, writer.length - start);
+    count++;
+  }
+  for (const raw of message.unknownAttributes ?? []) {
+    writer.u16(raw.id);
+    writer.u8(raw.type);
+    writer.u32(raw.bytes.byteLength);
+    writer.bytes(raw.bytes);
+    count++;
+  }
+  if (count > 0xffff) throw new InvalidValueError(message.name, count, 'more than 65535 attributes');
+  writer.patchU16(countAt, count);
+}
+
+function writeValue(writer: BufferWriter, spec: AttributeSpec, value: AttributeValue): void {
+  switch (spec.type) {
+    case 'int':
+      if (!Number.isInteger(value) || (value as number) < INT32_MIN || (value as number) > INT32_MAX) {
+        throw new InvalidValueError(spec.name, value, 'expected a 32-bit signed integer');
+      }
+      writer.i32(value as number);
+      return;
+    case 'long':
+      if (!Number.isSafeInteger(value) || (value as number) < 0) {
+        throw new InvalidValueError(spec.name, value, 'expected a non-negative safe integer');
+      }
+      writer.u64(value as number);
+      return;
+    case 'connid':
+      if (typeof value !== 'string' || !CONNID.test(value)) {
+        throw new InvalidValueError(spec.name, value, 'expected 16 lower-case hex digits');
+      }
+      writer.hex64(value);
+      return;
+    case 'string':
+      if (typeof value !== 'string') throw new InvalidValueError(spec.name, value, 'expected a string');
+      writer.utf8(value);
+      return;
+    case 'binary':
+      if (!(value instanceof Uint8Array)) throw new InvalidValueError(spec.name, value, 'expected bytes');
+      writer.bytes(value);
+      return;
+    case 'kvlist':
+      if (!(value instanceof KVList)) throw new InvalidValueError(spec.name, value, 'expected a KVList');
+      writeKVList(writer, value);
+      return;
+    case 'timestamp': {
+      const time = value as TimeStamp;
+      if (!isUint32(time?.seconds) || !isUint32(time?.microseconds) || time.microseconds > 999999) {
+        throw new InvalidValueError(spec.name, value, 'expected {seconds, microseconds} as unsigned 32-bit integers');
+      }
+      writer.u32(time.seconds);
+      writer.u32(time.microseconds);
+      return;
+    }
+  }
+}
+
+function isUint32(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
+}
+
+/** Decodes one message payload occupying exactly `[start, end)` of `buffer`. */
+export function readMessagePayload(
+  protocol: ProtocolDefinition,
+  buffer: Buffer,
+  start: number,
+  end: number,
+): WireMessage {
+  const reader = new BufferReader(buffer, start, end);
+  if (reader.remaining < MESSAGE_HEADER_BYTES) {
+    throw new TlibProtocolError('TRUNCATED', `message payload of ${reader.remaining} bytes is shorter than its header`);
+  }
+  const messageId = reader.u16();
+  const name = protocol.findMessageName(messageId);
+  if (name === undefined) throw new UnknownMessageError(protocol.name, messageId);
+  const count = reader.u16();
+  if (count * ATTRIBUTE_HEADER_BYTES > reader.remaining) {
+    throw new TlibProtocolError('TRUNCATED', `${name}: ${count} attributes cannot fit in ${reader.remaining} bytes`);
+  }
+  const attributes: Record<string, AttributeValue> = {};
+  let unknown: RawAttribute[] | undefined;
+  for (let index = 0; index < count; index++) {
+    const id = reader.u16();
+    const typeTag = reader.u8();
+    const length = reader.u32();
+    reader.need(length, `${name} attribute ${id}`);
+    const spec = protocol.findAttributeById(id);
+    if (spec === undefined) {
+      (unknown ??= []).push({ id, type: typeTag, bytes: reader.bytes(length, `attribute ${id}`) });
+      continue;
+    }
+    const wireType = VALUE_TYPE_BY_TAG[typeTag];
+    if (wireType !== spec.type) {
+      throw new TlibProtocolError(
+        'TYPE_MISMATCH',
+        `${name}.${spec.name}: wire type ${wireType ?? `#${typeTag}`}, expected ${spec.type}`,
+      );
+    }
+    if (spec.name in attributes) {
+      throw new TlibProtocolError('DUPLICATE_ATTRIBUTE', `${name}.${spec.name} appears twice`);
+    }
+    attributes[spec.name] = readValue(reader, spec, length);
+  }
+  if (reader.remaining !== 0) {
+    throw new TlibProtocolError('TRAILING_BYTES', `${name}: ${reader.remaining} bytes after the last attribute`);
+  }
+  return unknown === undefined ? { name, attributes } : { name, attributes, unknownAttributes: unknown };
+}
+
+function readValue(reader: BufferReader, spec: AttributeSpec, length: number): AttributeValue {
+  const fixed = FIXED_VALUE_BYTES[spec.type];
+  if (fixed !== undefined && fixed !== length) {
+    throw new TlibProtocolError('BAD_LENGTH', `${spec.name}: ${spec.type} takes ${fixed} bytes, not ${length}`);
+  }
+  switch (spec.type as ValueType) {
+    case 'int':
+      return reader.i32();
+    case 'long':
+      return reader.u64(spec.name);
+    case 'connid':
+      return reader.hex64();
+    case 'string':
+      return reader.utf8(length, spec.name);
+    case 'binary':
+      return reader.bytes(length, spec.name);
+    case 'kvlist': {
+      const outerEnd = reader.end;
+      reader.end = reader.offset + length;
+      const list = readKVList(reader, spec.name);
+      if (reader.offset !== reader.end) {
+        throw new TlibProtocolError('TRAILING_BYTES', `${spec.name}: bytes left after the KVList`);
+      }
+      reader.end = outerEnd;
+      return list;
+    }
+    case 'timestamp': {
+      const seconds = reader.u32();
+      const microseconds = reader.u32();
+      if (microseconds > 999999) {
+        throw new TlibProtocolError('VALUE_OUT_OF_RANGE', `${spec.name}: ${microseconds} microseconds`);
+      }
+      return { seconds, microseconds };
+    }
+  }
+}
