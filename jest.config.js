@@ -1,6 +1,9 @@
 // @ts-check
 /** swc compiles TypeScript for Jest; type checking is `npm run typecheck`, which `npm test` runs first. */
 const transform = {
+  // NestJS 12 ships ES modules only; Node 20 can require() them but Jest's module loader cannot, so swc turns
+  // those packages into CommonJS for tests (production code loads them natively).
+  '^.+\\.m?js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   '^.+\\.ts$': [
     '@swc/jest',
     {
@@ -16,7 +19,11 @@ const transform = {
 /** `@gws/<lib>` resolves to `libs/<lib>/src`, as in tsconfig.json. */
 const moduleNameMapper = { '^@gws/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 
-const shared = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+/** ESM-only packages that must be transformed; every other dependency is CommonJS and loads as it is. */
+const esmPackages = ['@nestjs'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
+
+const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 /** @type {import('jest').Config} */
 module.exports = {
