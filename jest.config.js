@@ -20,7 +20,7 @@ const transform = {
 const moduleNameMapper = { '^@gws/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 
 /** ESM-only packages that must be transformed; every other dependency is CommonJS and loads as it is. */
-const esmPackages = ['@nestjs'];
+const esmPackages = ['@nestjs', 'cometd', 'cometd-nodejs-client'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 
 const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
