@@ -2,6 +2,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { connectSocket } from '../connect-socket';
 
+export { waitFor } from '@gws/testing';
+
 /** A connected pair of loopback sockets and a teardown that closes both and the listener. */
 export async function linkedSockets(): Promise<{ client: Socket; server: Socket; close: () => Promise<void> }> {
   const listener: Server = createServer();
@@ -16,13 +18,4 @@ export async function linkedSockets(): Promise<{ client: Socket; server: Socket;
     await new Promise<void>((resolve) => listener.close(() => resolve()));
   };
   return { client, server, close };
-}
-
-/** Resolves when `predicate` holds, polling every few ms; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
