@@ -1,19 +1,78 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
-/** GWS settings from the environment, validated once at start-up (README: Configuration). */
+export interface Endpoint {
+  readonly host: string;
+  readonly port: number;
+}
+
+const endpoint = z
+  .string()
+  .regex(/^[^:\s]+:\d{1,5}$/, 'expected host:port')
+  .transform((value): Endpoint => {
+    const [host, port] = value.split(':') as [string, string];
+    return { host, port: Number(port) };
+  });
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** Every setting from the environment (README: Configuration), validated once at start-up. */
 const envSchema = z.object({
   GWS_HOST: z.string().min(1).default('127.0.0.1'),
   GWS_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   GWS_PUBLIC_URL: z.url().optional(),
+  GWS_NODE_ID: z.string().min(1).optional(),
+  GWS_APP_NAME: z.string().min(1).default('GWS_Cluster'),
+  GWS_EMBEDDED: flag.optional(),
+  DIRECTORY_FILE: z.string().min(1).optional(),
+  TSERVER_PRIMARY: endpoint.optional(),
+  TSERVER_BACKUP: endpoint.optional(),
+  CONFSERV_ENDPOINTS: z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()))
+    .pipe(z.array(endpoint).min(1))
+    .optional(),
+  CSRF_ENABLED: flag.default(true),
+  LOGIN_FAILURE_LIMIT: z.coerce.number().int().min(1).default(5),
+  LOGIN_ADDRESS_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+  SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(60).default(1800),
+  CORS_ALLOWED_ORIGINS: z.string().default(''),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/)
+    .default('100kb'),
+  TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
 
 export interface GwsConfig {
   readonly host: string;
   readonly port: number;
-  /** Absolute prefix of resource URIs in payloads (GWS `externalApiUrlV2`); defaults to http://host:port. */
+  /** Absolute prefix of resource URIs in payloads (GWS `externalApiUrlV2`); undefined = from the request. */
   readonly publicUrl: string | undefined;
-  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly nodeId: string;
+  /** The CfgApplication whose options hold GWS settings; also our T-Server client name. */
+  readonly applicationName: string;
+  /** Start both simulators in this process: the default when no T-Server or Configuration Server is named. */
+  readonly embedded: boolean;
+  readonly directoryFile: string | undefined;
+  readonly tserver: { readonly primary: Endpoint; readonly backup: Endpoint | undefined };
+  readonly confserv: readonly Endpoint[];
+  readonly csrfEnabled: boolean;
+  readonly loginThrottle: {
+    readonly userFailureLimit: number;
+    readonly addressFailureLimit: number;
+    readonly lockoutMs: number;
+  };
+  readonly sessionTimeoutMs: number;
+  /** Allowed CORS origins; `*` may stand for one host label (`http://*.example.com`). Empty = same origin only. */
+  readonly corsAllowedOrigins: readonly string[];
+  readonly bodyLimit: string;
+  readonly trustProxy: boolean;
+  readonly logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -23,13 +82,50 @@ export class ConfigError extends Error {
   }
 }
 
+/** The simulators' default ports, used when GWS runs embedded. */
+export const EMBEDDED_ENDPOINTS = {
+  tserverPrimary: { host: '127.0.0.1', port: 5025 },
+  tserverBackup: { host: '127.0.0.1', port: 5026 },
+  confserv: { host: '127.0.0.1', port: 5000 },
+} as const;
+
 export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const { GWS_HOST, GWS_PORT, GWS_PUBLIC_URL, LOG_LEVEL } = parsed.data;
-  return { host: GWS_HOST, port: GWS_PORT, publicUrl: GWS_PUBLIC_URL, logLevel: LOG_LEVEL };
+  const e = parsed.data;
+  const embedded = e.GWS_EMBEDDED ?? (e.TSERVER_PRIMARY === undefined && e.CONFSERV_ENDPOINTS === undefined);
+  if (!embedded && (e.TSERVER_PRIMARY === undefined || e.CONFSERV_ENDPOINTS === undefined)) {
+    throw new ConfigError(['TSERVER_PRIMARY and CONFSERV_ENDPOINTS are both required when GWS_EMBEDDED=false']);
+  }
+  return {
+    host: e.GWS_HOST,
+    port: e.GWS_PORT,
+    publicUrl: e.GWS_PUBLIC_URL?.replace(/\/+$/, ''),
+    nodeId: e.GWS_NODE_ID ?? `${hostname()}-${process.pid}`,
+    applicationName: e.GWS_APP_NAME,
+    embedded,
+    directoryFile: e.DIRECTORY_FILE,
+    tserver: {
+      primary: e.TSERVER_PRIMARY ?? EMBEDDED_ENDPOINTS.tserverPrimary,
+      backup: e.TSERVER_BACKUP ?? (embedded ? EMBEDDED_ENDPOINTS.tserverBackup : undefined),
+    },
+    confserv: e.CONFSERV_ENDPOINTS ?? [EMBEDDED_ENDPOINTS.confserv],
+    csrfEnabled: e.CSRF_ENABLED,
+    loginThrottle: {
+      userFailureLimit: e.LOGIN_FAILURE_LIMIT,
+      addressFailureLimit: e.LOGIN_ADDRESS_FAILURE_LIMIT,
+      lockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000,
+    },
+    sessionTimeoutMs: e.SESSION_TIMEOUT_SECONDS * 1000,
+    corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0),
+    bodyLimit: e.BODY_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
 }
 
 export const GWS_CONFIG = Symbol('GWS_CONFIG');

@@ -1,0 +1,1 @@
+export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');

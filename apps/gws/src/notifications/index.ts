@@ -1,0 +1,16 @@
+export {
+  BayeuxSessionRegistry,
+  type BayeuxSessionInfo,
+  type NotificationStats,
+  type SessionAddedEvent,
+  type SessionRemovalReason,
+  type SessionRemovedEvent,
+} from './bayeux-session-registry';
+export { CometdGateway } from './cometd-gateway';
+export { GWS_TOPICS, SUBSCRIBABLE_CHANNELS, type GwsTopic } from './gws-topics';
+export { HANDSHAKE_AUTHENTICATOR, type AuthenticatedPrincipal, type HandshakeAuthenticator } from './handshake-authenticator';
+export * from './messages';
+export { NotificationPublisher } from './notification-publisher';
+export type { NotificationsLogger } from './notifications-logger';
+export { DEFAULT_NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications-options';
+export { NotificationsModule } from './notifications.module';

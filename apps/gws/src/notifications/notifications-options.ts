@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { NotificationsLogger } from './notifications-logger';
+
+/** Injection token of the validated {@link ResolvedNotificationsOptions}. */
+export const NOTIFICATIONS_OPTIONS = Symbol('NOTIFICATIONS_OPTIONS');
+
+/** Options of `NotificationsModule.register`. Every field is optional; defaults are in {@link DEFAULT_NOTIFICATIONS_OPTIONS}. */
+export interface NotificationsOptions {
+  /**
+   * Where the Bayeux endpoint is mounted.
+   * @default '/api/v2/notifications'
+   */
+  path?: string;
+  /**
+   * How long the server holds a `/meta/connect` (long poll) when it has nothing to send, in ms.
+   * Keep it under the idle timeout of every proxy between browser and server.
+   * @default 30000
+   */
+  timeout?: number;
+  /**
+   * Advised pause between the end of one long poll and the next, in ms. 0: reconnect at once.
+   * @default 0
+   */
+  interval?: number;
+  /**
+   * How long a session may go without a `/meta/connect` before the server drops it, in ms, counted
+   * from the end of the previous one. Bounds how long a closed tab keeps receiving (and queueing) messages.
+   * @default 15000
+   */
+  maxInterval?: number;
+  /**
+   * Long polls one browser (one `BAYEUX_BROWSER` cookie) may hold at once; sessions over the limit
+   * poll every `multiSessionInterval` instead. -1: no limit; 0: never hold a long poll.
+   *
+   * Two, because an agent may keep two tabs of the desktop open in one browser and both must get
+   * notifications without delay, while an HTTP/1.1 browser allows only 6 connections per host: two
+   * parked long polls leave four for REST calls. Two different browsers have two different cookies and
+   * are not limited by this at all.
+   * @default 2
+   */
+  maxSessionsPerBrowser?: number;
+  /**
+   * Polling period advised to sessions over `maxSessionsPerBrowser`, in ms.
+   * @default 2000
+   */
+  multiSessionInterval?: number;
+  /**
+   * Sets `Secure` on the `BAYEUX_BROWSER` cookie; turn it on behind HTTPS.
+   * @default false
+   */
+  browserCookieSecure?: boolean;
+  /**
+   * Logging hook (pino-compatible). Defaults to Nest's logger under the `CometdGateway` context.
+   */
+  logger?: NotificationsLogger;
+}
+
+export type ResolvedNotificationsOptions = Required<Omit<NotificationsOptions, 'logger'>> &
+  Pick<NotificationsOptions, 'logger'>;
+
+export const DEFAULT_NOTIFICATIONS_OPTIONS = {
+  path: '/api/v2/notifications',
+  timeout: 30_000,
+  interval: 0,
+  maxInterval: 15_000,
+  maxSessionsPerBrowser: 2,
+  multiSessionInterval: 2_000,
+  browserCookieSecure: false,
+} as const satisfies Required<Omit<NotificationsOptions, 'logger'>>;
+
+const milliseconds = z.number().int().min(0);
+
+const schema = z
+  .object({
+    path: z.string().regex(/^\/[\w\-/]*[\w-]$/, 'a path such as /api/v2/notifications'),
+    timeout: milliseconds,
+    interval: milliseconds,
+    maxInterval: milliseconds.min(1),
+    maxSessionsPerBrowser: z.number().int().min(-1),
+    multiSessionInterval: milliseconds,
+    browserCookieSecure: z.boolean(),
+  })
+  .strict();
+
+/** Applies the defaults and validates; throws an Error naming every offending option. */
+export function resolveNotificationsOptions(options: NotificationsOptions = {}): ResolvedNotificationsOptions {
+  const { logger, ...rest } = options;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const parsed = schema.safeParse({ ...DEFAULT_NOTIFICATIONS_OPTIONS, ...defined });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`Invalid notifications options: ${problems.join('; ')}`);
+  }
+  return logger ? { ...parsed.data, logger } : parsed.data;
+}
