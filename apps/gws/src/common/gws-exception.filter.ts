@@ -61,7 +61,7 @@ export class GwsExceptionFilter implements ExceptionFilter {
       case HttpStatus.FORBIDDEN:
         return envelope(GwsStatus.Forbidden, message);
       default:
-        return envelope(status >= 500 ? GwsStatus.InternalError : GwsStatus.ValidationError, message);
+        return envelope((status as number) >= 500 ? GwsStatus.InternalError : GwsStatus.ValidationError, message);
     }
   }
 }
