@@ -1,7 +1,17 @@
 import { TlibProtocolError } from '../errors/protocol.error';
+import { decodeShortUtf8 } from './short-utf8';
+import { StringCache } from './string-cache';
 
 const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-const SHORT_STRING = 48;
+
+/**
+ * Strings and byte values shorter than this are decoded or copied by a JS loop: T-Lib values are mostly a few bytes
+ * long, and for those a call into C++ (`buffer.toString`, `subarray`) costs more than the work itself.
+ */
+const SHORT_RUN = 48;
+
+/** Shared by every reader: decoding is synchronous, and the strings worth caching are the same on every link. */
+const strings = new StringCache(4096, 32);
 
 /** Bounds-checked reads over `[offset, end)` of a buffer; running past `end` is a protocol error, never a RangeError. */
 export class BufferReader {
@@ -22,23 +32,26 @@ export class BufferReader {
 
   u16(): number {
     this.need(2, 'u16');
-    const value = this.buffer.readUInt16BE(this.offset);
-    this.offset += 2;
-    return value;
+    const buffer = this.buffer;
+    const at = this.offset;
+    this.offset = at + 2;
+    return (buffer[at]! << 8) | buffer[at + 1]!;
   }
 
   u32(): number {
     this.need(4, 'u32');
-    const value = this.buffer.readUInt32BE(this.offset);
-    this.offset += 4;
-    return value;
+    const buffer = this.buffer;
+    const at = this.offset;
+    this.offset = at + 4;
+    return buffer[at]! * 0x1000000 + ((buffer[at + 1]! << 16) | (buffer[at + 2]! << 8) | buffer[at + 3]!);
   }
 
   i32(): number {
     this.need(4, 'i32');
-    const value = this.buffer.readInt32BE(this.offset);
-    this.offset += 4;
-    return value;
+    const buffer = this.buffer;
+    const at = this.offset;
+    this.offset = at + 4;
+    return (buffer[at]! << 24) | (buffer[at + 1]! << 16) | (buffer[at + 2]! << 8) | buffer[at + 3]!;
   }
 
   u64(field: string): number {
@@ -68,30 +81,28 @@ export class BufferReader {
     );
   }
 
+  /** Invalid UTF-8 decodes to U+FFFD, as `buffer.toString('utf8')` does. */
   utf8(length: number, field: string): string {
     this.need(length, field);
-    const buffer = this.buffer;
     const start = this.offset;
     const end = start + length;
     this.offset = end;
-    if (length < SHORT_STRING) {
-      let result = '';
-      for (let at = start; at < end; at++) {
-        const code = buffer[at]!;
-        if (code >= 0x80) return buffer.toString('utf8', start, end);
-        result += String.fromCharCode(code);
-      }
-      return result;
-    }
-    return buffer.toString('utf8', start, end);
+    if (length <= strings.maxBytes) return strings.get(this.buffer, start, end);
+    return length < SHORT_RUN ? decodeShortUtf8(this.buffer, start, end) : this.buffer.toString('utf8', start, end);
   }
 
   /** A copy: the decoder's buffer is reused once the frame is handed out. */
   bytes(length: number, field: string): Uint8Array {
     this.need(length, field);
+    const buffer = this.buffer;
+    const start = this.offset;
     const copy = new Uint8Array(length);
-    copy.set(this.buffer.subarray(this.offset, this.offset + length));
-    this.offset += length;
+    if (length < SHORT_RUN) {
+      for (let index = 0; index < length; index++) copy[index] = buffer[start + index]!;
+    } else {
+      copy.set(buffer.subarray(start, start + length));
+    }
+    this.offset = start + length;
     return copy;
   }
 

@@ -19,6 +19,13 @@ export interface FrameDecoderOptions {
 
 const EMPTY = Buffer.alloc(0);
 
+// Module-local copies: loaders such as tsx compile imported bindings to getter calls, which showed up in profiles.
+const HEADER_BYTES = FRAME_HEADER_BYTES;
+const ADDP_FRAME_BYTES = FRAME_HEADER_BYTES + ADDP_PAYLOAD_BYTES;
+const KIND_MESSAGE = FrameKind.Message;
+const KIND_ADDP_POLL = FrameKind.AddpPoll;
+const KIND_ADDP_REPLY = FrameKind.AddpReply;
+
 /**
  * Streaming frame decoder: accepts chunks split or coalesced anywhere and calls the handlers once per whole frame.
  * It never buffers more than one maximum-size frame. After a protocol error it stays failed: the link is closed.
@@ -65,7 +72,7 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
       end = this.pendingLength;
     }
     let offset = 0;
-    while (end - offset >= FRAME_HEADER_BYTES) {
+    while (end - offset >= HEADER_BYTES) {
       const frameBytes = this.checkHeader(buffer, offset);
       if (end - offset < frameBytes) break;
       this.dispatch(buffer, offset, frameBytes);
@@ -85,26 +92,26 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
       );
     }
     const kind = buffer[offset + 2]!;
-    if (kind !== FrameKind.Message && kind !== FrameKind.AddpPoll && kind !== FrameKind.AddpReply) {
+    if (kind !== KIND_MESSAGE && kind !== KIND_ADDP_POLL && kind !== KIND_ADDP_REPLY) {
       throw new TlibProtocolError('BAD_FRAME_KIND', `unknown frame kind ${kind}`);
     }
-    const frameBytes = FRAME_HEADER_BYTES + buffer.readUInt32BE(offset + 3);
+    const frameBytes = HEADER_BYTES + buffer.readUInt32BE(offset + 3);
     if (frameBytes > this.options.maxFrameBytes) throw new FrameTooLargeError(frameBytes, this.options.maxFrameBytes);
-    if (kind !== FrameKind.Message && frameBytes !== FRAME_HEADER_BYTES + ADDP_PAYLOAD_BYTES) {
+    if (kind !== KIND_MESSAGE && frameBytes !== ADDP_FRAME_BYTES) {
       throw new TlibProtocolError('BAD_LENGTH', `ADDP frame of ${frameBytes} bytes`);
     }
     return frameBytes;
   }
 
   private dispatch(buffer: Buffer, offset: number, frameBytes: number): void {
-    const payloadStart = offset + FRAME_HEADER_BYTES;
+    const payloadStart = offset + HEADER_BYTES;
     switch (buffer[offset + 2]) {
-      case FrameKind.Message:
+      case KIND_MESSAGE:
         this.handlers.onMessage(
           readMessagePayload(this.options.protocol, buffer, payloadStart, offset + frameBytes) as M,
         );
         return;
-      case FrameKind.AddpPoll:
+      case KIND_ADDP_POLL:
         this.handlers.onAddpPoll?.(buffer.readUInt32BE(payloadStart));
         return;
       default:

@@ -47,33 +47,49 @@ export function writeKVList(writer: BufferWriter, list: KVList, depth = 1): void
   }
 }
 
-/** Reads a KVList that must end exactly at `reader.end`. */
+/* Module-local copies of the kinds: loaders such as tsx turn imported bindings into getter calls (seen in profiles). */
+const KV_STRING = KVType.String;
+const KV_INT = KVType.Int;
+const KV_BINARY = KVType.Binary;
+const KV_LIST = KVType.List;
+const KV_UNICODE = KVType.Unicode;
+const PAIR_MIN_BYTES = KV_PAIR_MIN_BYTES;
+const MAX_DEPTH = MAX_KVLIST_DEPTH;
+const List = KVList;
+
+/** Reads a KVList that must end exactly at `reader.end`. Error context (`field`) is only built on failure. */
 export function readKVList(reader: BufferReader, field: string, depth = 1): KVList {
-  if (depth > MAX_KVLIST_DEPTH) {
-    throw new TlibProtocolError('KVLIST_TOO_DEEP', `${field}: KVList nested deeper than ${MAX_KVLIST_DEPTH} levels`);
+  if (depth > MAX_DEPTH) {
+    throw new TlibProtocolError('KVLIST_TOO_DEEP', `${field}: KVList nested deeper than ${MAX_DEPTH} levels`);
   }
   const count = reader.u32();
-  if (count * KV_PAIR_MIN_BYTES > reader.remaining) {
+  if (count * PAIR_MIN_BYTES > reader.remaining) {
     throw new TlibProtocolError('TRUNCATED', `${field}: ${count} pairs cannot fit in ${reader.remaining} bytes`);
   }
-  const list = new KVList();
+  const list = new List();
   for (let index = 0; index < count; index++) {
-    const key = reader.utf8(reader.u16(), `${field} key`);
+    const key = reader.utf8(reader.u16(), 'KVList key');
     const type = reader.u8();
+    if (type === KV_INT) {
+      list.push({ key, type, value: reader.i32() });
+      continue;
+    }
+    if (type > KV_UNICODE) {
+      throw new TlibProtocolError('BAD_KV_TYPE', `${field}.${key}: unknown KVList value kind ${type}`);
+    }
+    const length = reader.u32();
+    if (length > reader.remaining) {
+      throw new TlibProtocolError('TRUNCATED', `${field}.${key}: ${length} bytes announced, ${reader.remaining} left`);
+    }
     switch (type) {
-      case KVType.Int:
-        list.push({ key, type, value: reader.i32() });
+      case KV_STRING:
+      case KV_UNICODE:
+        list.push({ key, type, value: reader.utf8(length, 'KVList value') });
         break;
-      case KVType.String:
-      case KVType.Unicode:
-        list.push({ key, type, value: reader.utf8(reader.u32(), `${field}.${key}`) });
+      case KV_BINARY:
+        list.push({ key, type, value: reader.bytes(length, 'KVList value') });
         break;
-      case KVType.Binary:
-        list.push({ key, type, value: reader.bytes(reader.u32(), `${field}.${key}`) });
-        break;
-      case KVType.List: {
-        const length = reader.u32();
-        reader.need(length, `${field}.${key}`);
+      case KV_LIST: {
         const outerEnd = reader.end;
         reader.end = reader.offset + length;
         const nested = readKVList(reader, `${field}.${key}`, depth + 1);
@@ -84,8 +100,6 @@ export function readKVList(reader: BufferReader, field: string, depth = 1): KVLi
         list.push({ key, type, value: nested });
         break;
       }
-      default:
-        throw new TlibProtocolError('BAD_KV_TYPE', `${field}.${key}: unknown KVList value kind ${type}`);
     }
   }
   return list;

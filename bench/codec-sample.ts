@@ -1,0 +1,39 @@
+import { KVList, KVType, tmessage, type TMessage } from '@gws/tlib';
+
+/**
+ * The benchmark's representative EventRinging: the attributes an inbound call carries to an agent DN, with ten
+ * user-data pairs of mixed kinds and one nested list.
+ */
+export function sampleEventRinging(): TMessage {
+  const userData = new KVList()
+    .add('CustomerID', 'C-0042-7781')
+    .add('Segment', 'gold')
+    .add('Language', 'fr-CA')
+    .add('Priority', 7)
+    .add('IVRPath', 'main>billing>agent')
+    .add('AccountBalance', 1520)
+    .add('Greeting', 'Bonjour, très cher client', KVType.Unicode)
+    .add('Token', Uint8Array.from([0xde, 0xad, 0xbe, 0xef, 0x01, 0x02, 0x03, 0x04]))
+    .add('CaseNumber', 'CASE-2026-000123')
+    .add('Verified', 1)
+    .add('Address', new KVList().add('City', 'Montréal').add('Zip', 'H2X 1Y4').add('Floor', 3));
+  return tmessage('EventRinging', {
+    ThisDN: '5001',
+    OtherDN: '+15145550199',
+    ConnID: '006e02a9c4b1d001',
+    CallUUID: 'G3R7KQ5N0H1JT2B8C4MUV6D9E0',
+    CallType: 2,
+    ANI: '+15145550199',
+    DNIS: '8005551000',
+    UserData: userData,
+  });
+}
+
+/** The same message as the plain object a JSON transport would carry. */
+export function samplePlainObject(message: TMessage): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(message.attributes)) {
+    attributes[name] = value instanceof KVList ? value.toObject() : value;
+  }
+  return { message: message.name, attributes };
+}
