@@ -1,0 +1,16 @@
+import { TServerClientError } from './tserver-client.error';
+
+/** The retryStrategy returned null: the client gives up and closes. */
+export class RetriesExhaustedError extends TServerClientError {
+  constructor(
+    readonly attempts: number,
+    lastError: unknown,
+  ) {
+    const last = lastError instanceof Error ? lastError.message : String(lastError);
+    super(
+      `gave up reconnecting after ${attempts} failed rounds (last: ${last}); the retryStrategy option returned null`,
+      false,
+      { cause: lastError },
+    );
+  }
+}

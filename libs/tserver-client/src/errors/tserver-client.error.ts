@@ -1,0 +1,14 @@
+/**
+ * Base of every error this client raises. `retriable` says whether sending the same request again may succeed
+ * without anything else changing (and cannot have been carried out twice); `cause` keeps the lower-level error.
+ */
+export class TServerClientError extends Error {
+  constructor(
+    message: string,
+    readonly retriable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}

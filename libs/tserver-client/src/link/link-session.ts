@@ -1,0 +1,109 @@
+import { connectSocket, FramedConnection, type CloseReason, type LinkLogger } from '@gws/framed-link';
+import { createTlibCodec, KVList, tmessage, type TMessage } from '@gws/tlib';
+import type { EndpointInUse } from '../client-events';
+import { LinkDownError } from '../errors/link-down.error';
+import { ProtocolVersionError } from '../errors/protocol-version.error';
+import { RegistrationRefusedError } from '../errors/registration-refused.error';
+import { TServerRequestError } from '../errors/tserver-request.error';
+import type { ResolvedOptions } from '../options';
+import type { EventDeduplicator } from './event-deduplicator';
+import type { RequestCorrelator } from './request-correlator';
+
+export interface LinkSessionContext {
+  readonly options: ResolvedOptions;
+  readonly correlator: RequestCorrelator;
+  readonly dedup: EventDeduplicator;
+  /** Every new event, after de-duplication and correlation. */
+  readonly onEvent: (event: TMessage) => void;
+  readonly logger: LinkLogger;
+}
+
+/** One TCP link to one T-Server, from connect through RequestRegisterClient to its close. */
+export class LinkSession {
+  /** Resolves once, with why the link closed; in-flight requests have failed with LinkDownError by then. */
+  readonly closed: Promise<CloseReason>;
+  private readonly connection: FramedConnection<TMessage>;
+
+  private constructor(
+    socket: Awaited<ReturnType<typeof connectSocket>>,
+    readonly endpoint: EndpointInUse,
+    private readonly context: LinkSessionContext,
+  ) {
+    const { options, correlator, dedup, onEvent } = context;
+    this.connection = new FramedConnection<TMessage>({
+      socket,
+      codec: createTlibCodec(),
+      name: `tserver-client ${endpoint.which}`,
+      addpTimeoutMs: options.addp.localTimeoutMs,
+      logger: context.logger,
+    });
+    dedup.newLink();
+    this.connection.on('message', (event) => {
+      if (!dedup.accept(event)) {
+        context.logger.debug({ event: event.name, seq: event.attributes.EventSequenceNumber }, 'duplicate dropped');
+        return;
+      }
+      correlator.accept(event);
+      onEvent(event);
+    });
+    this.closed = new Promise((resolve) => {
+      this.connection.once('close', (reason) => {
+        correlator.failAll((name) => new LinkDownError(name, `${reason.kind}: ${reason.detail}`, true));
+        resolve(reason);
+      });
+    });
+  }
+
+  /** Opens TCP; `registering` is called between connect and RequestRegisterClient. @returns the session and EventServerInfo */
+  static async open(
+    endpoint: EndpointInUse,
+    context: LinkSessionContext,
+    registering: (session: LinkSession) => void,
+  ): Promise<{ session: LinkSession; serverInfo: TMessage }> {
+    const socket = await connectSocket(endpoint, context.options.connectTimeoutMs);
+    const session = new LinkSession(socket, endpoint, context);
+    registering(session);
+    try {
+      return { session, serverInfo: await session.request(session.registerClientMessage()) };
+    } catch (error) {
+      session.destroy('registration failed');
+      throw session.registrationError(error);
+    }
+  }
+
+  get remote(): string {
+    return `${this.endpoint.host}:${this.endpoint.port}`;
+  }
+
+  request(message: TMessage): Promise<TMessage> {
+    return this.context.correlator.request(message, this.context.options.requestTimeoutMs, (stamped) =>
+      this.connection.send(stamped),
+    );
+  }
+
+  destroy(detail: string): void {
+    this.connection.destroy(detail);
+  }
+
+  private registerClientMessage(): TMessage {
+    const { applicationName, applicationPassword, protocolVersion, addp } = this.context.options;
+    const seconds = (ms: number): number => (ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 0);
+    return tmessage('RequestRegisterClient', {
+      ApplicationName: applicationName,
+      ProtocolVersion: protocolVersion,
+      ...(applicationPassword !== undefined ? { ApplicationPassword: applicationPassword } : {}),
+      Extensions: KVList.from({
+        'addp-timeout': seconds(addp.localTimeoutMs),
+        'addp-remote-timeout': seconds(addp.remoteTimeoutMs),
+      }),
+    });
+  }
+
+  private registrationError(error: unknown): unknown {
+    if (!(error instanceof TServerRequestError)) return error;
+    const { applicationName, protocolVersion } = this.context.options;
+    return error.errorCode === 55
+      ? new ProtocolVersionError(protocolVersion, this.remote, error)
+      : new RegistrationRefusedError(applicationName, this.remote, error);
+  }
+}
