@@ -13,4 +13,8 @@ export * from './messages';
 export { NotificationPublisher } from './notification-publisher';
 export type { NotificationsLogger } from './notifications-logger';
 export { DEFAULT_NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications-options';
-export { NotificationsModule } from './notifications.module';
+export {
+  NotificationsModule,
+  type HandshakeAuthenticatorProvider,
+  type NotificationsDependencies,
+} from './notifications.module';
