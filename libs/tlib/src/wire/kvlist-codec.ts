@@ -10,33 +10,46 @@ import { KV_PAIR_MIN_BYTES, MAX_KV_KEY_BYTES, MAX_KVLIST_DEPTH } from './wire-pr
 export const DEFAULT_KVLIST_CAP_BYTES = 16000;
 export const MAX_KVLIST_CAP_BYTES = 65535;
 
+/* Module-local copies of the kinds: loaders such as tsx turn imported bindings into getter calls (seen in profiles). */
+const KV_STRING = KVType.String;
+const KV_INT = KVType.Int;
+const KV_BINARY = KVType.Binary;
+const KV_LIST = KVType.List;
+const KV_UNICODE = KVType.Unicode;
+const PAIR_MIN_BYTES = KV_PAIR_MIN_BYTES;
+const MAX_DEPTH = MAX_KVLIST_DEPTH;
+const MAX_KEY_BYTES = MAX_KV_KEY_BYTES;
+const List = KVList;
+
 /** KVList := pairCount u32 | pair*   pair := keyLength u16 | key | kind u8 | value */
 export function writeKVList(writer: BufferWriter, list: KVList, depth = 1): void {
-  if (depth > MAX_KVLIST_DEPTH) {
-    throw new InvalidValueError('KVList', list, `nested deeper than ${MAX_KVLIST_DEPTH} levels`);
+  if (depth > MAX_DEPTH) {
+    throw new InvalidValueError('KVList', list, `nested deeper than ${MAX_DEPTH} levels`);
   }
-  writer.u32(list.size);
-  for (const { key, type, value } of list) {
+  const pairs = list.pairs();
+  writer.u32(pairs.length);
+  for (let index = 0; index < pairs.length; index++) {
+    const { key, type, value } = pairs[index]!;
     const keyAt = writer.reserve(2);
     const keyBytes = writer.utf8(key);
-    if (keyBytes > MAX_KV_KEY_BYTES) throw new InvalidValueError('KVList key', key, 'longer than 65535 bytes');
+    if (keyBytes > MAX_KEY_BYTES) throw new InvalidValueError('KVList key', key, 'longer than 65535 bytes');
     writer.patchU16(keyAt, keyBytes);
     writer.u8(type);
     switch (type) {
-      case KVType.Int:
+      case KV_INT:
         writer.i32(value as number);
         break;
-      case KVType.String:
-      case KVType.Unicode: {
+      case KV_STRING:
+      case KV_UNICODE: {
         const lengthAt = writer.reserve(4);
         writer.patchU32(lengthAt, writer.utf8(value as string));
         break;
       }
-      case KVType.Binary:
+      case KV_BINARY:
         writer.u32((value as Uint8Array).byteLength);
         writer.bytes(value as Uint8Array);
         break;
-      case KVType.List: {
+      case KV_LIST: {
         const lengthAt = writer.reserve(4);
         const start = writer.length;
         writeKVList(writer, value as KVList, depth + 1);
@@ -46,16 +59,6 @@ export function writeKVList(writer: BufferWriter, list: KVList, depth = 1): void
     }
   }
 }
-
-/* Module-local copies of the kinds: loaders such as tsx turn imported bindings into getter calls (seen in profiles). */
-const KV_STRING = KVType.String;
-const KV_INT = KVType.Int;
-const KV_BINARY = KVType.Binary;
-const KV_LIST = KVType.List;
-const KV_UNICODE = KVType.Unicode;
-const PAIR_MIN_BYTES = KV_PAIR_MIN_BYTES;
-const MAX_DEPTH = MAX_KVLIST_DEPTH;
-const List = KVList;
 
 /** Reads a KVList that must end exactly at `reader.end`. Error context (`field`) is only built on failure. */
 export function readKVList(reader: BufferReader, field: string, depth = 1): KVList {

@@ -19,7 +19,26 @@ import {
 
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
-const CONNID = /^[0-9a-f]{16}$/;
+
+/*
+ * Module-local copies of the tags: loaders such as tsx compile imported bindings to getter calls, which showed up
+ * in decoder profiles. Numbers also let the hot switch below compile to a jump table.
+ */
+const TAG_INT = VALUE_TYPE_TAGS.int;
+const TAG_LONG = VALUE_TYPE_TAGS.long;
+const TAG_CONNID = VALUE_TYPE_TAGS.connid;
+const TAG_STRING = VALUE_TYPE_TAGS.string;
+const TAG_BINARY = VALUE_TYPE_TAGS.binary;
+const TAG_KVLIST = VALUE_TYPE_TAGS.kvlist;
+const TAG_TIMESTAMP = VALUE_TYPE_TAGS.timestamp;
+const TAGS = VALUE_TYPE_TAGS;
+const TYPE_BY_TAG = VALUE_TYPE_BY_TAG;
+const List = KVList;
+const PAYLOAD_HEADER_BYTES = MESSAGE_HEADER_BYTES;
+const ATTRIBUTE_MIN_BYTES = ATTRIBUTE_HEADER_BYTES;
+const FIXED_BYTES_BY_TAG: readonly (number | undefined)[] = TYPE_BY_TAG.map((type) =>
+  type === undefined ? undefined : FIXED_VALUE_BYTES[type],
+);
 
 /** Message payload: messageId u16 | attributeCount u16 | (attributeId u16 | valueType u8 | length u32 | value)* */
 export function writeMessagePayload(writer: BufferWriter, protocol: ProtocolDefinition, message: WireMessage): void {
@@ -31,11 +50,12 @@ export function writeMessagePayload(writer: BufferWriter, protocol: ProtocolDefi
     const value = attributes[name];
     if (value === undefined) continue;
     const spec = protocol.attribute(name);
+    const tag = TAGS[spec.type];
     writer.u16(spec.id);
-    writer.u8(VALUE_TYPE_TAGS[spec.type]);
+    writer.u8(tag);
     const lengthAt = writer.reserve(4);
     const start = writer.length;
-    writeValue(writer, spec, value);
+    writeValue(writer, spec, tag, value);
     writer.patchU32(lengthAt, writer.length - start);
     count++;
   }
@@ -50,39 +70,38 @@ export function writeMessagePayload(writer: BufferWriter, protocol: ProtocolDefi
   writer.patchU16(countAt, count);
 }
 
-function writeValue(writer: BufferWriter, spec: AttributeSpec, value: AttributeValue): void {
-  switch (spec.type) {
-    case 'int':
+function writeValue(writer: BufferWriter, spec: AttributeSpec, tag: number, value: AttributeValue): void {
+  switch (tag) {
+    case TAG_INT:
       if (!Number.isInteger(value) || (value as number) < INT32_MIN || (value as number) > INT32_MAX) {
         throw new InvalidValueError(spec.name, value, 'expected a 32-bit signed integer');
       }
       writer.i32(value as number);
       return;
-    case 'long':
+    case TAG_LONG:
       if (!Number.isSafeInteger(value) || (value as number) < 0) {
         throw new InvalidValueError(spec.name, value, 'expected a non-negative safe integer');
       }
       writer.u64(value as number);
       return;
-    case 'connid':
-      if (typeof value !== 'string' || !CONNID.test(value)) {
+    case TAG_CONNID:
+      if (typeof value !== 'string' || !writer.hex64(value)) {
         throw new InvalidValueError(spec.name, value, 'expected 16 lower-case hex digits');
       }
-      writer.hex64(value);
       return;
-    case 'string':
+    case TAG_STRING:
       if (typeof value !== 'string') throw new InvalidValueError(spec.name, value, 'expected a string');
       writer.utf8(value);
       return;
-    case 'binary':
+    case TAG_BINARY:
       if (!(value instanceof Uint8Array)) throw new InvalidValueError(spec.name, value, 'expected bytes');
       writer.bytes(value);
       return;
-    case 'kvlist':
-      if (!(value instanceof KVList)) throw new InvalidValueError(spec.name, value, 'expected a KVList');
+    case TAG_KVLIST:
+      if (!(value instanceof List)) throw new InvalidValueError(spec.name, value, 'expected a KVList');
       writeKVList(writer, value);
       return;
-    case 'timestamp': {
+    case TAG_TIMESTAMP: {
       const time = value as TimeStamp;
       if (!isUint32(time?.seconds) || !isUint32(time?.microseconds) || time.microseconds > 999999) {
         throw new InvalidValueError(spec.name, value, 'expected {seconds, microseconds} as unsigned 32-bit integers');
@@ -97,24 +116,6 @@ function writeValue(writer: BufferWriter, spec: AttributeSpec, value: AttributeV
 function isUint32(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
 }
-
-/*
- * Module-local copies of the tags: loaders such as tsx compile imported bindings to getter calls, which showed up
- * in decoder profiles. Numbers also let the hot switch below compile to a jump table.
- */
-const TAG_INT = VALUE_TYPE_TAGS.int;
-const TAG_LONG = VALUE_TYPE_TAGS.long;
-const TAG_CONNID = VALUE_TYPE_TAGS.connid;
-const TAG_STRING = VALUE_TYPE_TAGS.string;
-const TAG_BINARY = VALUE_TYPE_TAGS.binary;
-const TAG_KVLIST = VALUE_TYPE_TAGS.kvlist;
-const TAG_TIMESTAMP = VALUE_TYPE_TAGS.timestamp;
-const TYPE_BY_TAG = VALUE_TYPE_BY_TAG;
-const PAYLOAD_HEADER_BYTES = MESSAGE_HEADER_BYTES;
-const ATTRIBUTE_MIN_BYTES = ATTRIBUTE_HEADER_BYTES;
-const FIXED_BYTES_BY_TAG: readonly (number | undefined)[] = TYPE_BY_TAG.map((type) =>
-  type === undefined ? undefined : FIXED_VALUE_BYTES[type],
-);
 
 /**
  * Duplicate detection without reading back the (megamorphic) attributes object: `seenIn[id] === generation` once

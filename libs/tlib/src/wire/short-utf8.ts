@@ -1,3 +1,5 @@
+/** UTF-8 for the short strings T-Lib is made of, in JS: cheaper than a call into C++ at these lengths. */
+
 /**
  * UTF-8 of one to three bytes per character, decoded in JS. Anything else (four-byte sequences, invalid or overlong
  * bytes, surrogates) is left to `buffer.toString`, so the result always equals Node's own decoding.
@@ -32,4 +34,42 @@ export function decodeShortUtf8(buffer: Buffer, start: number, end: number): str
     break;
   }
   return at === end ? result : buffer.toString('utf8', start, end);
+}
+
+/**
+ * Writes `value` as UTF-8 at `buffer[start]` and returns the byte count; the caller has made room for three bytes
+ * per UTF-16 unit. Lone surrogates become U+FFFD, as with `buffer.write`.
+ */
+export function encodeShortUtf8(value: string, buffer: Buffer, start: number): number {
+  let at = start;
+  const length = value.length;
+  for (let index = 0; index < length; index++) {
+    let code = value.charCodeAt(index);
+    if (code < 0x80) {
+      buffer[at++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      buffer[at++] = 0xc0 | (code >> 6);
+      buffer[at++] = 0x80 | (code & 0x3f);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = index + 1 < length ? value.charCodeAt(index + 1) : 0;
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        index++;
+        buffer[at++] = 0xf0 | (code >> 18);
+        buffer[at++] = 0x80 | ((code >> 12) & 0x3f);
+        buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
+        buffer[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      code = 0xfffd;
+    }
+    buffer[at++] = 0xe0 | (code >> 12);
+    buffer[at++] = 0x80 | ((code >> 6) & 0x3f);
+    buffer[at++] = 0x80 | (code & 0x3f);
+  }
+  return at - start;
 }

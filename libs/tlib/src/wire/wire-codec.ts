@@ -24,7 +24,7 @@ export interface WireCodecOptions {
 export class WireCodec<M extends WireMessage = WireMessage> {
   readonly maxFrameBytes: number;
   readonly tag: number;
-  private readonly writer = new BufferWriter(1024);
+  private readonly writer = new BufferWriter();
 
   constructor(
     readonly protocol: ProtocolDefinition,
