@@ -32,7 +32,7 @@ export class CfgCache {
   update<T extends CfgModelledType>(type: T, delta: CfgDelta<CfgObjectMap[T]>): CfgObjectMap[T] | undefined {
     const held = this.get(type, delta.DBID);
     if (held === undefined) return undefined;
-    const merged = applyCfgDelta<CfgObjectMap[T]>(held, delta as Partial<CfgObjectMap[T]>);
+    const merged = applyCfgDelta<CfgObjectMap[T]>(held, delta);
     this.table(type).set(delta.DBID, merged);
     return merged;
   }

@@ -9,12 +9,7 @@ import { ObjectNotFoundError } from '../errors/object-not-found.error';
 import { UnknownUserError } from '../errors/unknown-user.error';
 import { WrongPasswordError } from '../errors/wrong-password.error';
 import { cfgTypeName } from '../objects/cfg-object-schemas';
-import {
-  decodeCfgDelta,
-  decodeCfgObjects,
-  encodeCfgFields,
-  encodeCfgObjects,
-} from '../objects/cfg-object-codec';
+import { decodeCfgDelta, decodeCfgObjects, encodeCfgFields, encodeCfgObjects } from '../objects/cfg-object-codec';
 import type { CfgDelta, CfgModelledType, CfgObject, CfgObjectMap, CfgOptions } from '../objects/cfg-objects';
 import { CfgObjectType } from '../protocol/cfg-enums';
 import { encodeCfgFilter, type CfgFilter } from '../protocol/cfg-filter';

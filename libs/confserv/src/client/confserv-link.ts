@@ -171,7 +171,7 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
       const endpoint = endpoints[index % endpoints.length]!;
       this.setStatus('connecting');
       try {
-        const closed = await this.open(endpoint);
+        const { closed } = await this.open(endpoint);
         attempt = 0;
         this.setStatus('connected');
         const reason = await closed;
@@ -187,8 +187,8 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
     }
   }
 
-  /** Dials and registers; resolves with a promise of the link's close. */
-  private async open(endpoint: ConfServEndpoint): Promise<Promise<CloseReason>> {
+  /** Dials and registers; resolves with a promise of the link's close (wrapped, so it is not awaited here). */
+  private async open(endpoint: ConfServEndpoint): Promise<{ closed: Promise<CloseReason> }> {
     const socket = await connectSocket(endpoint, this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
     if (this.closing) {
       socket.destroy();
@@ -226,10 +226,13 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
       throw error;
     }
     this.logger.info(
-      { endpoint: label(endpoint), client: `${enumName(CfgAppType, this.options.applicationType)} '${this.options.applicationName}'` },
+      {
+        endpoint: label(endpoint),
+        client: `${enumName(CfgAppType, this.options.applicationType)} '${this.options.applicationName}'`,
+      },
       'confserv: registered',
     );
-    return closed;
+    return { closed };
   }
 
   /** `request` refuses while connecting; the registration hook uses this to re-subscribe before `connected`. */

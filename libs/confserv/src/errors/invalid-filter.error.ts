@@ -6,6 +6,9 @@ export class InvalidFilterError extends ConfServError {
     readonly value: unknown,
     reason: string,
   ) {
-    super('INVALID_FILTER', `filter key ${JSON.stringify(key)}: ${reason} (got ${JSON.stringify(value) ?? String(value)})`);
+    super(
+      'INVALID_FILTER',
+      `filter key ${JSON.stringify(key)}: ${reason} (got ${JSON.stringify(value) ?? String(value)})`,
+    );
   }
 }

@@ -41,15 +41,20 @@ export function decodeCfgObjects<T extends CfgModelledType>(type: T, list: KVLis
   });
 }
 
-/** Reads a delta: only the fields present, DBID required. @throws CfgObjectError */
-export function decodeCfgDelta<T extends CfgModelledType>(type: T, list: KVList): CfgDelta<CfgObjectMap[T]> {
+/** Reads one object's fields as given (no defaults, DBID optional): the input of RequestCreateObject. */
+export function decodeCfgFields(type: CfgModelledType, list: KVList): Record<string, unknown> {
   const schema = schemaOf(type);
   const [pair] = list.pairs();
   if (pair === undefined || list.size !== 1) {
     throw new CfgObjectError(schema.typeName, list.size, 'expected exactly one object');
   }
-  const object = decodeFields(schema.fields, objectFields(pair, schema.typeName, schema.typeName), schema.typeName, false);
-  checkDbid(object, schema.typeName);
+  return decodeFields(schema.fields, objectFields(pair, schema.typeName, schema.typeName), schema.typeName, false);
+}
+
+/** Reads a delta: only the fields present, DBID required. @throws CfgObjectError */
+export function decodeCfgDelta<T extends CfgModelledType>(type: T, list: KVList): CfgDelta<CfgObjectMap[T]> {
+  const object = decodeCfgFields(type, list);
+  checkDbid(object, schemaOf(type).typeName);
   return object as unknown as CfgDelta<CfgObjectMap[T]>;
 }
 
@@ -123,7 +128,8 @@ function encodeField(key: string, spec: FieldSpec, value: unknown, path: string)
           throw new CfgObjectError(`${path}.${section}`, options, 'expected options');
         }
         const pairs = Object.entries(options as PlainRecord).map(([option, text]): KVPair => {
-          if (typeof text !== 'string') throw new CfgObjectError(`${path}.${section}.${option}`, text, 'expected a string');
+          if (typeof text !== 'string')
+            throw new CfgObjectError(`${path}.${section}.${option}`, text, 'expected a string');
           return { key: option, type: KVType.String, value: text };
         });
         return { key: section, type: KVType.List, value: listOf(pairs) };
@@ -158,10 +164,12 @@ function decodeField(spec: FieldSpec, pair: KVPair, path: string): unknown {
       if (typeof pair.value !== 'string') throw new CfgObjectError(path, pair.value, 'expected a string');
       return pair.value;
     case 'ints':
-      return nested(pair, path).pairs().map((item, index) => {
-        if (item.type !== KVType.Int) throw new CfgObjectError(`${path}[${index}]`, item.value, 'expected an int');
-        return item.value;
-      });
+      return nested(pair, path)
+        .pairs()
+        .map((item, index) => {
+          if (item.type !== KVType.Int) throw new CfgObjectError(`${path}[${index}]`, item.value, 'expected an int');
+          return item.value;
+        });
     case 'structs':
       return nested(pair, path)
         .pairs()

@@ -56,5 +56,5 @@ export function decodeCfgFilter(list: KVList | undefined): CfgFilter {
     }
     filter[key] = value as string | number;
   }
-  return filter as CfgFilter;
+  return filter;
 }
