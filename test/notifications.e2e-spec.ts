@@ -132,7 +132,9 @@ describe('CometD notifications (/api/v2/notifications)', () => {
       await expect(client.publish('/v2/me/devices', { messageType: 'DeviceStateChangeMessage' })).rejects.toMatchObject({
         reply: { error: '403::publish_denied' },
       });
-      for (const channel of ['/v2/me/calls', '/v2/users', '/service/gws']) {
+      // A permitted topic nobody subscribed to yet is created, then refused like an existing one.
+      await expect(client.publish('/v2/me/calls', {})).rejects.toMatchObject({ reply: { error: '403::publish_denied' } });
+      for (const channel of ['/v2/users', '/service/gws']) {
         await expect(client.publish(channel, {})).rejects.toMatchObject({ reply: { error: '403::channel_denied' } });
       }
     });
@@ -188,6 +190,7 @@ describe('CometD notifications (/api/v2/notifications)', () => {
       const alice2 = await signedIn(ALICE, 'alice');
       const removed: SessionRemovedEvent[] = [];
       server.publisher.onSessionRemoved((event) => removed.push(event));
+      const bayeuxSessionId = alice1.client.clientId;
 
       // What EndContactCenterSession does: invalidate the HTTP session, then end its push sessions.
       server.authenticator.invalidateSession(alice1.sessionId);
@@ -196,7 +199,7 @@ describe('CometD notifications (/api/v2/notifications)', () => {
       await alice1.client.disconnectedByServer();
       expect(alice1.client.status).toBe('disconnected');
       expect(removed).toEqual([
-        { session: { bayeuxSessionId: alice1.client.clientId, userId: ALICE, userName: 'alice' }, reason: 'server', userSessions: 1 },
+        { session: { bayeuxSessionId, userId: ALICE, userName: 'alice' }, reason: 'server', userSessions: 1 },
       ]);
       expect(server.publisher.sessionsOf(ALICE).map((s) => s.bayeuxSessionId)).toEqual([alice2.client.clientId]);
       await expect(alice1.client.handshake()).rejects.toMatchObject({ reply: { error: '403::handshake_denied' } });
@@ -219,7 +222,8 @@ describe('CometD notifications (/api/v2/notifications)', () => {
         [ALICE, 'server', 0],
       ]);
       expect(server.publisher.stats()).toEqual({ bayeuxSessions: 1, users: 1, httpSessions: 1 });
-      expect(bob.client.status).toBe('connected');
+      expect(server.publisher.publish(BOB, '/v2/me', { messageType: 'PasswordChangeMessage', notificationType: 'PasswordChangeSuccessful' })).toBe(1);
+      await bob.client.nextMessage('/v2/me');
     });
 
     it('reports a client-side disconnect to the presence hook', async () => {

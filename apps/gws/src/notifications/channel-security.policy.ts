@@ -64,11 +64,21 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
     callback(undefined, isSubscribableChannel(channelName));
   }
 
-  canSubscribe(_session: ServerSession, _message: ServerMessage, channel: ServerChannel, callback: Callback<boolean>): void {
+  canSubscribe(
+    _session: ServerSession,
+    _message: ServerMessage,
+    channel: ServerChannel,
+    callback: Callback<boolean>,
+  ): void {
     callback(undefined, isSubscribableChannel(channel.name));
   }
 
-  canPublish(session: ServerSession, _message: ServerMessage, channel: ServerChannel, callback: Callback<boolean>): void {
+  canPublish(
+    session: ServerSession,
+    _message: ServerMessage,
+    channel: ServerChannel,
+    callback: Callback<boolean>,
+  ): void {
     this.logger.debug({ bayeuxSessionId: session.id, channel: channel.name }, 'client publish refused');
     callback(undefined, false);
   }

@@ -4,9 +4,14 @@ import { createCometDServer, type CometDServer, type ServerMessage, type ServerS
 import { AcknowledgedMessagesExtension } from 'cometd-nodejs-server/ack-extension';
 import { BayeuxSessionRegistry } from './bayeux-session-registry';
 import { ChannelSecurityPolicy } from './channel-security.policy';
-import { HANDSHAKE_AUTHENTICATOR, type AuthenticatedPrincipal, type HandshakeAuthenticator } from './handshake-authenticator';
+import {
+  HANDSHAKE_AUTHENTICATOR,
+  type AuthenticatedPrincipal,
+  type HandshakeAuthenticator,
+} from './handshake-authenticator';
 import { NOTIFICATIONS_LOGGER, type NotificationsLogger } from './notifications-logger';
 import { NOTIFICATIONS_OPTIONS, type ResolvedNotificationsOptions } from './notifications-options';
+import { ServerDisconnects } from './server-disconnects';
 
 /**
  * The Bayeux endpoint: one cometd-nodejs-server instance (long-polling only) with the acknowledgement
@@ -18,9 +23,8 @@ export class CometdGateway implements OnModuleDestroy {
   private readonly server: CometDServer;
   /** Principals accepted by the policy, until the server adds the session (or drops the handshake). */
   private readonly pending = new WeakMap<ServerSession, AuthenticatedPrincipal>();
-  /** Sessions this node is disconnecting, to tell 'server' removals from 'client' ones. */
-  private readonly serverDisconnects = new WeakSet<ServerSession>();
-  private closed = false;
+  private readonly disconnects = new ServerDisconnects();
+  private state: 'open' | 'closing' | 'closed' = 'open';
 
   constructor(
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: ResolvedNotificationsOptions,
@@ -47,7 +51,9 @@ export class CometdGateway implements OnModuleDestroy {
       logger,
     );
     this.server.addListener('sessionAdded', (session: ServerSession, _message: ServerMessage) => this.bind(session));
-    this.server.addListener('sessionRemoved', (session: ServerSession, timeout: boolean) => this.unbind(session, timeout));
+    this.server.addListener('sessionRemoved', (session: ServerSession, timeout: boolean) =>
+      this.unbind(session, timeout),
+    );
   }
 
   /** The mount path, as configured. */
@@ -61,7 +67,8 @@ export class CometdGateway implements OnModuleDestroy {
    */
   mount(app: INestApplication): void {
     app.use(this.options.path, (request: IncomingMessage, response: ServerResponse) => {
-      if (this.closed) {
+      if (this.state === 'closed') {
+        // Like a dead node: the client retries, and a load balancer sends it elsewhere.
         response.statusCode = 503;
         response.end();
         return;
@@ -71,48 +78,55 @@ export class CometdGateway implements OnModuleDestroy {
     this.logger.info({ path: this.options.path, transports: ['long-polling'] }, 'CometD endpoint mounted');
   }
 
-  /** Delivers `{channel, data}` to one session; the message rides the session's next (or parked) long poll. */
+  /** Queues `{channel, data}` for one session; it leaves on the session's parked (or next) long poll. */
   deliver(session: ServerSession, channel: string, data: object): void {
     session.deliver(null, channel, data);
   }
 
-  /** Ends a session from the server side: the client gets a `/meta/disconnect` and stops. */
+  /**
+   * Ends a session from the server side: it stops receiving at once, and its client gets a
+   * `/meta/disconnect` on its current or next long poll, and stops.
+   */
   disconnect(session: ServerSession): void {
-    this.serverDisconnects.add(session);
-    session.disconnect();
+    this.registry.unbind(session, 'server');
+    this.disconnects.disconnect(session);
   }
 
   /**
-   * Ends every session (which also answers every parked long poll, so the HTTP server can close) and
-   * stops the server's sweeper. Idempotent; called on module destroy.
+   * Ends every session, waiting up to `shutdownDrainTimeout` for the clients between two long polls to
+   * come back and hear it, then stops the server's sweeper. Parked long polls are all answered, so the
+   * HTTP server can close. Idempotent; called on module destroy.
    */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  async close(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
     const sessions = this.registry.allSessions();
     sessions.forEach((session) => this.disconnect(session));
+    await this.disconnects.drain(this.options.shutdownDrainTimeout);
+    this.state = 'closed';
     this.server.close();
     this.logger.info({ disconnected: sessions.length }, 'CometD endpoint closed');
   }
 
-  onModuleDestroy(): void {
-    this.close();
+  onModuleDestroy(): Promise<void> {
+    return this.close();
   }
 
   private bind(session: ServerSession): void {
     const principal = this.pending.get(session);
     this.pending.delete(session);
-    if (principal) {
+    this.disconnects.track(session);
+    if (principal && this.state === 'open') {
       this.registry.bind(session, principal);
     } else {
-      // Unreachable while the policy is in place; never keep an unbound session.
-      this.logger.warn({ bayeuxSessionId: session.id }, 'session added without a principal: disconnected');
-      session.disconnect();
+      // No principal is unreachable while the policy is in place; a handshake during shutdown is ended.
+      this.disconnects.disconnect(session);
     }
   }
 
   private unbind(session: ServerSession, timeout: boolean): void {
-    const reason = timeout ? 'timeout' : this.serverDisconnects.has(session) ? 'server' : 'client';
+    const reason = timeout ? 'timeout' : this.disconnects.isServerDisconnect(session) ? 'server' : 'client';
+    this.disconnects.removed(session);
     this.registry.unbind(session, reason);
     this.logger.debug({ bayeuxSessionId: session.id, reason }, 'session removed');
   }

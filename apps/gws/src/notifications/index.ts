@@ -8,7 +8,11 @@ export {
 } from './bayeux-session-registry';
 export { CometdGateway } from './cometd-gateway';
 export { GWS_TOPICS, SUBSCRIBABLE_CHANNELS, type GwsTopic } from './gws-topics';
-export { HANDSHAKE_AUTHENTICATOR, type AuthenticatedPrincipal, type HandshakeAuthenticator } from './handshake-authenticator';
+export {
+  HANDSHAKE_AUTHENTICATOR,
+  type AuthenticatedPrincipal,
+  type HandshakeAuthenticator,
+} from './handshake-authenticator';
 export * from './messages';
 export { NotificationPublisher } from './notification-publisher';
 export type { NotificationsLogger } from './notifications-logger';

@@ -50,6 +50,12 @@ export interface NotificationsOptions {
    */
   browserCookieSecure?: boolean;
   /**
+   * On shutdown, how long to wait for clients between two long polls to come back and be told to
+   * disconnect, in ms. Clients still away after that find no session on their next request.
+   * @default 1000
+   */
+  shutdownDrainTimeout?: number;
+  /**
    * Logging hook (pino-compatible). Defaults to Nest's logger under the `CometdGateway` context.
    */
   logger?: NotificationsLogger;
@@ -66,6 +72,7 @@ export const DEFAULT_NOTIFICATIONS_OPTIONS = {
   maxSessionsPerBrowser: 2,
   multiSessionInterval: 2_000,
   browserCookieSecure: false,
+  shutdownDrainTimeout: 1_000,
 } as const satisfies Required<Omit<NotificationsOptions, 'logger'>>;
 
 const milliseconds = z.number().int().min(0);
@@ -79,6 +86,7 @@ const schema = z
     maxSessionsPerBrowser: z.number().int().min(-1),
     multiSessionInterval: milliseconds,
     browserCookieSecure: z.boolean(),
+    shutdownDrainTimeout: milliseconds,
   })
   .strict();
 

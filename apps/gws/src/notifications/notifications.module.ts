@@ -39,7 +39,9 @@ export interface NotificationsDependencies {
 export class NotificationsModule {
   static register(options: NotificationsOptions = {}, dependencies: NotificationsDependencies = {}): DynamicModule {
     const resolved = resolveNotificationsOptions(options);
-    const authenticator = dependencies.authenticator ? [{ provide: HANDSHAKE_AUTHENTICATOR, ...dependencies.authenticator }] : [];
+    const authenticator = dependencies.authenticator
+      ? [{ provide: HANDSHAKE_AUTHENTICATOR, ...dependencies.authenticator }]
+      : [];
     return {
       module: NotificationsModule,
       imports: dependencies.imports ?? [],
