@@ -28,6 +28,8 @@ export class FakeTServer {
   hang = false;
   /** ServerRole the default handler reports. */
   serverRole: number;
+  /** Kept after close, so a test can restart a server on the same port. */
+  readonly port: number;
   private answersAddp = true;
   private readonly links = new Set<FramedConnection<TMessage>>();
   private readonly sockets = new Set<Socket>();
@@ -38,6 +40,7 @@ export class FakeTServer {
   ) {
     this.handler = options.handler ?? defaultFakeHandler;
     this.serverRole = options.serverRole ?? 0;
+    this.port = (server.address() as AddressInfo).port;
     server.on('connection', (socket) => this.accept(socket));
   }
 
@@ -48,10 +51,6 @@ export class FakeTServer {
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     return new FakeTServer(server, options);
-  }
-
-  get port(): number {
-    return (this.server.address() as AddressInfo).port;
   }
 
   /** Open links, oldest first. */

@@ -1,24 +1,27 @@
 import type { EventEmitter } from 'node:events';
+import type { TServerClientEvents } from '../client-events';
 
-/** Resolves with the next `name` event whose arguments pass `accept`; rejects after `timeoutMs`. */
-export function nextEvent<E extends Record<keyof E, unknown[]>, K extends keyof E & string>(
-  emitter: EventEmitter<E>,
+type Events = TServerClientEvents;
+
+/** Resolves with the next `name` event of a client whose payload passes `accept`; rejects after `timeoutMs`. */
+export function nextEvent<K extends keyof Events>(
+  client: EventEmitter<Events>,
   name: K,
-  accept: (...args: E[K]) => boolean = () => true,
+  accept: (payload: Events[K][0]) => boolean = () => true,
   timeoutMs = 2000,
-): Promise<E[K][0]> {
+): Promise<Events[K][0]> {
+  const emitter = client as unknown as EventEmitter;
   return new Promise((resolve, reject) => {
-    const emitterAny = emitter as unknown as EventEmitter;
-    const listener = (...args: unknown[]): void => {
-      if (!accept(...(args as E[K]))) return;
+    const listener = (payload: Events[K][0]): void => {
+      if (!accept(payload)) return;
       clearTimeout(timer);
-      emitterAny.off(name, listener);
-      resolve(args[0]);
+      emitter.off(name, listener);
+      resolve(payload);
     };
     const timer = setTimeout(() => {
-      emitterAny.off(name, listener);
+      emitter.off(name, listener);
       reject(new Error(`timed out after ${timeoutMs} ms waiting for ${name}`));
     }, timeoutMs);
-    emitterAny.on(name, listener);
+    emitter.on(name, listener);
   });
 }

@@ -1,0 +1,40 @@
+import type { TMessage } from '@gws/tlib';
+import { EventDeduplicator } from './event-deduplicator';
+
+const event = (seq?: number, start?: number): TMessage => ({
+  name: 'EventAgentReady',
+  attributes: {
+    ThisDN: '5001',
+    ...(seq !== undefined ? { EventSequenceNumber: seq } : {}),
+    ...(start !== undefined ? { ServerStartTime: start } : {}),
+  },
+});
+
+describe('EventDeduplicator', () => {
+  it('passes events without a sequence number, and each (start, seq) once', () => {
+    const dedup = new EventDeduplicator(10);
+    expect([event(), event(), event(1, 7), event(1, 7), event(1, 8)].map((e) => dedup.accept(e))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+    ]);
+    expect(dedup.dropped).toBe(1);
+  });
+
+  it('remembers only the last `window` keys', () => {
+    const dedup = new EventDeduplicator(2);
+    for (const seq of [1, 2, 3]) dedup.accept(event(seq, 7));
+    expect(dedup.accept(event(3, 7))).toBe(false);
+    expect(dedup.accept(event(1, 7))).toBe(true);
+  });
+
+  it('keys events without ServerStartTime by link: a restarted server may reuse their numbers', () => {
+    const dedup = new EventDeduplicator(10);
+    expect(dedup.accept(event(1))).toBe(true);
+    expect(dedup.accept(event(1))).toBe(false);
+    dedup.newLink();
+    expect(dedup.accept(event(1))).toBe(true);
+  });
+});
