@@ -1,3 +1,4 @@
+import { waitFor } from '@gws/testing';
 import {
   CfgActionCodeType,
   CfgDNType,
@@ -162,16 +163,8 @@ describe('Configuration Server simulator and client', () => {
     const statuses: string[] = [];
     bad.on('status', (status) => statuses.push(status));
     void bad.connect().catch(() => undefined);
-    await waitUntil(() => simulator.requestCount('RequestRegisterClient') >= refused + 2);
+    await waitFor(() => simulator.requestCount('RequestRegisterClient') >= refused + 2);
     expect(bad.status).not.toBe('connected');
     expect(statuses).not.toContain('connected');
   });
 });
-
-async function waitUntil(predicate: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

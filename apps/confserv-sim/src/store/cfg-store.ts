@@ -108,7 +108,8 @@ export class CfgStore extends EventEmitter<{ change: [change: StoreChange] }> {
     if (table.has(DBID)) throw new DuplicateObjectError(cfgTypeName(type), 'DBID', DBID);
     const defaults: Record<string, unknown> = { state: CfgObjectState.Enabled };
     if ('tenantDBID' in schemaOf(type).fields) defaults['tenantDBID'] = this.tenantDBID;
-    const object = this.normalize(type, { ...defaults, ...input, DBID });
+    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    const object = this.normalize(type, { ...defaults, ...given, DBID });
     this.checkUnique(type, object);
     this.checkReferences(type, object);
     this.put(type, object);
