@@ -18,7 +18,7 @@ describe('TServerClient: session and correlation', () => {
     const logger = recordingLogger();
     const { client, statuses } = await harness.connected(server, {
       applicationPassword: 'tenant/s3cret',
-      addp: { localTimeoutMs: 4000, remoteTimeoutMs: 1500 },
+      addp: { localTimeoutMs: 4000, remoteTimeoutMs: 250 },
       logger,
     });
     expect(statuses.map((change) => change.status)).toEqual(['connecting', 'registering', 'connected']);
@@ -32,7 +32,7 @@ describe('TServerClient: session and correlation', () => {
       ApplicationPassword: 'tenant/s3cret',
       ProtocolVersion: 'tserver protocol 4.2',
     });
-    expect(register.attributes.Extensions?.toObject()).toEqual({ 'addp-timeout': 4, 'addp-remote-timeout': 2 });
+    expect(register.attributes.Extensions?.toObject()).toEqual({ 'addp-timeout': 4, 'addp-remote-timeout': '0.25' });
     expect(logger.lines.some((line) => line.includes('T-Server link up'))).toBe(true);
     expect(logger.lines.join('\n')).not.toContain('s3cret');
   });

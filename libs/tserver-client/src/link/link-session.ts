@@ -87,14 +87,13 @@ export class LinkSession {
 
   private registerClientMessage(): TMessage {
     const { applicationName, applicationPassword, protocolVersion, addp } = this.context.options;
-    const seconds = (ms: number): number => (ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 0);
     return tmessage('RequestRegisterClient', {
       ApplicationName: applicationName,
       ProtocolVersion: protocolVersion,
       ...(applicationPassword !== undefined ? { ApplicationPassword: applicationPassword } : {}),
       Extensions: KVList.from({
-        'addp-timeout': seconds(addp.localTimeoutMs),
-        'addp-remote-timeout': seconds(addp.remoteTimeoutMs),
+        'addp-timeout': addpSeconds(addp.localTimeoutMs),
+        'addp-remote-timeout': addpSeconds(addp.remoteTimeoutMs),
       }),
     });
   }
@@ -106,4 +105,9 @@ export class LinkSession {
       ? new ProtocolVersionError(protocolVersion, this.remote, error)
       : new RegistrationRefusedError(applicationName, this.remote, error);
   }
+}
+
+/** ADDP timeouts travel in seconds: an int when whole, else a decimal string ("0.25") so short test values survive. */
+function addpSeconds(ms: number): number | string {
+  return ms % 1000 === 0 ? ms / 1000 : String(ms / 1000);
 }
