@@ -22,3 +22,29 @@ export function rawFrame(payload: readonly number[], kind = 1, payloadLength = p
   header.writeUInt32BE(payloadLength, 3);
   return Buffer.concat([header, Buffer.from(payload)]);
 }
+
+/** A message payload: id, attribute count (defaults to the number given) and the attributes' bytes. */
+export function payloadBytes(messageId: number, attributes: readonly number[][], count = attributes.length): number[] {
+  return [messageId >> 8, messageId & 0xff, count >> 8, count & 0xff, ...attributes.flat()];
+}
+
+/** One attribute: id u16 | tag u8 | length u32 | value, with a length that may be overridden. */
+export function attributeBytes(id: number, tag: number, value: readonly number[], length = value.length): number[] {
+  return [id >> 8, id & 0xff, tag, ...u32Bytes(length), ...value];
+}
+
+export function u32Bytes(value: number): number[] {
+  return [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+}
+
+export function asciiBytes(text: string): number[] {
+  return [...Buffer.from(text, 'latin1')];
+}
+
+/** A packed KVList holding `depth` lists, each the only value of the one above it (key "k"). */
+export function nestedKVListBytes(depth: number): number[] {
+  let inner: number[] = u32Bytes(0);
+  for (let level = 1; level < depth; level++)
+    inner = [...u32Bytes(1), 0, 1, 0x6b, 3, ...u32Bytes(inner.length), ...inner];
+  return inner;
+}
