@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { demoDirectoryFile, loadDirectory } from '@gws/directory';
 import { AddressInfoType } from '@gws/tlib';
 import { TServerClient } from '@gws/tserver-client';
 import { FakeTServer } from '../libs/tserver-client/src/testing/fake-tserver';
@@ -34,16 +35,11 @@ interface SimulatorModule {
     start(options: { directory: unknown }): Promise<{ primaryPort: number; close(): Promise<void> }>;
   };
 }
-interface DirectoryModule {
-  loadDirectory(yaml: string): unknown;
-  demoDirectoryFile(): string;
-}
 
 async function startServer(): Promise<Server> {
   try {
     const simPath = '../apps/tserver-sim/src/simulator';
     const { TServerSimulator } = (await import(simPath)) as SimulatorModule;
-    const { loadDirectory, demoDirectoryFile } = (await import('@gws/directory')) as DirectoryModule;
     const directory = loadDirectory(readFileSync(demoDirectoryFile(), 'utf8'));
     const simulator = await TServerSimulator.start({ directory });
     return { kind: 'tserver-sim', port: simulator.primaryPort, close: () => simulator.close() };
