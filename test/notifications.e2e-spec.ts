@@ -129,11 +129,15 @@ describe('CometD notifications (/api/v2/notifications)', () => {
     it('refuses every publish from a client, on existing, new and service channels', async () => {
       const { client } = await signedIn(ALICE, 'alice');
       await client.subscribe('/v2/me/devices');
-      await expect(client.publish('/v2/me/devices', { messageType: 'DeviceStateChangeMessage' })).rejects.toMatchObject({
+      await expect(client.publish('/v2/me/devices', { messageType: 'DeviceStateChangeMessage' })).rejects.toMatchObject(
+        {
+          reply: { error: '403::publish_denied' },
+        },
+      );
+      // A permitted topic nobody subscribed to yet is created, then refused like an existing one.
+      await expect(client.publish('/v2/me/calls', {})).rejects.toMatchObject({
         reply: { error: '403::publish_denied' },
       });
-      // A permitted topic nobody subscribed to yet is created, then refused like an existing one.
-      await expect(client.publish('/v2/me/calls', {})).rejects.toMatchObject({ reply: { error: '403::publish_denied' } });
       for (const channel of ['/v2/users', '/service/gws']) {
         await expect(client.publish(channel, {})).rejects.toMatchObject({ reply: { error: '403::channel_denied' } });
       }
@@ -158,13 +162,24 @@ describe('CometD notifications (/api/v2/notifications)', () => {
         expect(message.data).toEqual({ messageType: 'DeviceStateChangeMessage', devices: [device('5005')] });
       }
       // Bob's own message arrives after Alice's was sent: had Alice's reached him, it would be there first.
-      expect(server.publisher.publish(BOB, '/v2/me/devices', { messageType: 'DeviceStateChangeMessage', devices: [device('5006')] })).toBe(1);
+      expect(
+        server.publisher.publish(BOB, '/v2/me/devices', {
+          messageType: 'DeviceStateChangeMessage',
+          devices: [device('5006')],
+        }),
+      ).toBe(1);
       await bob.client.nextMessage('/v2/me/devices');
       expect(bob.client.messages('/v2/me/devices').map(devicesOf)).toEqual([[device('5006')]]);
     });
 
     it('returns 0 for a user without a Bayeux session', () => {
-      expect(server.publisher.publish(BOB, '/v2/me/calls', errorMessage({ errorCode: 1, errorMessage: 'x', operationName: 'Answer', resourceUri: 'u' }))).toBe(0);
+      expect(
+        server.publisher.publish(
+          BOB,
+          '/v2/me/calls',
+          errorMessage({ errorCode: 1, errorMessage: 'x', operationName: 'Answer', resourceUri: 'u' }),
+        ),
+      ).toBe(0);
     });
 
     it('pushes ErrorMessage with exactly the documented shape', async () => {
@@ -222,7 +237,12 @@ describe('CometD notifications (/api/v2/notifications)', () => {
         [ALICE, 'server', 0],
       ]);
       expect(server.publisher.stats()).toEqual({ bayeuxSessions: 1, users: 1, httpSessions: 1 });
-      expect(server.publisher.publish(BOB, '/v2/me', { messageType: 'PasswordChangeMessage', notificationType: 'PasswordChangeSuccessful' })).toBe(1);
+      expect(
+        server.publisher.publish(BOB, '/v2/me', {
+          messageType: 'PasswordChangeMessage',
+          notificationType: 'PasswordChangeSuccessful',
+        }),
+      ).toBe(1);
       await bob.client.nextMessage('/v2/me');
     });
 

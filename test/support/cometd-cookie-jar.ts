@@ -35,7 +35,7 @@ export class CometdCookieJar {
 
   private jarOf(hostname: string): Map<string, string> {
     let jar = this.jars.get(hostname);
-    if (!jar) this.jars.set(hostname, (jar = new Map()));
+    if (!jar) this.jars.set(hostname, (jar = new Map<string, string>()));
     return jar;
   }
 }

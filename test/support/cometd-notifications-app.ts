@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -44,6 +45,15 @@ export async function startCometdNotificationsApp(options: NotificationsOptions 
   const gateway = app.get(CometdGateway);
   gateway.mount(app);
   await app.listen(0, '0.0.0.0');
-  const port = (app.getHttpServer().address() as AddressInfo).port;
-  return { app, port, authenticator, publisher: app.get(NotificationPublisher), gateway, logs, close: () => app.close() };
+  const httpServer = app.getHttpServer() as Server;
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    app,
+    port,
+    authenticator,
+    publisher: app.get(NotificationPublisher),
+    gateway,
+    logs,
+    close: () => app.close(),
+  };
 }

@@ -109,7 +109,9 @@ export class CometdTestClient {
   /** Handshakes; resolves with the successful reply, rejects with {@link CometdReplyError} otherwise. */
   handshake(timeoutMs = this.timeoutMs): Promise<Message> {
     return this.bounded('handshake', timeoutMs, (resolve, reject) =>
-      this.cometd.handshake((reply) => (reply.successful ? resolve(reply) : reject(new CometdReplyError('handshake', reply)))),
+      this.cometd.handshake((reply) =>
+        reply.successful ? resolve(reply) : reject(new CometdReplyError('handshake', reply)),
+      ),
     );
   }
 
