@@ -1,0 +1,86 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import { GwsException } from '../gws.exception';
+import { GwsStatus } from '../gws-status';
+
+/** One operation of a resource: its body DTO (which also documents it in OpenAPI) and what it does. */
+export interface OperationDefinition<C, D extends object = object> {
+  readonly dto: ClassConstructor<D>;
+  readonly run: (context: C, params: D) => Promise<void>;
+}
+
+/** Build definitions with this so `run` sees the DTO's own type. */
+export function operation<C, D extends object>(
+  dto: ClassConstructor<D>,
+  run: (context: C, params: D) => Promise<void>,
+): OperationDefinition<C> {
+  return { dto, run: run as (context: C, params: object) => Promise<void> };
+}
+
+/**
+ * The operations one resource accepts (`POST` with `operationName`). Parsing checks the name and then the body
+ * against that operation's DTO, answering GWS statusCodes: 1 for a missing parameter, 10 for a bad or unknown one.
+ */
+export class OperationTable<C> {
+  constructor(
+    readonly resource: string,
+    private readonly operations: Readonly<Record<string, OperationDefinition<C>>>,
+  ) {}
+
+  get names(): string[] {
+    return Object.keys(this.operations);
+  }
+
+  get dtos(): ClassConstructor<object>[] {
+    return Object.values(this.operations).map((definition) => definition.dto);
+  }
+
+  async execute(context: C, body: unknown): Promise<void> {
+    const { definition, params } = await this.parse(body);
+    await definition.run(context, params);
+  }
+
+  async parse(body: unknown): Promise<{ name: string; definition: OperationDefinition<C>; params: object }> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new GwsException(GwsStatus.ValidationError, 'The request body must be a JSON object with an operationName');
+    }
+    const name = (body as Record<string, unknown>)['operationName'];
+    if (name === undefined) {
+      throw new GwsException(GwsStatus.MissingParameter, "Missing required parameter 'operationName'");
+    }
+    const definition =
+      typeof name === 'string' && Object.hasOwn(this.operations, name) ? this.operations[name] : undefined;
+    if (definition === undefined) {
+      throw new GwsException(
+        GwsStatus.ValidationError,
+        `Unknown operationName ${JSON.stringify(name)} for ${this.resource}; allowed: ${this.names.join(', ')}`,
+      );
+    }
+    const params = plainToInstance(definition.dto, body);
+    const errors = await validate(params, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) throw validationFailure(name as string, errors);
+    return { name: name as string, definition, params };
+  }
+}
+
+const MISSING = new Set(['isDefined', 'isNotEmpty']);
+
+function validationFailure(operationName: string, errors: ValidationError[]): GwsException {
+  const first = innermost(errors[0]!);
+  const constraints = first.error.constraints ?? {};
+  const field = first.path;
+  if (Object.keys(constraints).some((key) => MISSING.has(key)) && first.error.value === undefined) {
+    return new GwsException(GwsStatus.MissingParameter, `Missing required parameter '${field}' for ${operationName}`);
+  }
+  if ('whitelistValidation' in constraints) {
+    return new GwsException(GwsStatus.ValidationError, `Unknown parameter '${field}' for ${operationName}`);
+  }
+  const reason = Object.values(constraints)[0] ?? 'is not valid';
+  return new GwsException(GwsStatus.ValidationError, `Invalid parameter '${field}' for ${operationName}: ${reason}`);
+}
+
+function innermost(error: ValidationError, prefix = ''): { error: ValidationError; path: string } {
+  const path = prefix === '' ? error.property : `${prefix}.${error.property}`;
+  const child = error.children?.[0];
+  return child === undefined || error.constraints !== undefined ? { error, path } : innermost(child, path);
+}

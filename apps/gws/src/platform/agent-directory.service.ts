@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CfgActionCodeType, CfgDNType, CfgObjectType, type ConfServClient, type CfgOptions } from '@gws/confserv';
+import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
+import { NotReadyReasons } from '../voice/model/not-ready-reasons';
+import { CONFSERV_CLIENT } from './platform.tokens';
+
+export interface PlaceDn {
+  readonly number: string;
+  readonly type: 'Extension' | 'ACDPosition' | 'Other';
+  readonly switchName: string;
+}
+
+/** What GWS needs of a person to start a contact-center session. */
+export interface AgentDirectoryEntry {
+  readonly personDbid: number;
+  readonly tenantDbid: number;
+  readonly userName: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly emailAddress: string;
+  readonly enabled: boolean;
+  readonly isAgent: boolean;
+  readonly isAdmin: boolean;
+  readonly defaultPlace: string | undefined;
+  readonly loginCodes: readonly { readonly code: string; readonly switchName: string }[];
+  readonly skills: readonly { readonly name: string; readonly level: number }[];
+}
+
+/** Reads agents, places and settings from Configuration Server, in the few round trips its client offers. */
+@Injectable()
+export class AgentDirectoryService {
+  constructor(
+    @Inject(CONFSERV_CLIENT) private readonly confserv: ConfServClient,
+    @Inject(GWS_CONFIG) private readonly config: GwsConfig,
+  ) {}
+
+  async agent(userName: string): Promise<AgentDirectoryEntry> {
+    const profile = await this.confserv.readAgentProfile(userName);
+    const { person } = profile;
+    const switchNames = await this.switchNames();
+    const levels = new Map(person.agentInfo?.skillLevels.map((level) => [level.skillDBID, level.level]));
+    return {
+      personDbid: person.DBID,
+      tenantDbid: person.tenantDBID,
+      userName: person.userName,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      emailAddress: person.emailAddress,
+      enabled: person.state === 1,
+      isAgent: person.isAgent === 2,
+      isAdmin: person.isAdmin === 2,
+      defaultPlace: profile.place?.name,
+      loginCodes: profile.agentLogins.map((login) => ({
+        code: login.loginCode,
+        switchName: switchNames.get(login.switchDBID) ?? '',
+      })),
+      skills: profile.skills.map((skill) => ({ name: skill.name, level: levels.get(skill.DBID) ?? 0 })),
+    };
+  }
+
+  /** The DNs of a place by name, or undefined when no such place exists. */
+  async placeDns(placeName: string): Promise<PlaceDn[] | undefined> {
+    const [place] = await this.confserv.readObjects(CfgObjectType.Place, { name: placeName });
+    if (place === undefined) return undefined;
+    const [dns, switchNames] = await Promise.all([
+      Promise.all(place.DNDBIDs.map((dbid) => this.confserv.readObjects(CfgObjectType.DN, { dbid }))),
+      this.switchNames(),
+    ]);
+    return dns.flat().map((dn) => ({
+      number: dn.number,
+      type: dn.type === CfgDNType.Extension ? 'Extension' : dn.type === CfgDNType.ACDPosition ? 'ACDPosition' : 'Other',
+      switchName: switchNames.get(dn.switchDBID) ?? '',
+    }));
+  }
+
+  async notReadyReasons(): Promise<NotReadyReasons> {
+    const codes = await this.confserv.readActionCodes();
+    return new NotReadyReasons(
+      codes.filter((code) => code.type === CfgActionCodeType.NotReady).map(({ name, code }) => ({ name, code })),
+    );
+  }
+
+  /** Options of the GWS application object (section -> option -> value); empty when it is not configured. */
+  async applicationOptions(): Promise<CfgOptions> {
+    try {
+      return await this.confserv.readApplicationOptions(this.config.applicationName);
+    } catch {
+      return {};
+    }
+  }
+
+  private async switchNames(): Promise<Map<number, string>> {
+    const switches = await this.confserv.readObjects(CfgObjectType.Switch, {});
+    return new Map(switches.map((entry) => [entry.DBID, entry.name]));
+  }
+}

@@ -1,0 +1,12 @@
+import type { LinkLogger } from '@gws/framed-link';
+import type { PinoLogger } from 'nestjs-pino';
+
+/** Hands the libraries (which take a LinkLogger, never a framework logger) a child of the app's pino logger. */
+export function linkLoggerFrom(logger: PinoLogger): LinkLogger {
+  return {
+    debug: (obj, msg) => logger.debug(obj, msg),
+    info: (obj, msg) => logger.info(obj, msg),
+    warn: (obj, msg) => logger.warn(obj, msg),
+    error: (obj, msg) => logger.error(obj, msg),
+  };
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { EventBus, EventLog, JsonValue, Unsubscribe } from '@gws/stores';
+import { NotificationPublisher, type GwsNotification, type GwsTopic } from '../notifications';
+import { EVENT_BUS, EVENT_LOG } from '../stores/store.tokens';
+
+/** The bus topic every node listens on; each delivers to the browsers it holds. */
+const NOTIFICATIONS_TOPIC = 'gws:notifications';
+
+interface Envelope {
+  readonly userId: string;
+  readonly topic: GwsTopic;
+  readonly seq: number;
+  readonly data: GwsNotification;
+}
+
+/**
+ * Sends a notification to every browser of a user, whichever node holds it: logged (for replay) and published on
+ * the event bus; each node's subscription hands it to its local CometD sessions.
+ */
+@Injectable()
+export class UserNotifier implements OnModuleInit, OnModuleDestroy {
+  private unsubscribe: Unsubscribe | undefined;
+  /** Per-user chain of sends: each user's notifications leave in the order they were made, whatever the stores' latency. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+    private readonly publisher: NotificationPublisher,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.unsubscribe = await this.bus.subscribe(NOTIFICATIONS_TOPIC, (message) => {
+      const { userId, topic, data } = message as unknown as Envelope;
+      this.publisher.publish(userId, topic, data);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.unsubscribe?.();
+  }
+
+  send(userId: string, topic: GwsTopic, data: GwsNotification): Promise<void> {
+    const previous = this.chains.get(userId) ?? Promise.resolve();
+    const sent = previous.then(() => this.deliver(userId, topic, data));
+    const tail = sent.catch(() => undefined);
+    this.chains.set(userId, tail);
+    void tail.then(() => {
+      if (this.chains.get(userId) === tail) this.chains.delete(userId);
+    });
+    return sent;
+  }
+
+  private async deliver(userId: string, topic: GwsTopic, data: GwsNotification): Promise<void> {
+    // GWS messages are plain JSON data by construction, so they travel the bus as they are.
+    const json = data as unknown as JsonValue;
+    const seq = await this.log.append(userId, topic, json);
+    await this.bus.publish(NOTIFICATIONS_TOPIC, { userId, topic, seq, data: json });
+  }
+}

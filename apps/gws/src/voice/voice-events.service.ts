@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { TMessage } from '@gws/tlib';
+import type { DnResync, StatusChange, TServerClient } from '@gws/tserver-client';
+import { TSERVER_CLIENT } from '../platform/platform.tokens';
+import { applyDeviceEvent } from './model/apply-device-event';
+import { deviceFromStatus } from './model/device-status';
+import { VoiceNotifications } from './voice-notifications';
+import { VoiceSessions } from './voice-session';
+
+/**
+ * Keeps the voice sessions in step with T-Server: agent and DN events change devices; a lost link turns every
+ * device Inactive; after reconnecting, each DN's re-sync turns it Active again with T-Server's current state.
+ */
+@Injectable()
+export class VoiceEventsService implements OnModuleInit {
+  private readonly logger = new Logger('VoiceEventsService');
+
+  constructor(
+    @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
+    private readonly sessions: VoiceSessions,
+    private readonly notifications: VoiceNotifications,
+  ) {}
+
+  onModuleInit(): void {
+    this.tserver.on('event', (event) => this.onEvent(event));
+    this.tserver.on('status', (change) => this.onStatus(change));
+    this.tserver.on('resync', (result) => this.onResync(result));
+  }
+
+  private onEvent(event: TMessage): void {
+    const dn = event.attributes.ThisDN;
+    const session = dn === undefined ? undefined : this.sessions.ofDn(dn);
+    if (session === undefined || dn === undefined) return;
+    let changed = false;
+    this.sessions.updateDevice(session, dn, (device) => {
+      const next = applyDeviceEvent(device, event);
+      changed = next !== undefined;
+      return next ?? device;
+    });
+    if (changed) this.publish(this.notifications.devicesChanged(session, [dn]));
+  }
+
+  private onStatus(change: StatusChange): void {
+    if (change.status === 'connected' || change.previous !== 'connected') return;
+    for (const session of this.sessions.all()) {
+      for (const dn of session.devices.keys()) {
+        this.sessions.updateDevice(session, dn, (device) => ({ ...device, active: false }));
+      }
+      this.publish(this.notifications.devicesChanged(session));
+    }
+  }
+
+  private onResync(result: DnResync): void {
+    const session = this.sessions.ofDn(result.dn);
+    if (session === undefined) return;
+    if (!result.ok) {
+      this.logger.warn(`DN ${result.dn} could not be re-registered: ${result.error.message}`);
+      return;
+    }
+    const status = result.agentStatus?.attributes.Extensions ?? result.registered.attributes.Extensions;
+    this.sessions.updateDevice(session, result.dn, (device) => deviceFromStatus(device, status));
+    this.publish(this.notifications.devicesChanged(session, [result.dn]));
+  }
+
+  private publish(sending: Promise<void>): void {
+    sending.catch((error: Error) => this.logger.error(`notification not sent: ${error.message}`));
+  }
+}
