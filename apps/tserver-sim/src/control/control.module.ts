@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { SimulatorControl } from '../simulator-types';
+import { CallsController } from './calls.controller';
+import { ClientsController } from './clients.controller';
+import { LinkController } from './link.controller';
+import { SIMULATOR } from './simulator.token';
+import { SnapshotController } from './snapshot.controller';
+
+@Module({})
+export class ControlModule {
+  static register(simulator: SimulatorControl): DynamicModule {
+    return {
+      module: ControlModule,
+      controllers: [CallsController, LinkController, ClientsController, SnapshotController],
+      providers: [{ provide: SIMULATOR, useValue: simulator }],
+    };
+  }
+}

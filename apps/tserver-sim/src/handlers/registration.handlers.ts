@@ -1,0 +1,60 @@
+import { readTMessage, ServerRole, TErrorCode } from '@gws/tlib';
+import { addpPollIntervalMs, ADDP_LOCAL_TIMEOUT_KEY } from '../link/addp-options';
+import { linkStateEvent } from '../link/link-state';
+import type { HandlerTable, RequestContext } from '../link/request-context';
+import { dnStatusExtensions } from '../switch/dn-status';
+import { TServerError } from '../switch/tserver-error';
+
+function serverInfo(ctx: RequestContext): void {
+  ctx.reply('EventServerInfo', {
+    ServerRole: ctx.session.role === 'primary' ? ServerRole.Primary : ServerRole.Backup,
+    ServerVersion: ctx.state.serverVersion,
+  });
+}
+
+/** Session and DN registration. */
+export const registrationHandlers: HandlerTable = {
+  RequestRegisterClient: {
+    scope: 'session',
+    handle(ctx) {
+      const { attributes } = readTMessage(ctx.request, 'RequestRegisterClient');
+      if (attributes.ProtocolVersion !== ctx.state.protocolVersion) {
+        throw new TServerError(
+          TErrorCode.ProtocolVersion,
+          `protocol version '${attributes.ProtocolVersion}' is not supported; this server speaks '${ctx.state.protocolVersion}'`,
+        );
+      }
+      const pollMs = addpPollIntervalMs(attributes.Extensions);
+      addpPollIntervalMs(attributes.Extensions, ADDP_LOCAL_TIMEOUT_KEY);
+      ctx.session.applicationName = attributes.ApplicationName;
+      if (pollMs !== undefined) ctx.session.connection.setAddpTimeout(pollMs);
+      serverInfo(ctx);
+      ctx.notify(linkStateEvent(ctx.state.linkUp), {});
+    },
+  },
+  RequestQueryServer: { scope: 'session', handle: serverInfo },
+  RequestRegisterAddress: {
+    scope: 'registration',
+    handle(ctx) {
+      const { attributes } = readTMessage(ctx.request, 'RequestRegisterAddress');
+      ctx.model.dns.require(attributes.ThisDN);
+      ctx.session.registeredDns.add(attributes.ThisDN);
+      ctx.reply('EventRegistered', {
+        ThisDN: attributes.ThisDN,
+        AddressType: attributes.AddressType,
+        Extensions: dnStatusExtensions(ctx.model, attributes.ThisDN),
+      });
+    },
+  },
+  RequestUnregisterAddress: {
+    scope: 'registration',
+    handle(ctx) {
+      const { attributes } = readTMessage(ctx.request, 'RequestUnregisterAddress');
+      ctx.model.dns.require(attributes.ThisDN);
+      if (!ctx.session.registeredDns.delete(attributes.ThisDN)) {
+        throw new TServerError(TErrorCode.NotRegistered, `DN ${attributes.ThisDN} is not registered by this client`);
+      }
+      ctx.reply('EventUnregistered', { ThisDN: attributes.ThisDN });
+    },
+  },
+};

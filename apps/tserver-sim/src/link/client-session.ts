@@ -1,0 +1,34 @@
+import type { FramedConnection, LinkLogger } from '@gws/framed-link';
+import type { TMessage } from '@gws/tlib';
+import type { EndpointRole, TServerEndpoint } from './tserver-endpoint';
+
+/** One client link: who it is (after RequestRegisterClient) and which DNs it registered. */
+export class ClientSession {
+  applicationName: string | undefined;
+  readonly registeredDns = new Set<string>();
+
+  constructor(
+    readonly id: string,
+    readonly endpoint: TServerEndpoint,
+    readonly connection: FramedConnection<TMessage>,
+    private readonly logger: LinkLogger,
+  ) {}
+
+  get registered(): boolean {
+    return this.applicationName !== undefined;
+  }
+
+  get role(): EndpointRole {
+    return this.endpoint.role;
+  }
+
+  /** Sends one message; a message that cannot be encoded is logged and dropped, never thrown at the caller. */
+  send(message: TMessage): boolean {
+    try {
+      return this.connection.send(message);
+    } catch (error) {
+      this.logger.error({ client: this.id, message: message.name, err: error }, 'cannot encode event');
+      return false;
+    }
+  }
+}

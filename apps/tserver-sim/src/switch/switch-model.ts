@@ -1,0 +1,66 @@
+import { DirectoryIndex, type ContactCenterDirectory } from '@gws/directory';
+import type { LinkLogger } from '@gws/framed-link';
+import { AgentTable } from './agents';
+import { CallControl } from './call-control';
+import { CallTable } from './calls';
+import { CallIdGenerator } from './connid';
+import { DnTable } from './dns';
+import type { EventSink } from './event-sink';
+import { Router } from './routing';
+import type { SwitchContext, SwitchSettings } from './switch-context';
+import { SwitchTimers } from './switch-timers';
+import { Transfers } from './transfers';
+import { UserDataOps } from './user-data';
+
+export interface SwitchModelOptions {
+  readonly directory: ContactCenterDirectory;
+  readonly sink: EventSink;
+  readonly settings: SwitchSettings;
+  readonly logger: LinkLogger;
+  readonly now: () => number;
+}
+
+/**
+ * One SIP switch as T-Server sees it: DNs and their features, agents, calls, queues and routing points. Primary
+ * and backup T-Server endpoints share one model (hot standby), so calls survive a switchover.
+ */
+export class SwitchModel {
+  readonly ctx: SwitchContext;
+  readonly dns: DnTable;
+  readonly agents: AgentTable;
+  readonly calls: CallTable;
+  readonly control: CallControl;
+  readonly router: Router;
+  readonly transfers: Transfers;
+  readonly userData: UserDataOps;
+
+  constructor(options: SwitchModelOptions) {
+    const timers = new SwitchTimers(options.logger);
+    this.ctx = {
+      index: new DirectoryIndex(options.directory),
+      sink: options.sink,
+      timers,
+      settings: options.settings,
+      logger: options.logger,
+      now: options.now,
+    };
+    this.dns = new DnTable(this.ctx);
+    this.calls = new CallTable(new CallIdGenerator(options.now()));
+    this.agents = new AgentTable(this.ctx, this.dns, {
+      isFree: (dn) => this.calls.callsOn(dn).length === 0,
+      agentAvailable: () => this.router.distribute(),
+    });
+    this.control = new CallControl(this.ctx, this.dns, this.calls, this.agents);
+    this.router = new Router(this.ctx, this.dns, this.calls, this.agents, (call, number) =>
+      this.control.dialExternal(call, number),
+    );
+    this.control.router = this.router;
+    this.transfers = new Transfers(this.ctx, this.dns, this.calls, this.control, this.router);
+    this.userData = new UserDataOps(this.ctx, this.calls);
+  }
+
+  /** Stops every timer (answer delays, no-answer, after-call work). */
+  close(): void {
+    this.ctx.timers.clearAll();
+  }
+}
