@@ -83,7 +83,9 @@ describe('Configuration Server simulator and client', () => {
       const [queue] = await client.readObjects(CfgObjectType.DN, { dn_number: '8001' });
       expect(queue).toMatchObject({ type: CfgDNType.ACDQueue, name: 'Sales_Queue', switchDBID: 101 });
       const routingPoints = await client.readObjects(CfgObjectType.DN, { dn_type: CfgDNType.RoutingPoint });
-      expect(routingPoints).toEqual([expect.objectContaining({ number: '7001', userProperties: { TServer: { 'default-dn': '8001' } } })]);
+      expect(routingPoints).toEqual([
+        expect.objectContaining({ number: '7001', userProperties: { TServer: { 'default-dn': '8001' } } }),
+      ]);
       const onSwitch = await client.readObjects(CfgObjectType.DN, { switch_dbid: 101 });
       expect(onSwitch).toHaveLength(22);
       const ofPlace = await client.readObjects(CfgObjectType.DN, { place_dbid: 105 });
@@ -93,7 +95,13 @@ describe('Configuration Server simulator and client', () => {
 
     it('filters agent logins, places, skills, switches and tenants', async () => {
       const [login] = await client.readObjects(CfgObjectType.AgentLogin, { login_code: '1007' });
-      expect(login).toEqual({ DBID: 107, tenantDBID: 1, switchDBID: 101, loginCode: '1007', state: CfgObjectState.Enabled });
+      expect(login).toEqual({
+        DBID: 107,
+        tenantDBID: 1,
+        switchDBID: 101,
+        loginCode: '1007',
+        state: CfgObjectState.Enabled,
+      });
       expect(await client.readObjects(CfgObjectType.AgentLogin, { switch_dbid: 101 })).toHaveLength(20);
       const [place] = await client.readObjects(CfgObjectType.Place, { name: 'Place_5003' });
       expect(place?.DNDBIDs).toEqual([103]);

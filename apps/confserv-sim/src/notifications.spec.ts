@@ -43,7 +43,10 @@ describe('notifications after admin changes', () => {
     expect(person.DBID).toBe(123);
     await waitFor(() => seen.length === 1, 2000, 'created');
     expect(watcher.cache.get(CfgObjectType.Person, 123)).toMatchObject({ userName: 'agent21', tenantDBID: 1 });
-    await expect(watcher.authenticate('agent21', 'secret21')).resolves.toEqual({ userName: 'agent21', personDBID: 123 });
+    await expect(watcher.authenticate('agent21', 'secret21')).resolves.toEqual({
+      userName: 'agent21',
+      personDBID: 123,
+    });
 
     expect((await send('PUT', 'person/103', { lastName: '', state: CfgObjectState.Disabled })).status).toBe(200);
     await waitFor(() => seen.length === 2, 2000, 'updated');

@@ -41,8 +41,8 @@ const codec = createConfServCodec();
  * clients of every change made over the wire, through the admin API or through the methods below.
  */
 export class ConfServSimulator {
-  /** Requests received, by message name. */
-  readonly requestCounts = new Map<string, number>();
+  /** Requests received and answers sent, by message name. */
+  readonly messageCounts = new Map<string, number>();
   private readonly sessions = new Set<ConfServSession>();
   private readonly sockets = new Set<Socket>();
   private admin: AdminServer | undefined;
@@ -92,8 +92,9 @@ export class ConfServSimulator {
     return this.sessions.size;
   }
 
+  /** How many messages of this name were received (requests) or sent as answers (events). */
   requestCount(name: string): number {
-    return this.requestCounts.get(name) ?? 0;
+    return this.messageCounts.get(name) ?? 0;
   }
 
   listObjects(type: CfgModelledType): CfgObject[] {
@@ -149,7 +150,7 @@ export class ConfServSimulator {
       vault: this.vault,
       batchSize,
       logger: this.logger,
-      countRequest: (name) => this.requestCounts.set(name, (this.requestCounts.get(name) ?? 0) + 1),
+      count: (name) => this.messageCounts.set(name, (this.messageCounts.get(name) ?? 0) + 1),
     });
     this.sessions.add(session);
     link.once('close', (reason) => {

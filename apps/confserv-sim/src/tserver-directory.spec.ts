@@ -49,7 +49,13 @@ describe('Configuration Server and T-Server agree on the directory', () => {
       const id = message.attributes.ReferenceID;
       if (id !== undefined) answers.set(id, message);
     });
-    tlink.send(tmessage('RequestRegisterClient', { ApplicationName: 'test', ProtocolVersion: DEFAULT_PROTOCOL_VERSION, ReferenceID: 1 }));
+    tlink.send(
+      tmessage('RequestRegisterClient', {
+        ApplicationName: 'test',
+        ProtocolVersion: DEFAULT_PROTOCOL_VERSION,
+        ReferenceID: 1,
+      }),
+    );
     const numbers = [...dns.map((dn) => dn.number), '9999'];
     numbers.forEach((number, offset) =>
       tlink.send(
@@ -67,17 +73,6 @@ describe('Configuration Server and T-Server agree on the directory', () => {
       const answer = answers.get(100 + offset)!;
       return [number, answer.name === 'EventError' ? answer.attributes.ErrorCode : answer.name];
     });
-    expect(outcome).toEqual([
-      ...dns.map((dn) => [dn.number, 'EventRegistered']),
-      ['9999', TErrorCode.NotConfigured],
-    ]);
+    expect(outcome).toEqual([...dns.map((dn) => [dn.number, 'EventRegistered']), ['9999', TErrorCode.NotConfigured]]);
   });
 });
-
-(predicate: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -27,8 +27,8 @@ export interface SessionContext {
   readonly vault: PasswordVault;
   readonly batchSize: number;
   readonly logger: LinkLogger;
-  /** Counts each request by name (tests, benchmark). */
-  countRequest(name: string): void;
+  /** Counts each request received and each event sent, by name (tests, benchmark). */
+  count(name: string): void;
 }
 
 /** Every type, or the subscribed ones. */
@@ -55,7 +55,7 @@ export class ConfServSession {
 
   private async handle(message: ConfServMessage): Promise<void> {
     const requestId = message.attributes.IATRCFG_REQUESTID ?? 0;
-    this.context.countRequest(message.name);
+    this.context.count(message.name);
     try {
       if (message.name !== 'RequestRegisterClient' && this.client === undefined) {
         throw new RequestRefusal(ConfServErrorCode.NotRegistered, `${message.name} before RequestRegisterClient`);
@@ -148,6 +148,7 @@ export class ConfServSession {
   }
 
   private reply(name: ConfServMessage['name'], requestId: number, attributes: ConfServAttributes): void {
+    this.context.count(name);
     this.link.send(confservMessage(name, { IATRCFG_REQUESTID: requestId, ...attributes }));
   }
 }
