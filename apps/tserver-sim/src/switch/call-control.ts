@@ -1,4 +1,4 @@
-import { CallState, CallType, DNRole, type KVList, TErrorCode, type ConnId } from '@gws/tlib';
+import { CallState, CallType, DNRole, TErrorCode, type ConnId, type KVList, type TAttributes } from '@gws/tlib';
 import type { AgentTable } from './agents';
 import type { Call } from './call';
 import type { Party } from './call-party';
@@ -213,7 +213,7 @@ export class CallControl {
    * Ends `call` for every party left. Ringing and queued parties of an inbound call are told it was abandoned;
    * everybody else gets EventReleased with `callState`. A clear releases everybody.
    */
-  endCall(call: Call, callState: number, cleared = false): void {
+  endCall(call: Call, callState: number, cleared = false, extra: TAttributes = {}): void {
     this.calls.delete(call);
     const parties = [...call.parties];
     for (const party of parties) {
@@ -223,7 +223,7 @@ export class CallControl {
       const abandoned =
         !cleared && (party.kind !== 'internal' || (party.state === 'Ringing' && call.callType === CallType.Inbound));
       if (abandoned) emitCallEvent(this.ctx, 'EventAbandoned', call, party.dn, { CallState: CallState.Abandoned });
-      else emitCallEvent(this.ctx, 'EventReleased', call, party.dn, { CallState: callState });
+      else emitCallEvent(this.ctx, 'EventReleased', call, party.dn, { ...extra, CallState: callState });
     }
     call.parties.length = 0;
     for (const party of parties) this.partyLeft(party);
@@ -277,9 +277,13 @@ export class CallControl {
     if (call !== undefined && party.state === 'Ringing') this.establish(call, party);
   }
 
+  /** The dialled number is busy: callers hear it, then the call ends with CallState Busy. */
   private busy(call: Call): void {
-    for (const caller of this.dialing(call)) emitCallEvent(this.ctx, 'EventDestinationBusy', call, caller.dn);
-    this.endCall(call, CallState.Busy);
+    const dialled: TAttributes = call.origin.dnis !== undefined ? { OtherDN: call.origin.dnis } : {};
+    for (const caller of this.dialing(call)) {
+      emitCallEvent(this.ctx, 'EventDestinationBusy', call, caller.dn, dialled);
+    }
+    this.endCall(call, CallState.Busy, false, dialled);
   }
 
   private dialing(call: Call): Party[] {
