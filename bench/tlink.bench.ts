@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { demoDirectoryFile, loadDirectory } from '@gws/directory';
 import { AddressInfoType } from '@gws/tlib';
 import { TServerClient } from '@gws/tserver-client';
+import { TServerSimulator } from '../apps/tserver-sim/src/simulator';
 import { FakeTServer } from '../libs/tserver-client/src/testing/fake-tserver';
 
 /**
  * T-Server link round trips: RequestQueryAddress -> EventAddressInfo over loopback, through one link (one at a
  * time, then IN_FLIGHT at once) and through LINKS links in parallel. Each scenario runs about SCENARIO_MS after a
- * short warm-up. The server is the T-Server simulator in-process when it can start, else the fake raw server
- * (the output says which). Prints one JSON object.
+ * short warm-up. The server is the T-Server simulator in-process, or with `--fake` the fake raw server (the
+ * output says which). Prints one JSON object.
  */
 const SCENARIO_MS = 3000;
 const WARMUP_MS = 300;
@@ -29,25 +30,15 @@ interface Figures {
   readonly p99Ms: number;
 }
 
-/** The simulator's contract, loaded at run time so that the benchmark also runs while it is not there. */
-interface SimulatorModule {
-  TServerSimulator: {
-    start(options: { directory: unknown }): Promise<{ primaryPort: number; close(): Promise<void> }>;
-  };
-}
-
+/** The simulator in-process; `--fake` uses the fake raw server instead, to see the client's own cost. */
 async function startServer(): Promise<Server> {
-  try {
-    const simPath = '../apps/tserver-sim/src/simulator';
-    const { TServerSimulator } = (await import(simPath)) as SimulatorModule;
-    const directory = loadDirectory(readFileSync(demoDirectoryFile(), 'utf8'));
-    const simulator = await TServerSimulator.start({ directory });
-    return { kind: 'tserver-sim', port: simulator.primaryPort, close: () => simulator.close() };
-  } catch (error) {
-    console.error(`tserver-sim not usable (${error instanceof Error ? error.message : String(error)}); using the fake`);
+  if (process.argv.includes('--fake')) {
     const fake = await FakeTServer.start();
     return { kind: 'fake-tserver', port: fake.port, close: () => fake.close() };
   }
+  const directory = loadDirectory(readFileSync(demoDirectoryFile(), 'utf8'));
+  const simulator = await TServerSimulator.start({ directory });
+  return { kind: 'tserver-sim', port: simulator.primaryPort, close: () => simulator.close() };
 }
 
 async function connectClient(port: number): Promise<TServerClient> {
