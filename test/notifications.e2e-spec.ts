@@ -172,6 +172,19 @@ describe('CometD notifications (/api/v2/notifications)', () => {
       expect(bob.client.messages('/v2/me/devices').map(devicesOf)).toEqual([[device('5006')]]);
     });
 
+    it('keeps two tabs of one browser on real-time long polls (maxSessionsPerBrowser 2)', async () => {
+      await server.close();
+      // Short long polls so that many overlap within the test; a throttled tab would be told so in its advice.
+      server = await startCometdNotificationsApp({ timeout: 100, multiSessionInterval: 50 });
+      const sessionId = server.authenticator.openSession(ALICE, 'alice');
+      const host = '127.0.0.200'; // both tabs share the host, hence the BAYEUX_BROWSER cookie
+      const tabs = [0, 1].map(() => browser({ host, cookies: { [JSESSIONID]: sessionId } }));
+      // One after the other, as tabs open: the second handshake already carries the browser's cookie.
+      for (const tab of tabs) await tab.handshake();
+      const replies = await Promise.all(tabs.map((tab) => tab.connectReplyCount(8)));
+      expect(replies.flat().filter((reply) => reply.advice?.['multiple-clients'])).toEqual([]);
+    });
+
     it('returns 0 for a user without a Bayeux session', () => {
       expect(
         server.publisher.publish(

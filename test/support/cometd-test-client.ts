@@ -80,6 +80,10 @@ export class CometdTestClient {
   private readonly consumed = new WeakSet<Message>();
   private readonly waiters = new Set<Waiter>();
   private readonly serverDisconnect: Promise<Message>;
+  private readonly firstConnect: Promise<Message>;
+  private readonly connectWaiters = new Set<{ count: number; resolve: (replies: Message[]) => void }>();
+  /** Every `/meta/connect` reply, successful or not, e.g. to inspect the server's advice. */
+  readonly connectReplies: Message[] = [];
 
   constructor(options: CometdTestClientOptions) {
     adaptOnce();
@@ -104,6 +108,18 @@ export class CometdTestClient {
       }),
     });
     this.serverDisconnect = new Promise((resolve) => this.cometd.addListener('/meta/disconnect', resolve));
+    this.firstConnect = new Promise((resolve) =>
+      this.cometd.addListener('/meta/connect', (reply) => {
+        this.connectReplies.push(reply);
+        if (reply.successful) resolve(reply);
+        for (const waiter of this.connectWaiters) {
+          if (this.connectReplies.length >= waiter.count) {
+            this.connectWaiters.delete(waiter);
+            waiter.resolve(this.connectReplies.slice());
+          }
+        }
+      }),
+    );
   }
 
   /** Handshakes; resolves with the successful reply, rejects with {@link CometdReplyError} otherwise. */
@@ -164,6 +180,29 @@ export class CometdTestClient {
   /** Every message pushed on `channel` so far, in arrival order. */
   messages(channel: string): Message[] {
     return this.received.filter((m) => m.channel === channel);
+  }
+
+  /**
+   * Resolves at the first successful `/meta/connect` reply: from then on the session is polling. GWS
+   * clients send StartContactCenterSession at this point so that no DeviceStateChangeMessage is missed.
+   */
+  connected(timeoutMs = this.timeoutMs): Promise<Message> {
+    return this.bounded('successful /meta/connect', timeoutMs, (resolve) => void this.firstConnect.then(resolve));
+  }
+
+  /** Resolves once this client has received `count` `/meta/connect` replies in all, with those replies. */
+  connectReplyCount(count: number, timeoutMs = this.timeoutMs): Promise<Message[]> {
+    if (this.connectReplies.length >= count) return Promise.resolve(this.connectReplies.slice());
+    let waiter: { count: number; resolve: (replies: Message[]) => void } | undefined;
+    return this.bounded(
+      `${count} /meta/connect replies`,
+      timeoutMs,
+      (resolve) => {
+        waiter = { count, resolve };
+        this.connectWaiters.add(waiter);
+      },
+      () => waiter && this.connectWaiters.delete(waiter),
+    );
   }
 
   /** Resolves when the server ends this session (a `/meta/disconnect` pushed to the client). */
