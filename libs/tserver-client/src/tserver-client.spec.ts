@@ -141,6 +141,19 @@ describe('TServerClient: session and correlation', () => {
     expect(login?.attributes).toMatchObject({ AgentID: '1001', ThisQueue: '8001', Password: 'pw' });
   });
 
+  it('close() while registering stays closed and drops the half-open link', async () => {
+    const server = await harness.server();
+    server.hang = true;
+    const { client, statuses } = harness.client(server);
+    const connecting = client.connect().catch((error: unknown) => error);
+    await waitFor(() => server.received.length === 1, 1000, 'RequestRegisterClient');
+    client.close();
+    expect(await connecting).toBeInstanceOf(ClientClosedError);
+    await waitFor(() => server.clients.length === 0, 1000, 'the server to see the link close');
+    expect(statuses.map((change) => change.status)).toEqual(['connecting', 'registering', 'closed']);
+    expect(client.status).toBe('closed');
+  });
+
   it('close() fails in-flight requests, stops reconnecting and refuses new requests', async () => {
     const server = await harness.server();
     const { client, statuses } = await harness.connected(server);

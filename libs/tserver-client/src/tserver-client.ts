@@ -138,6 +138,7 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
     const { correlator, logger, options, router } = this;
     const context = { options, correlator, logger, dedup: router.dedup, onEvent: router.onEvent };
     const { session, serverInfo } = await LinkSession.open(endpoint, context, (opening) => {
+      if (this.status === 'closed') return opening.destroy('client closed');
       this.session = opening;
       this.setStatus('registering');
     });
