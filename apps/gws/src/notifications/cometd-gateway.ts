@@ -39,7 +39,7 @@ export class CometdGateway implements OnModuleDestroy {
       maxSessionsPerBrowser: options.maxSessionsPerBrowser,
       multiSessionInterval: options.multiSessionInterval,
       browserCookieSecure: options.browserCookieSecure,
-      browserCookieSameSite: 'Lax',
+      browserCookieSameSite: options.browserCookieSameSite,
     });
     // Messages stay queued until the client acknowledges the /meta/connect that carried them, so a long
     // poll lost on the network is delivered again on the next one (clients opt in with their AckExtension).

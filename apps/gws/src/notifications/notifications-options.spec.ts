@@ -10,6 +10,7 @@ describe('resolveNotificationsOptions', () => {
       maxSessionsPerBrowser: 2,
       multiSessionInterval: 2_000,
       browserCookieSecure: false,
+      browserCookieSameSite: 'Lax',
       shutdownDrainTimeout: 1_000,
     });
     expect(resolveNotificationsOptions()).toEqual(DEFAULT_NOTIFICATIONS_OPTIONS);
@@ -31,6 +32,13 @@ describe('resolveNotificationsOptions', () => {
     expect(() =>
       resolveNotificationsOptions({ timeout: -1, maxInterval: 0, maxSessionsPerBrowser: 1.5, path: 'notifications' }),
     ).toThrow(/^Invalid notifications options: .*path: .*timeout: .*maxInterval: .*maxSessionsPerBrowser: /);
+  });
+
+  it('accepts SameSite None only with a Secure cookie', () => {
+    expect(() => resolveNotificationsOptions({ browserCookieSameSite: 'None' })).toThrow(/needs browserCookieSecure/);
+    expect(resolveNotificationsOptions({ browserCookieSameSite: 'None', browserCookieSecure: true })).toMatchObject({
+      browserCookieSameSite: 'None',
+    });
   });
 
   it('refuses unknown options', () => {

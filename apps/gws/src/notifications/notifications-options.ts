@@ -50,6 +50,13 @@ export interface NotificationsOptions {
    */
   browserCookieSecure?: boolean;
   /**
+   * `SameSite` of the `BAYEUX_BROWSER` cookie. The server finds a Bayeux session only through that cookie,
+   * so an agent desktop served from another site (CORS) needs `None`, which browsers accept only with
+   * `browserCookieSecure`.
+   * @default 'Lax'
+   */
+  browserCookieSameSite?: 'Strict' | 'Lax' | 'None';
+  /**
    * On shutdown, how long to wait for clients between two long polls to come back and be told to
    * disconnect, in ms. Clients still away after that find no session on their next request.
    * @default 1000
@@ -72,6 +79,7 @@ export const DEFAULT_NOTIFICATIONS_OPTIONS = {
   maxSessionsPerBrowser: 2,
   multiSessionInterval: 2_000,
   browserCookieSecure: false,
+  browserCookieSameSite: 'Lax',
   shutdownDrainTimeout: 1_000,
 } as const satisfies Required<Omit<NotificationsOptions, 'logger'>>;
 
@@ -86,9 +94,14 @@ const schema = z
     maxSessionsPerBrowser: z.number().int().min(-1),
     multiSessionInterval: milliseconds,
     browserCookieSecure: z.boolean(),
+    browserCookieSameSite: z.enum(['Strict', 'Lax', 'None']),
     shutdownDrainTimeout: milliseconds,
   })
-  .strict();
+  .strict()
+  .refine((o) => o.browserCookieSameSite !== 'None' || o.browserCookieSecure, {
+    message: "browserCookieSameSite 'None' needs browserCookieSecure: true",
+    path: ['browserCookieSameSite'],
+  });
 
 /** Applies the defaults and validates; throws an Error naming every offending option. */
 export function resolveNotificationsOptions(options: NotificationsOptions = {}): ResolvedNotificationsOptions {
