@@ -1,14 +1,46 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { GWS_CONFIG, type GwsConfig } from './config/gws-config';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { SessionHandshakeAuthenticator } from './auth/session-handshake-authenticator';
+import { USER_AUTHENTICATOR } from './auth/user-authenticator';
+import type { GwsConfig } from './config/gws-config';
 import { DiagnosticsController } from './diagnostics/diagnostics.controller';
+import { MeModule } from './me/me.module';
+import { NotificationsModule } from './notifications';
+import { ConfServUserAuthenticator } from './platform/confserv-user-authenticator';
+import { PlatformModule } from './platform/platform.module';
+import { SettingsModule } from './settings/settings.module';
+import { StoresModule } from './stores/stores.module';
+import { VoiceModule } from './voice/voice.module';
+import { ConfigModule } from './config/config.module';
+import { loggerOptions } from './logging/logger-options';
 
+/** The whole GWS node, built from one validated configuration. */
 @Module({})
 export class AppModule {
   static register(config: GwsConfig): DynamicModule {
+    const auth = AuthModule.register(config, { provide: USER_AUTHENTICATOR, useExisting: ConfServUserAuthenticator });
+    const notifications = NotificationsModule.register(
+      {},
+      { imports: [auth], authenticator: { useExisting: SessionHandshakeAuthenticator } },
+    );
+    const voice = VoiceModule.register(notifications);
+    const settings = SettingsModule.register(voice);
     return {
       module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        StoresModule,
+        PlatformModule.register(),
+        auth,
+        notifications,
+        voice,
+        settings,
+        MeModule.register([auth, notifications, voice, settings]),
+      ],
       controllers: [DiagnosticsController],
-      providers: [{ provide: GWS_CONFIG, useValue: config }],
+      providers: [],
     };
   }
 }

@@ -1,16 +1,62 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { AppModule } from './app.module';
-import { loadGwsConfig } from './config/gws-config';
+import { createGwsApp } from './bootstrap/create-gws-app';
+import { OPENAPI_PATH } from './bootstrap/openapi';
+import { EMBEDDED_ENDPOINTS, loadGwsConfig } from './config/gws-config';
+import { EmbeddedPlatform } from './embedded/embedded-platform';
+
+/** Embedded default: the simulators' control and admin APIs on their usual ports. */
+const SIMULATOR_CONTROL_PORT = 8081;
+const SIMULATOR_ADMIN_PORT = 8082;
 
 async function main(): Promise<void> {
   const config = loadGwsConfig(process.env);
-  const logger = pino({ level: config.logLevel, name: 'gws' });
-  const app = await NestFactory.create(AppModule.register(config), { logger: false });
-  app.enableShutdownHooks();
+  const log = pino({ level: config.logLevel, name: 'gws-main' });
+  const platform = config.embedded
+    ? await EmbeddedPlatform.start({
+        directoryFile: config.directoryFile,
+        host: '127.0.0.1',
+        tserverPrimaryPort: EMBEDDED_ENDPOINTS.tserverPrimary.port,
+        tserverBackupPort: EMBEDDED_ENDPOINTS.tserverBackup.port,
+        confservPort: EMBEDDED_ENDPOINTS.confserv.port,
+        tserverControlPort: SIMULATOR_CONTROL_PORT,
+        confservAdminPort: SIMULATOR_ADMIN_PORT,
+        logger: (name) => log.child({ name }),
+      })
+    : undefined;
+  const app = await createGwsApp(config);
   await app.listen(config.port, config.host);
-  logger.info({ url: `http://${config.host}:${config.port}/api/v2` }, 'GWS API v2 listening');
+  const api = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const where: Record<string, string> = {
+    'GWS API v2': `${api}/api/v2`,
+    'CometD notifications': `${api}/api/v2/notifications`,
+    'OpenAPI explorer': `${api}/${OPENAPI_PATH}`,
+  };
+  if (platform !== undefined) {
+    Object.assign(where, {
+      'T-Server simulator (primary, backup)': `127.0.0.1:${platform.tserver.primaryPort}, 127.0.0.1:${platform.tserver.backupPort}`,
+      'T-Server simulator control API': `http://127.0.0.1:${platform.tserver.controlPort ?? '-'}`,
+      'Configuration Server simulator': `127.0.0.1:${platform.confserv.port}`,
+      'Configuration Server admin API': `http://127.0.0.1:${platform.confserv.adminPort ?? '-'}`,
+      'Contact center': platform.directoryFile,
+    });
+  }
+  log.info({ where }, 'open-gws is up');
+  process.stdout.write(
+    `\nopen-gws is up${platform ? ' (embedded default: simulators in this process)' : ''}\n` +
+      Object.entries(where)
+        .map(([name, value]) => `  ${name.padEnd(38)} ${value}\n`)
+        .join('') +
+      '  Try: curl -u agent1:password ' +
+      `${api}/api/v2/me\n\n`,
+  );
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await platform?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { CsrfGuard } from './csrf.guard';
 import { GwsAuthGuard } from './gws-auth.guard';
 import { LoginThrottle } from './login-throttle';
 import { SessionCookieStrategy } from './session-cookie.strategy';
+import { SessionHandshakeAuthenticator } from './session-handshake-authenticator';
 
 /** Authentication (session cookie, then Basic), login throttling and CSRF, applied to every route. */
 @Module({})
@@ -23,10 +24,12 @@ export class AuthModule {
         { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(config.loginThrottle) },
         SessionCookieStrategy,
         BasicStrategy,
+        SessionHandshakeAuthenticator,
         { provide: APP_GUARD, useClass: GwsAuthGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_INTERCEPTOR, useClass: CsrfHeadersInterceptor },
       ],
+      exports: [SessionHandshakeAuthenticator, SessionsModule],
     };
   }
 }

@@ -1,10 +1,12 @@
 import { parse, serialize } from 'cookie';
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 
 /** GWS clients look for this name (and CometD rides on it). */
 export const SESSION_COOKIE = 'JSESSIONID';
 
-export function sessionIdFrom(request: Request): string | undefined {
+/** The session id in the request's cookie header; works for Express requests and plain Node ones (CometD). */
+export function sessionIdFrom(request: Pick<IncomingMessage, 'headers'>): string | undefined {
   const header = request.headers.cookie;
   if (header === undefined) return undefined;
   const value = parse(header)[SESSION_COOKIE];

@@ -22,9 +22,15 @@ export function operation<C, D extends object>(
  * against that operation's DTO, answering GWS statusCodes: 1 for a missing parameter, 10 for a bad or unknown one.
  */
 export class OperationTable<C> {
+  /**
+   * @param fallback operations known only at run time (custom agent states): asked for a name the table lacks
+   * @param fallbackNames their names, for the error that lists what is allowed
+   */
   constructor(
     readonly resource: string,
     private readonly operations: Readonly<Record<string, OperationDefinition<C>>>,
+    private readonly fallback?: (name: string) => Promise<OperationDefinition<C> | undefined>,
+    private readonly fallbackNames?: () => Promise<string[]>,
   ) {}
 
   get names(): string[] {
@@ -49,11 +55,16 @@ export class OperationTable<C> {
       throw new GwsException(GwsStatus.MissingParameter, "Missing required parameter 'operationName'");
     }
     const definition =
-      typeof name === 'string' && Object.hasOwn(this.operations, name) ? this.operations[name] : undefined;
+      typeof name !== 'string'
+        ? undefined
+        : Object.hasOwn(this.operations, name)
+          ? this.operations[name]
+          : await this.fallback?.(name);
     if (definition === undefined) {
+      const allowed = [...this.names, ...((await this.fallbackNames?.()) ?? [])];
       throw new GwsException(
         GwsStatus.ValidationError,
-        `Unknown operationName ${JSON.stringify(name)} for ${this.resource}; allowed: ${this.names.join(', ')}`,
+        `Unknown operationName ${JSON.stringify(name)} for ${this.resource}; allowed: ${allowed.join(', ')}`,
       );
     }
     const params = plainToInstance(definition.dto, body);

@@ -1,0 +1,11 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LogoutService } from './logout.service';
+import { MeController } from './me.controller';
+import { UserViewService } from './user-view.service';
+
+@Module({})
+export class MeModule {
+  static register(imports: DynamicModule[]): DynamicModule {
+    return { module: MeModule, imports, controllers: [MeController], providers: [UserViewService, LogoutService] };
+  }
+}
