@@ -3,7 +3,10 @@
 const transform = {
   // NestJS 12 ships ES modules only; Node 20 can require() them but Jest's module loader cannot, so swc turns
   // those packages into CommonJS for tests (production code loads them natively).
-  '^.+\\.m?js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.m?js$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
   '^.+\\.ts$': [
     '@swc/jest',
     {
@@ -20,7 +23,15 @@ const transform = {
 const moduleNameMapper = { '^@gws/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 
 /** ESM-only packages that must be transformed; every other dependency is CommonJS and loads as it is. */
-const esmPackages = ['@nestjs', 'cometd', 'cometd-nodejs-client'];
+const esmPackages = [
+  '@nestjs',
+  'cometd',
+  'cometd-nodejs-client',
+  'http-proxy-agent',
+  'https-proxy-agent',
+  'agent-base',
+  'proxy-agent-negotiate',
+];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 
 const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
