@@ -1,5 +1,5 @@
 import { waitFor } from '@gws/testing';
-import { CfgObjectState, CfgObjectType, type CfgModelledType, type CfgObject } from '@gws/confserv';
+import { CfgFlag, CfgObjectState, CfgObjectType, type CfgModelledType, type CfgObject } from '@gws/confserv';
 import type { ConfServSimulator } from './simulator';
 import { SimFixture } from './testing/sim-fixture';
 
@@ -42,7 +42,12 @@ describe('notifications after admin changes', () => {
     const person = (await created.json()) as CfgObject;
     expect(person.DBID).toBe(123);
     await waitFor(() => seen.length === 1, 2000, 'created');
-    expect(watcher.cache.get(CfgObjectType.Person, 123)).toMatchObject({ userName: 'agent21', tenantDBID: 1 });
+    expect(watcher.cache.get(CfgObjectType.Person, 123)).toMatchObject({
+      userName: 'agent21',
+      tenantDBID: 1,
+      isAgent: CfgFlag.True,
+      employeeID: 'agent21',
+    });
     await expect(watcher.authenticate('agent21', 'secret21')).resolves.toEqual({
       userName: 'agent21',
       personDBID: 123,

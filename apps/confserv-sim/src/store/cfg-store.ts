@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import {
   applyCfgDelta,
+  CfgFlag,
   CfgObjectError,
   CfgObjectState,
   CfgObjectType,
@@ -108,6 +109,12 @@ export class CfgStore extends EventEmitter<{ change: [change: StoreChange] }> {
     if (table.has(DBID)) throw new DuplicateObjectError(cfgTypeName(type), 'DBID', DBID);
     const defaults: Record<string, unknown> = { state: CfgObjectState.Enabled };
     if ('tenantDBID' in schemaOf(type).fields) defaults['tenantDBID'] = this.tenantDBID;
+    if (type === CfgObjectType.Person) {
+      // As the directory loader does: an agent is a person with agent info; the employee id defaults to the user name.
+      defaults['isAgent'] = input['agentInfo'] === undefined ? CfgFlag.False : CfgFlag.True;
+      defaults['isAdmin'] = CfgFlag.False;
+      defaults['employeeID'] = input['userName'];
+    }
     const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     const object = this.normalize(type, { ...defaults, ...given, DBID });
     this.checkUnique(type, object);
@@ -125,7 +132,7 @@ export class CfgStore extends EventEmitter<{ change: [change: StoreChange] }> {
     const after = this.normalize(type, applyCfgDelta<Fields>(before as unknown as Fields, delta));
     this.checkUnique(type, after, dbid);
     this.checkReferences(type, after);
-    const changed = cfgDelta(type, before as unknown as Fields, after as unknown as Fields);
+    const changed = cfgDelta(type, before, after);
     this.remove(type, before);
     this.put(type, after);
     if (Object.keys(changed).length > 1)

@@ -64,7 +64,7 @@ describe('Cfg object encoding', () => {
 
   it('builds deltas with changed fields only, writing a change to "" or 0 explicitly', () => {
     const after = { ...person, lastName: '', isAdmin: CfgFlag.Unknown };
-    const delta = cfgDelta(CfgObjectType.Person, person as never, after);
+    const delta = cfgDelta(CfgObjectType.Person, person, after);
     expect(delta).toEqual({ DBID: 101, lastName: '', isAdmin: 0 });
     const list = new KVList();
     list.add('CfgPerson', encodeCfgFields(CfgObjectType.Person, delta));

@@ -15,17 +15,21 @@ export function schemaOf(type: number): (typeof CFG_OBJECT_SCHEMAS)[CfgModelledT
 }
 
 /** An object (or a delta: absent fields are skipped) as the KVList of its fields. @throws CfgObjectError */
-export function encodeCfgFields(type: CfgModelledType, object: PlainRecord): KVList {
+export function encodeCfgFields(type: CfgModelledType, object: object): KVList {
   const schema = schemaOf(type);
-  return encodeFields(schema.fields, object, schema.typeName);
+  return encodeFields(schema.fields, object as PlainRecord, schema.typeName);
 }
 
 /** `BATRCFG_OBJECTS` / `BATRCFG_OBJECT`: one `<CfgTypeName>` pair per object. @throws CfgObjectError */
-export function encodeCfgObjects(type: CfgModelledType, objects: readonly PlainRecord[]): KVList {
+export function encodeCfgObjects(type: CfgModelledType, objects: readonly object[]): KVList {
   const schema = schemaOf(type);
   const list = new KVList();
   for (const object of objects) {
-    list.push({ key: schema.typeName, type: KVType.List, value: encodeFields(schema.fields, object, schema.typeName) });
+    list.push({
+      key: schema.typeName,
+      type: KVType.List,
+      value: encodeFields(schema.fields, object as PlainRecord, schema.typeName),
+    });
   }
   return list;
 }
@@ -62,11 +66,13 @@ export function decodeCfgDelta<T extends CfgModelledType>(type: T, list: KVList)
  * The public delta rule: DBID plus every field whose value changed, written even when it changed to 0 or "".
  * Collections and `agentInfo` travel whole when any part of them changed (a simplification; docs/confserv-wire.md).
  */
-export function cfgDelta(type: CfgModelledType, before: PlainRecord, after: PlainRecord): PlainRecord {
-  const delta: Record<string, unknown> = { DBID: after['DBID'] };
+export function cfgDelta(type: CfgModelledType, before: object, after: object): PlainRecord {
+  const old = before as PlainRecord;
+  const now = after as PlainRecord;
+  const delta: Record<string, unknown> = { DBID: now['DBID'] };
   for (const field of Object.keys(schemaOf(type).fields)) {
-    if (field === 'DBID' || after[field] === undefined) continue;
-    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) delta[field] = after[field];
+    if (field === 'DBID' || now[field] === undefined) continue;
+    if (JSON.stringify(old[field]) !== JSON.stringify(now[field])) delta[field] = now[field];
   }
   return delta;
 }
