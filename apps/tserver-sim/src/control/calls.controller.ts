@@ -3,6 +3,7 @@ import type { SimulatorControl } from '../simulator-types';
 import { DtmfDto } from './dto/dtmf.dto';
 import { InjectCallDto } from './dto/inject-call.dto';
 import { SIMULATOR } from './simulator.token';
+import { validBody } from './valid-body';
 
 /** Calls from and to the world outside the switch. */
 @Controller('calls')
@@ -10,7 +11,7 @@ export class CallsController {
   constructor(@Inject(SIMULATOR) private readonly simulator: SimulatorControl) {}
 
   @Post()
-  inject(@Body() body: InjectCallDto): { connId: string; callUuid: string } {
+  inject(@Body(validBody(InjectCallDto)) body: InjectCallDto): { connId: string; callUuid: string } {
     return this.simulator.injectCall(body);
   }
 
@@ -30,7 +31,7 @@ export class CallsController {
 
   @Post(':connId/dtmf')
   @HttpCode(200)
-  dtmf(@Param('connId') connId: string, @Body() body: DtmfDto): { connId: string; digits: string } {
+  dtmf(@Param('connId') connId: string, @Body(validBody(DtmfDto)) body: DtmfDto): { connId: string; digits: string } {
     this.simulator.externalSendDtmf(connId, body.digits);
     return { connId, digits: body.digits };
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import type { ClientInfo, SimulatorControl } from '../simulator-types';
 import { FaultDto } from './dto/fault.dto';
 import { SIMULATOR } from './simulator.token';
+import { validBody } from './valid-body';
 
 /** Connected T-Lib clients and fault injection on their links. */
 @Controller('clients')
@@ -15,7 +16,7 @@ export class ClientsController {
 
   @Post(':id/faults')
   @HttpCode(200)
-  fault(@Param('id') id: string, @Body() body: FaultDto): { client: string; fault: string } {
+  fault(@Param('id') id: string, @Body(validBody(FaultDto)) body: FaultDto): { client: string; fault: string } {
     this.simulator.fault(id, body.fault);
     return { client: id, fault: body.fault };
   }

@@ -17,7 +17,7 @@ export class ControlExceptionFilter implements ExceptionFilter {
   }
 
   private map(error: unknown): [number, string] {
-    if (error instanceof HttpException) return [error.getStatus(), reasonOf(error)];
+    if (isHttpException(error)) return [error.getStatus(), reasonOf(error)];
     if (error instanceof UnknownClientError) return [HttpStatus.NOT_FOUND, error.message];
     if (error instanceof TServerError) {
       const notFound = error.code === TErrorCode.InvalidConnId || error.code === TErrorCode.NotConfigured;
@@ -27,6 +27,20 @@ export class ControlExceptionFilter implements ExceptionFilter {
     this.logger.error({ err: error }, 'control API request failed');
     return [HttpStatus.INTERNAL_SERVER_ERROR, 'internal error'];
   }
+}
+
+/**
+ * Duck-typed: under tsx, Nest's platform adapter may load its own instance of @nestjs/common, so its
+ * BadRequestException (malformed JSON) is not an `instanceof` our HttpException.
+ */
+function isHttpException(error: unknown): error is HttpException {
+  const candidate = error as Partial<HttpException> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.getStatus === 'function' &&
+    typeof candidate.getResponse === 'function'
+  );
 }
 
 /** The text of a Nest HTTP error: validation messages joined, or the message. */

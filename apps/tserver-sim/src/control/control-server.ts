@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { LinkLogger } from '@gws/framed-link';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +21,6 @@ export async function startControlServer(
   logger: LinkLogger,
 ): Promise<ControlServer> {
   const app: INestApplication = await NestFactory.create(ControlModule.register(simulator), { logger: false });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
   app.useGlobalFilters(new ControlExceptionFilter(logger));
   await app.listen(port, host);
   const address = (app.getHttpServer() as Server).address() as AddressInfo;

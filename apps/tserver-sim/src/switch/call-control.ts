@@ -61,6 +61,9 @@ export class CallControl {
   }
 
   injectInbound(request: InboundCallRequest): Call {
+    if (typeof request.ani !== 'string' || request.ani === '') {
+      throw new TServerError(TErrorCode.InvalidAttribute, `ANI must be a non-empty string, got ${String(request.ani)}`);
+    }
     const entry = this.dns.require(request.destination);
     if (request.userData !== undefined) checkUserDataSize(request.userData, this.ctx.settings.userDataCapBytes);
     const call = this.calls.create({
