@@ -10,7 +10,7 @@ import { KV_PAIR_MIN_BYTES, MAX_KV_KEY_BYTES, MAX_KVLIST_DEPTH } from './wire-pr
 export const DEFAULT_KVLIST_CAP_BYTES = 16000;
 export const MAX_KVLIST_CAP_BYTES = 65535;
 
-/* Module-local copies of the kinds: loaders such as tsx turn imported bindings into getter calls (seen in profiles). */
+/* Module-local copies of imported bindings: loaders such as tsx turn those into getter calls, seen in profiles. */
 const KV_STRING = KVType.String;
 const KV_INT = KVType.Int;
 const KV_BINARY = KVType.Binary;

@@ -21,8 +21,8 @@ const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 
 /*
- * Module-local copies of the tags: loaders such as tsx compile imported bindings to getter calls, which showed up
- * in decoder profiles. Numbers also let the hot switch below compile to a jump table.
+ * Module-local copies of imported bindings: loaders such as tsx compile those to getter calls, which showed up
+ * in codec profiles. Numeric tags also let the value switches below compile to jump tables.
  */
 const TAG_INT = VALUE_TYPE_TAGS.int;
 const TAG_LONG = VALUE_TYPE_TAGS.long;
