@@ -153,7 +153,7 @@ describe('GWS agent side: refusals and failures', () => {
     expect(error.data).toEqual({
       messageType: 'ErrorMessage',
       errorCode: 43,
-      errorMessage: expect.stringMatching(/already Ready/) as unknown as string,
+      errorMessage: expect.stringMatching(/already Ready/),
       operationName: 'Ready',
       resourceUri: `http://127.0.0.1:${platform.port}/api/v2/me/channels/voice`,
     });
