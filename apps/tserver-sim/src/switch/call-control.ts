@@ -30,13 +30,12 @@ const DTMF_DIGITS = /^[0-9*#A-D]+$/i;
 
 /** Single-call operations and the life cycle every call shares: parties leave, the call ends, agents wrap up. */
 export class CallControl {
-  router!: Router;
-
   constructor(
     private readonly ctx: SwitchContext,
     private readonly dns: DnTable,
     private readonly calls: CallTable,
     private readonly agents: AgentTable,
+    private readonly router: Router,
   ) {}
 
   makeCall(request: MakeCallRequest): Call {

@@ -50,11 +50,10 @@ export class SwitchModel {
       isFree: (dn) => this.calls.callsOn(dn).length === 0,
       agentAvailable: () => this.router.distribute(),
     });
-    this.control = new CallControl(this.ctx, this.dns, this.calls, this.agents);
     this.router = new Router(this.ctx, this.dns, this.calls, this.agents, (call, number) =>
       this.control.dialExternal(call, number),
     );
-    this.control.router = this.router;
+    this.control = new CallControl(this.ctx, this.dns, this.calls, this.agents, this.router);
     this.transfers = new Transfers(this.ctx, this.dns, this.calls, this.control, this.router);
     this.userData = new UserDataOps(this.ctx, this.calls);
   }
