@@ -31,6 +31,7 @@ const esmPackages = [
   'https-proxy-agent',
   'agent-base',
   'proxy-agent-negotiate',
+  '@apidevtools/json-schema-ref-parser',
 ];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 

@@ -14,6 +14,11 @@ import { StoresModule } from './stores/stores.module';
 import { VoiceModule } from './voice/voice.module';
 import { ConfigModule } from './config/config.module';
 import { loggerOptions } from './logging/logger-options';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { OperationMetricsInterceptor } from './metrics/operation-metrics.interceptor';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 
 /** The whole GWS node, built from one validated configuration. */
 @Module({})
@@ -32,6 +37,7 @@ export class AppModule {
         ConfigModule.register(config),
         LoggerModule.forRoot(loggerOptions(config)),
         StoresModule,
+        MetricsModule,
         PlatformModule.register(),
         auth,
         notifications,
@@ -39,8 +45,8 @@ export class AppModule {
         settings,
         MeModule.register([auth, notifications, voice, settings]),
       ],
-      controllers: [DiagnosticsController],
-      providers: [],
+      controllers: [DiagnosticsController, HealthController, MetricsController],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: OperationMetricsInterceptor }],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { operation, OperationTable, type OperationDefinition } from '../common/operations/operation-table';
 import type { OperationContext } from '../common/operations/operation-context';
-import { AgentStateService } from './agent-state.service';
+import { type AgentStateService } from './agent-state.service';
 import {
   AfterCallWorkDto,
   AuxWorkDto,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { EventBus, EventLog, JsonValue, Unsubscribe } from '@gws/stores';
 import { NotificationPublisher, type GwsNotification, type GwsTopic } from '../notifications';
+import { GwsMetrics } from '../metrics/gws-metrics';
 import { EVENT_BUS, EVENT_LOG } from '../stores/store.tokens';
 
 /** The bus topic every node listens on; each delivers to the browsers it holds. */
@@ -11,6 +12,8 @@ interface Envelope {
   readonly topic: GwsTopic;
   readonly seq: number;
   readonly data: GwsNotification;
+  /** When T-Server made the event this notification reports (epoch ms), for the delivery latency metric. */
+  readonly eventAt?: number;
 }
 
 /**
@@ -27,12 +30,15 @@ export class UserNotifier implements OnModuleInit, OnModuleDestroy {
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(EVENT_LOG) private readonly log: EventLog,
     private readonly publisher: NotificationPublisher,
+    private readonly metrics: GwsMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.unsubscribe = await this.bus.subscribe(NOTIFICATIONS_TOPIC, (message) => {
-      const { userId, topic, data } = message as unknown as Envelope;
-      this.publisher.publish(userId, topic, data);
+      const { userId, topic, data, eventAt } = message as unknown as Envelope;
+      if (this.publisher.publish(userId, topic, data) === 0) return;
+      this.metrics.notificationsSent.inc({ topic });
+      if (eventAt !== undefined) this.metrics.eventDelivery.observe(Math.max(0, Date.now() - eventAt) / 1000);
     });
   }
 
@@ -40,9 +46,9 @@ export class UserNotifier implements OnModuleInit, OnModuleDestroy {
     await this.unsubscribe?.();
   }
 
-  send(userId: string, topic: GwsTopic, data: GwsNotification): Promise<void> {
+  send(userId: string, topic: GwsTopic, data: GwsNotification, eventAt?: number): Promise<void> {
     const previous = this.chains.get(userId) ?? Promise.resolve();
-    const sent = previous.then(() => this.deliver(userId, topic, data));
+    const sent = previous.then(() => this.deliver(userId, topic, data, eventAt));
     const tail = sent.catch(() => undefined);
     this.chains.set(userId, tail);
     void tail.then(() => {
@@ -51,10 +57,16 @@ export class UserNotifier implements OnModuleInit, OnModuleDestroy {
     return sent;
   }
 
-  private async deliver(userId: string, topic: GwsTopic, data: GwsNotification): Promise<void> {
+  private async deliver(userId: string, topic: GwsTopic, data: GwsNotification, eventAt?: number): Promise<void> {
     // GWS messages are plain JSON data by construction, so they travel the bus as they are.
     const json = data as unknown as JsonValue;
     const seq = await this.log.append(userId, topic, json);
-    await this.bus.publish(NOTIFICATIONS_TOPIC, { userId, topic, seq, data: json });
+    await this.bus.publish(NOTIFICATIONS_TOPIC, {
+      userId,
+      topic,
+      seq,
+      data: json,
+      ...(eventAt === undefined ? {} : { eventAt }),
+    });
   }
 }

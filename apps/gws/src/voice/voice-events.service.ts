@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { TMessage } from '@gws/tlib';
+import { timeStampToMillis, type TMessage } from '@gws/tlib';
 import type { DnResync, StatusChange, TServerClient } from '@gws/tserver-client';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import { applyDeviceEvent } from './model/apply-device-event';
@@ -37,7 +37,9 @@ export class VoiceEventsService implements OnModuleInit {
       changed = next !== undefined;
       return next ?? device;
     });
-    if (changed) this.publish(this.notifications.devicesChanged(session, [dn]));
+    const time = event.attributes.TimeStamp;
+    const eventAt = time === undefined ? undefined : timeStampToMillis(time);
+    if (changed) this.publish(this.notifications.devicesChanged(session, [dn], eventAt));
   }
 
   private onStatus(change: StatusChange): void {

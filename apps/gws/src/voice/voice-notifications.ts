@@ -18,18 +18,32 @@ export class VoiceNotifications {
   ) {}
 
   /** DeviceStateChangeMessage with the devices that changed, and the voice channel's state. */
-  async devicesChanged(session: VoiceSession, dns: readonly string[] = [...session.devices.keys()]): Promise<void> {
+  async devicesChanged(
+    session: VoiceSession,
+    dns: readonly string[] = [...session.devices.keys()],
+    eventAt?: number,
+  ): Promise<void> {
     const reasons = this.reasons.current;
     const devices = dns.flatMap((dn) => {
       const device = session.devices.get(dn);
       return device === undefined ? [] : [deviceView(device, reasons, session.urls)];
     });
     if (devices.length === 0) return;
-    await this.notifier.send(session.userId, '/v2/me/devices', { messageType: 'DeviceStateChangeMessage', devices });
-    await this.notifier.send(session.userId, '/v2/me/channels', {
-      messageType: 'ChannelStateChangeMessageV2',
-      channels: [voiceChannelView([...session.devices.values()], reasons)],
-    });
+    await this.notifier.send(
+      session.userId,
+      '/v2/me/devices',
+      { messageType: 'DeviceStateChangeMessage', devices },
+      eventAt,
+    );
+    await this.notifier.send(
+      session.userId,
+      '/v2/me/channels',
+      {
+        messageType: 'ChannelStateChangeMessageV2',
+        channels: [voiceChannelView([...session.devices.values()], reasons)],
+      },
+      eventAt,
+    );
   }
 
   /** An ErrorMessage for an operation GWS accepted but T-Server refused (or never answered). */

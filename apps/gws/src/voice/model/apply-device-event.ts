@@ -1,4 +1,4 @@
-import { AgentWorkMode, KVList, type TMessage } from '@gws/tlib';
+import { AgentWorkMode, type KVList, type TMessage } from '@gws/tlib';
 import { LOGGED_OUT, type AgentState } from './agent-state';
 import type { VoiceDevice } from './voice-device';
 

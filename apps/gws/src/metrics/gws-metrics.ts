@@ -1,0 +1,59 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Every metric of a GWS node, on a registry of its own (several apps may share a process in tests). Gauges that
+ * mirror live state are filled at scrape time by `collectors`.
+ */
+export class GwsMetrics {
+  readonly registry = new Registry();
+
+  readonly operations = new Counter({
+    name: 'gws_operations_total',
+    help: 'Operations received (POST with operationName), by resource, operation and GWS statusCode answered',
+    labelNames: ['resource', 'operation', 'statusCode'] as const,
+    registers: [this.registry],
+  });
+
+  readonly eventDelivery = new Histogram({
+    name: 'gws_event_delivery_seconds',
+    help: 'From the T-Server event timestamp to the notification handed to the CometD sessions of the user',
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly notificationsSent = new Counter({
+    name: 'gws_notifications_total',
+    help: 'Notifications delivered to local CometD sessions, by topic',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+
+  readonly voiceSessions = new Gauge({
+    name: 'gws_voice_sessions',
+    help: 'Contact-center sessions (agents at a place) served by this node',
+    registers: [this.registry],
+  });
+
+  readonly cometdSessions = new Gauge({
+    name: 'gws_cometd_sessions',
+    help: 'Bayeux (CometD) sessions connected to this node',
+    registers: [this.registry],
+  });
+
+  readonly cometdUsers = new Gauge({
+    name: 'gws_cometd_users',
+    help: 'Users with at least one CometD session on this node',
+    registers: [this.registry],
+  });
+
+  readonly linkUp = new Gauge({
+    name: 'gws_platform_link_up',
+    help: '1 when the link to the platform server is up (registered), else 0',
+    labelNames: ['server'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'gws_' });
+  }
+}
