@@ -4,7 +4,7 @@ import { KVList, KVType, tmessage, type TMessage } from '@gws/tlib';
  * The benchmark's representative EventRinging: the attributes an inbound call carries to an agent DN, with ten
  * user-data pairs of mixed kinds and one nested list.
  */
-export function sampleEventRinging(): TMessage {
+export function sampleEventRinging(variant = 0): TMessage {
   const userData = new KVList()
     .add('CustomerID', 'C-0042-7781')
     .add('Segment', 'gold')
@@ -17,13 +17,15 @@ export function sampleEventRinging(): TMessage {
     .add('CaseNumber', 'CASE-2026-000123')
     .add('Verified', 1)
     .add('Address', new KVList().add('City', 'Montréal').add('Zip', 'H2X 1Y4').add('Floor', 3));
+  // A variant number gives the per-call values (caller, ConnID, CallUUID) distinct contents of the same length.
+  const caller = `+1514555${String(variant % 10000).padStart(4, '0')}`;
   return tmessage('EventRinging', {
     ThisDN: '5001',
-    OtherDN: '+15145550199',
-    ConnID: '006e02a9c4b1d001',
-    CallUUID: 'G3R7KQ5N0H1JT2B8C4MUV6D9E0',
+    OtherDN: caller,
+    ConnID: (0x006e02a9c4b1d001n + BigInt(variant)).toString(16).padStart(16, '0'),
+    CallUUID: `G3R7KQ5N0H1JT2B8C4M${String(variant).padStart(7, '0')}`,
     CallType: 2,
-    ANI: '+15145550199',
+    ANI: caller,
     DNIS: '8005551000',
     UserData: userData,
   });

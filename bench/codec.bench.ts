@@ -4,15 +4,17 @@ import { sampleEventRinging, samplePlainObject } from './codec-sample';
 /**
  * T-Lib codec throughput against JSON on the same message, in one process. Every case is warmed up; then ROUNDS
  * rounds each time all four cases in turn for about ROUND_MS each (interleaved, so load from other processes hits
- * them alike), and each case reports its median round. Prints one JSON object.
+ * them alike), and each case reports its median round. `decode` repeats one frame, as a link sees the same keys and
+ * DNs over and over; `decodeDistinctCalls` cycles through frames of 4,096 different calls. Prints one JSON object.
  */
 const WARMUP_MS = 1000;
 const ROUND_MS = 1000;
 const ROUNDS = 5;
 const BATCH = 1000;
+const DISTINCT_CALLS = 4096;
 
 interface Case {
-  readonly name: 'encode' | 'decode' | 'jsonStringify' | 'jsonParse';
+  readonly name: 'encode' | 'decode' | 'decodeDistinctCalls' | 'jsonStringify' | 'jsonParse';
   readonly bytesPerMessage: number;
   readonly run: () => void;
 }
@@ -45,6 +47,11 @@ function main(): void {
   const codec = createTlibCodec();
   const message = sampleEventRinging();
   const frame = codec.encode(message);
+  // The same event for many different calls: per-call strings then miss the decoder's string cache.
+  const distinctFrames = Array.from({ length: DISTINCT_CALLS }, (_, variant) =>
+    Buffer.from(codec.encode(sampleEventRinging(variant + 1))),
+  );
+  let next = 0;
   const plain = samplePlainObject(message);
   const json = JSON.stringify(plain);
   const jsonBytes = Buffer.byteLength(json);
@@ -55,6 +62,11 @@ function main(): void {
   const cases: Case[] = [
     { name: 'encode', bytesPerMessage: frame.length, run: () => (sink = codec.encode(message)) },
     { name: 'decode', bytesPerMessage: frame.length, run: () => decoder.push(frame) },
+    {
+      name: 'decodeDistinctCalls',
+      bytesPerMessage: frame.length,
+      run: () => decoder.push(distinctFrames[(next = (next + 1) % DISTINCT_CALLS)]!),
+    },
     { name: 'jsonStringify', bytesPerMessage: jsonBytes, run: () => (sink = JSON.stringify(plain)) },
     { name: 'jsonParse', bytesPerMessage: jsonBytes, run: () => (sink = JSON.parse(json) as unknown) },
   ];
