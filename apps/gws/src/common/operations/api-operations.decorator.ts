@@ -1,9 +1,16 @@
 import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  getSchemaPath,
+  type ApiResponseSchemaHost,
+} from '@nestjs/swagger';
 import type { ClassConstructor } from 'class-transformer';
 
-const ERROR_BODY: SchemaObject = {
+const ERROR_BODY: ApiResponseSchemaHost['schema'] = {
   type: 'object',
   required: ['statusCode', 'statusMessage'],
   properties: {
