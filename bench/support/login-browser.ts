@@ -1,0 +1,304 @@
+/**
+ * One simulated agent browser for the login storm: REST with `fetch` and the official CometD client
+ * (`cometd` + `cometd-nodejs-client`, long-polling only), both on the browser's own loopback hostname
+ * (127.0.N.M) so that it has its own cookie jar and its own connections (see docs in
+ * /work/shared/notes/cometd-in-node.md: one cookie jar per hostname per process).
+ *
+ * Flow (issue 5): GET /api/v2/me with Basic -> CometD handshake with the JSESSIONID cookie -> first successful
+ * /meta/connect -> POST StartContactCenterSession -> DeviceStateChangeMessage NotReady -> POST Ready ->
+ * DeviceStateChangeMessage Ready. Every DeviceStateChangeMessage must describe the agent's own DN.
+ */
+import { CometD, type Message } from 'cometd';
+import { adapt } from 'cometd-nodejs-client';
+import type { LoginBenchAgent } from './login-directory';
+
+/** Cookies of every simulated browser of this process, one jar per hostname (as a browser keeps them). */
+class LoginCookieJars {
+  private readonly jars = new Map<string, Map<string, string>>();
+
+  set(hostname: string, name: string, value: string): void {
+    let jar = this.jars.get(hostname);
+    if (!jar) this.jars.set(hostname, (jar = new Map<string, string>()));
+    jar.set(name, value);
+  }
+
+  clear(hostname: string): void {
+    this.jars.delete(hostname);
+  }
+
+  /** cometd-nodejs-client hook: a `Set-Cookie` header from `uri` (name=value only; one server). */
+  storeCookie(uri: URL, header: string, callback: (failure: Error | null, cookie: unknown) => void): void {
+    const nameValue = header.split(';')[0]?.trim() ?? '';
+    const equal = nameValue.indexOf('=');
+    if (equal > 0) this.set(uri.hostname, nameValue.slice(0, equal), nameValue.slice(equal + 1));
+    callback(null, nameValue);
+  }
+
+  /** cometd-nodejs-client hook: the cookies to send to `uri`. */
+  retrieveCookies(_context: unknown, uri: URL, callback: (failure: Error | null, cookies: string[]) => void): void {
+    const jar = this.jars.get(uri.hostname);
+    callback(null, jar ? [...jar].map(([name, value]) => `${name}=${value}`) : []);
+  }
+}
+
+const cookieJars = new LoginCookieJars();
+let adapted = false;
+
+/** Installs cometd-nodejs-client's global XMLHttpRequest with per-hostname jars; once per process. */
+function adaptOnce(): void {
+  if (adapted) return;
+  adapt({ cookies: cookieJars });
+  adapted = true;
+}
+
+/** Loopback hostname of browser `index` (0-based): 127.0.0.2, 127.0.0.3, ..., 127.0.1.0, ... */
+export function loopbackHostOf(index: number): string {
+  const n = index + 2;
+  return `127.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** Milliseconds spent in each step of one agent's flow. */
+export interface LoginTimings {
+  /** GET /api/v2/me with Basic until its answer. */
+  readonly restLoginMs: number;
+  /** CometD handshake until the first successful /meta/connect reply. */
+  readonly cometdConnectMs: number;
+  /** POST StartContactCenterSession until the NotReady DeviceStateChangeMessage. */
+  readonly startToNotReadyMs: number;
+  /** POST Ready until the Ready DeviceStateChangeMessage. */
+  readonly readyRoundTripMs: number;
+  /** From the GET /api/v2/me request to the Ready DeviceStateChangeMessage. */
+  readonly loginToReadyMs: number;
+}
+
+export type LoginOutcome =
+  | { readonly ok: true; readonly timings: LoginTimings }
+  | { readonly ok: false; readonly step: string; readonly reason: string };
+
+class StepError extends Error {
+  constructor(
+    readonly step: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface DeviceView {
+  readonly phoneNumber?: unknown;
+  readonly userState?: { readonly state?: unknown };
+}
+
+interface DeviceWaiter {
+  readonly state: string;
+  resolve(): void;
+}
+
+/** The `devices[0]` of a DeviceStateChangeMessage, or undefined for any other message. */
+function deviceOf(message: Message): DeviceView | undefined {
+  const data: unknown = message.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { messageType, devices } = data as { messageType?: unknown; devices?: unknown };
+  if (messageType !== 'DeviceStateChangeMessage' || !Array.isArray(devices)) return undefined;
+  const first: unknown = devices[0];
+  return typeof first === 'object' && first !== null ? first : {};
+}
+
+export class LoginBrowser {
+  readonly host: string;
+  private readonly baseUrl: string;
+  private readonly cometd: CometD;
+  private sessionId: string | undefined;
+  private csrfToken: string | undefined;
+  /** Device states seen so far, in arrival order. */
+  private readonly states: string[] = [];
+  private readonly waiters = new Set<DeviceWaiter>();
+  /** Set when a DeviceStateChangeMessage describes another DN (or none): the flow fails at once. */
+  private foreign: string | undefined;
+  private failForeign: ((error: StepError) => void) | undefined;
+  private firstConnect: (() => void) | undefined;
+  private connectedOnce = false;
+
+  constructor(
+    port: number,
+    index: number,
+    private readonly agent: LoginBenchAgent,
+  ) {
+    adaptOnce();
+    this.host = loopbackHostOf(index);
+    this.baseUrl = `http://${this.host}:${port}`;
+    this.cometd = new CometD(`login-${this.host}`);
+    // cometd-nodejs-server speaks long-polling only; websocket would cost a failed round trip first.
+    this.cometd.unregisterTransport('websocket');
+    this.cometd.unregisterTransport('callback-polling');
+    this.cometd.configure({ url: `${this.baseUrl}/api/v2/notifications`, logLevel: 'warn' });
+    this.cometd.addListener('/meta/connect', (reply) => {
+      if (reply.successful !== true || this.connectedOnce) return;
+      this.connectedOnce = true;
+      this.firstConnect?.();
+    });
+    this.cometd.addListener('/v2/me/devices', (message) => this.onDevice(message));
+  }
+
+  /** Runs the whole flow; never rejects. Every wait ends at `deadline` (a `performance.now()` value) at the latest. */
+  async run(deadline: number): Promise<LoginOutcome> {
+    try {
+      return { ok: true, timings: await this.flow(deadline) };
+    } catch (error) {
+      if (error instanceof StepError) return { ok: false, step: error.step, reason: error.message };
+      return { ok: false, step: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Disconnects the CometD session if it is up; never rejects, bounded by `timeoutMs`. */
+  async close(timeoutMs: number): Promise<void> {
+    for (const waiter of this.waiters) this.waiters.delete(waiter);
+    if (!this.cometd.isDisconnected()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        this.cometd.disconnect(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    cookieJars.clear(this.host);
+  }
+
+  private async flow(deadline: number): Promise<LoginTimings> {
+    const start = performance.now();
+    const me = await this.request('login', 'GET', '/api/v2/me', undefined, deadline, true);
+    if (me.status !== 200) throw new StepError('login', `GET /api/v2/me answered ${me.status}: ${me.text}`);
+    if (this.sessionId === undefined) throw new StepError('login', 'no JSESSIONID cookie in the answer');
+    cookieJars.set(this.host, 'JSESSIONID', this.sessionId);
+    const loggedIn = performance.now();
+
+    const connected = this.bounded('cometd', deadline, (resolve, reject) => {
+      this.firstConnect = resolve;
+      this.cometd.handshake((reply) => {
+        if (reply.successful !== true) reject(new StepError('cometd', `handshake refused: ${reply.error ?? '?'}`));
+      });
+    });
+    await connected;
+    const polling = performance.now();
+
+    const notReady = this.deviceState('NotReady', 'notReady', deadline);
+    const startAnswer = await this.request('start', 'POST', '/api/v2/me', START_SESSION, deadline);
+    if (startAnswer.status !== 200) {
+      throw new StepError('start', `StartContactCenterSession answered ${startAnswer.status}: ${startAnswer.text}`);
+    }
+    await notReady;
+    const isNotReady = performance.now();
+
+    const ready = this.deviceState('Ready', 'ready', deadline);
+    const readyAnswer = await this.request('ready', 'POST', '/api/v2/me/channels/voice', READY, deadline);
+    if (readyAnswer.status !== 200) {
+      throw new StepError('ready', `Ready answered ${readyAnswer.status}: ${readyAnswer.text}`);
+    }
+    await ready;
+    const isReady = performance.now();
+    return {
+      restLoginMs: loggedIn - start,
+      cometdConnectMs: polling - loggedIn,
+      startToNotReadyMs: isNotReady - polling,
+      readyRoundTripMs: isReady - isNotReady,
+      loginToReadyMs: isReady - start,
+    };
+  }
+
+  private onDevice(message: Message): void {
+    const device = deviceOf(message);
+    if (device === undefined) return;
+    if (device.phoneNumber !== this.agent.dn) {
+      this.foreign ??= `DeviceStateChangeMessage for ${String(device.phoneNumber)}, expected ${this.agent.dn}`;
+      this.failForeign?.(new StepError('foreign-device', this.foreign));
+      return;
+    }
+    const state = typeof device.userState?.state === 'string' ? device.userState.state : '?';
+    this.states.push(state);
+    for (const waiter of this.waiters) {
+      if (waiter.state === state) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  /** Resolves at the first DeviceStateChangeMessage in `state` seen since the previous wait for that state. */
+  private deviceState(state: string, step: string, deadline: number): Promise<void> {
+    const seen = this.states.indexOf(state);
+    if (seen >= 0) {
+      this.states.splice(0, seen + 1);
+      return Promise.resolve();
+    }
+    let waiter: DeviceWaiter | undefined;
+    const waiting = this.bounded(step, deadline, (resolve) => {
+      waiter = { state, resolve };
+      this.waiters.add(waiter);
+    });
+    waiting.catch(() => waiter && this.waiters.delete(waiter));
+    return waiting;
+  }
+
+  /** A promise that fails at `deadline` and as soon as a foreign device message arrives. */
+  private bounded(
+    step: string,
+    deadline: number,
+    start: (resolve: () => void, reject: (error: StepError) => void) => void,
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.foreign !== undefined) {
+        reject(new StepError('foreign-device', this.foreign));
+        return;
+      }
+      const timer = setTimeout(
+        () => reject(new StepError(step, `timed out waiting (${step})`)),
+        Math.max(0, deadline - performance.now()),
+      );
+      const done = (error?: StepError): void => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.failForeign = (error) => done(error);
+      start(
+        () => done(),
+        (error) => done(error),
+      );
+    });
+  }
+
+  private async request(
+    step: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | undefined,
+    deadline: number,
+    basic = false,
+  ): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (basic) headers['Authorization'] = `Basic ${Buffer.from(`${this.agent.userName}:password`).toString('base64')}`;
+    if (this.sessionId !== undefined) headers['Cookie'] = `JSESSIONID=${this.sessionId}`;
+    if (method === 'POST' && this.csrfToken !== undefined) headers['X-CSRF-TOKEN'] = this.csrfToken;
+    try {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now()))),
+      });
+      const cookie = /JSESSIONID=([^;]*)/.exec(response.headers.get('set-cookie') ?? '');
+      if (cookie?.[1]) this.sessionId = cookie[1];
+      const token = response.headers.get('x-csrf-token');
+      if (token !== null) this.csrfToken = token;
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new StepError(step, `${method} ${path} failed: ${cause}`);
+    }
+  }
+}
+
+const START_SESSION = JSON.stringify({ operationName: 'StartContactCenterSession', channels: ['voice'] });
+const READY = JSON.stringify({ operationName: 'Ready' });
