@@ -100,6 +100,7 @@ function main(): void {
     ...rates,
     ratios: {
       decodeVsJsonParse: ratio(rates.decode, rates.jsonParse),
+      decodeDistinctCallsVsJsonParse: ratio(rates.decodeDistinctCalls, rates.jsonParse),
       encodeVsJsonStringify: ratio(rates.encode, rates.jsonStringify),
     },
   };
