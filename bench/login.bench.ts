@@ -13,11 +13,12 @@
  * Ready, 1 otherwise.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LoginBrowser, type LoginOutcome, type LoginTimings } from './support/login-browser';
 import { writeLoginBenchDirectory } from './support/login-directory';
 import {
+  eventLoopUtilization,
   isServerMessage,
   type BenchCommand,
   type ServerMessage,
@@ -195,6 +196,9 @@ async function main(): Promise<number> {
     let done = 0;
     let failed = 0;
     const firstFailures: string[] = [];
+    const loadAverageAtStart = Math.round(loadavg()[0]! * 100) / 100;
+    const clientCpuBefore = process.cpuUsage();
+    const clientLoopBefore = performance.eventLoopUtilization();
     const start = performance.now();
     const progress = setInterval(
       () => log(`${((performance.now() - start) / 1000).toFixed(1)} s: ${done} done, ${failed} failed`),
@@ -208,6 +212,8 @@ async function main(): Promise<number> {
       }
     });
     const durationMs = performance.now() - start;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientLoop = performance.eventLoopUtilization(clientLoopBefore);
     clearInterval(progress);
     const after = await server.usage();
     for (const failure of firstFailures) log(`failure: ${failure}`);
@@ -237,10 +243,17 @@ async function main(): Promise<number> {
       gwsRssAfterMb: after.rssMb,
       gwsCpuMs: cpuMs,
       gwsCpuUtilization: Math.round((cpuMs / durationMs) * 100) / 100,
+      gwsEventLoopUtilization: eventLoopUtilization(before.eventLoop, after.eventLoop),
       gwsNotificationSessions: after.notifications,
+      confservRequestsPerLogin:
+        Math.round(((after.confservRequests - before.confservRequests) / options.agents) * 10) / 10,
       gwsStartupMs: ready.startupMs,
+      clientCpuMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
+      clientEventLoopUtilization: Math.round(clientLoop.utilization * 100) / 100,
       node: process.version,
       cpus: cpus().length,
+      // Other work on the machine during the run (the 1-minute load average when the storm began).
+      loadAverageAtStart: loadAverageAtStart,
     };
 
     log('disconnecting the browsers');

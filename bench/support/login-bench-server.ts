@@ -13,7 +13,7 @@ import type { loadGwsConfig as LoadGwsConfig } from '../../apps/gws/src/config/g
 import type { EmbeddedPlatform as EmbeddedPlatformClass } from '../../apps/gws/src/embedded/embedded-platform';
 import type { NotificationPublisher as NotificationPublisherClass } from '../../apps/gws/src/notifications';
 import type { silentLogger as SilentLogger } from '@gws/framed-link';
-import { isBenchCommand, type ServerMessage } from './login-protocol';
+import { isBenchCommand, type EventLoopTime, type ServerMessage } from './login-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
 
 const MB = 1024 * 1024;
@@ -34,6 +34,11 @@ const { CONFSERV_CLIENT, TSERVER_CLIENT } = load('../../apps/gws/src/platform/pl
   TSERVER_CLIENT: symbol;
 };
 const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
+
+function eventLoopTime(): EventLoopTime {
+  const { idle, active } = performance.eventLoopUtilization();
+  return { idleMs: idle, activeMs: active };
+}
 
 function send(message: ServerMessage): void {
   process.send?.(message);
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
     app.get<{ connect(): Promise<void> }>(CONFSERV_CLIENT).connect(),
   ]);
   const publisher = app.get(NotificationPublisher);
+  const confserv = app.get<{ readonly requestsSent: number }>(CONFSERV_CLIENT);
   const { port } = app.getHttpServer().address() as AddressInfo;
 
   let stopping = false;
@@ -94,6 +100,8 @@ async function main(): Promise<void> {
       rssMb: Math.round(process.memoryUsage.rss() / MB),
       peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      eventLoop: eventLoopTime(),
+      confservRequests: confserv.requestsSent,
       notifications: publisher.stats(),
     });
   });

@@ -12,10 +12,26 @@ export interface ServerUsage {
   readonly rssMb: number;
   /** Peak resident set size of the child since it started (getrusage maxrss). */
   readonly peakRssMb: number;
-  /** User + system CPU time of the child since it started. */
+  /** User + system CPU time of the child since it started (every thread: main, GC, libuv pool). */
   readonly cpuMs: number;
+  /** Event loop time of the child's main thread so far, idle and active (performance.eventLoopUtilization). */
+  readonly eventLoop: EventLoopTime;
+  /** Requests GWS's Configuration Server client has sent so far. */
+  readonly confservRequests: number;
   /** Bayeux sessions, users and HTTP sessions the notification registry holds. */
   readonly notifications: { bayeuxSessions: number; users: number; httpSessions: number };
+}
+
+export interface EventLoopTime {
+  readonly idleMs: number;
+  readonly activeMs: number;
+}
+
+/** Share of the time between two readings that the event loop was busy, 0..1. */
+export function eventLoopUtilization(before: EventLoopTime, after: EventLoopTime): number {
+  const active = after.activeMs - before.activeMs;
+  const total = active + after.idleMs - before.idleMs;
+  return total > 0 ? Math.round((active / total) * 100) / 100 : 0;
 }
 
 export interface ServerFailed {
