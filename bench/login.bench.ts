@@ -231,6 +231,7 @@ async function main(): Promise<number> {
       loginsPerSecond: Math.round((timings.length / durationMs) * 1000 * 10) / 10,
       failures: options.agents - timings.length,
       failureSteps,
+      cometdHandshakeRetries: timings.reduce((sum, timing) => sum + timing.handshakeRetries, 0),
       latencyMs: {
         loginToReady: of((t) => t.loginToReadyMs),
         readyRoundTrip: of((t) => t.readyRoundTripMs),

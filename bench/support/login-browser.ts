@@ -69,6 +69,8 @@ export interface LoginTimings {
   readonly readyRoundTripMs: number;
   /** From the GET /api/v2/me request to the Ready DeviceStateChangeMessage. */
   readonly loginToReadyMs: number;
+  /** Handshakes that failed on the transport (no server answer in time) and that the client retried. */
+  readonly handshakeRetries: number;
 }
 
 export type LoginOutcome =
@@ -118,6 +120,7 @@ export class LoginBrowser {
   private failForeign: ((error: StepError) => void) | undefined;
   private firstConnect: (() => void) | undefined;
   private connectedOnce = false;
+  private handshakeRetries = 0;
 
   constructor(
     port: number,
@@ -175,9 +178,15 @@ export class LoginBrowser {
 
     const connected = this.bounded('cometd', deadline, (resolve, reject) => {
       this.firstConnect = resolve;
-      this.cometd.handshake((reply) => {
-        if (reply.successful !== true) reject(new StepError('cometd', `handshake refused: ${reply.error ?? '?'}`));
+      this.cometd.addListener('/meta/handshake', (reply) => {
+        if (reply.successful === true) return;
+        // A refusal by the server carries an error ("403::..."): final. Without one the request itself failed
+        // (e.g. no answer within the client's maxNetworkDelay, 10 s): the client handshakes again by itself,
+        // as a browser would, and the flow keeps waiting for the first successful /meta/connect.
+        if (typeof reply.error === 'string') reject(new StepError('cometd', `handshake refused: ${reply.error}`));
+        else this.handshakeRetries++;
       });
+      this.cometd.handshake();
     });
     await connected;
     const polling = performance.now();
@@ -203,6 +212,7 @@ export class LoginBrowser {
       startToNotReadyMs: isNotReady - polling,
       readyRoundTripMs: isReady - isNotReady,
       loginToReadyMs: isReady - start,
+      handshakeRetries: this.handshakeRetries,
     };
   }
 
