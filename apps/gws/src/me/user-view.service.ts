@@ -6,6 +6,7 @@ import { SettingsService } from '../settings/settings.service';
 import { deviceView, voiceChannelView } from '../voice/model/device-view';
 import { NotReadyReasonsService } from '../voice/not-ready-reasons.service';
 import { ResourceUrls } from '../voice/resource-urls';
+import { CallViews } from '../voice/calls/call-views';
 import { VoiceSessions } from '../voice/voice-session';
 
 const SUBRESOURCES = ['devices', 'channels', 'settings', 'features', 'calls', 'skills'] as const;
@@ -18,6 +19,7 @@ export class UserViewService {
     private readonly sessions: VoiceSessions,
     private readonly reasons: NotReadyReasonsService,
     private readonly settings: SettingsService,
+    private readonly calls: CallViews,
   ) {}
 
   async view(
@@ -47,7 +49,7 @@ export class UserViewService {
     if (wanted.has('channels')) user['channels'] = session === undefined ? [] : [voiceChannelView(devices, reasons)];
     if (wanted.has('settings')) user['settings'] = await this.settings.userSettings();
     if (wanted.has('features')) user['features'] = this.settings.features();
-    if (wanted.has('calls')) user['calls'] = [];
+    if (wanted.has('calls')) user['calls'] = this.calls.ofUser(principal.userId);
     if (wanted.has('skills')) user['skills'] = agent.skills;
     return pickFields(user, fields);
   }

@@ -1,3 +1,4 @@
+import type { CallTable } from './calls/model/call-table';
 import type { VoiceDevice } from './model/voice-device';
 import type { ResourceUrls } from './resource-urls';
 
@@ -14,6 +15,8 @@ export interface VoiceSession {
   readonly urls: ResourceUrls;
   /** By DN, in the place's order. */
   readonly devices: Map<string, VoiceDevice>;
+  /** The calls on those devices. */
+  readonly calls: CallTable;
 }
 
 /** The voice sessions this node serves, found by user or by DN (for T-Server events). */

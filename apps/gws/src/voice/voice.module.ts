@@ -1,5 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AgentStateService } from './agent-state.service';
+import { CallEventsService } from './calls/call-events.service';
+import { CallNotifications } from './calls/call-notifications';
+import { CallOperationsService } from './calls/call-operations.service';
+import { CallViews } from './calls/call-views';
+import { CallsController } from './calls/calls.controller';
+import { DeviceCallsController } from './calls/device-calls.controller';
 import { ContactCenterSessionService } from './contact-center-session.service';
 import { ChannelsController } from './controllers/channels.controller';
 import { DevicesController } from './controllers/devices.controller';
@@ -23,11 +29,15 @@ export class VoiceModule {
       AgentStateService,
       DeviceOperationsService,
       VoiceEventsService,
+      CallNotifications,
+      CallEventsService,
+      CallOperationsService,
+      CallViews,
     ];
     return {
       module: VoiceModule,
       imports: [notifications],
-      controllers: [ChannelsController, DevicesController],
+      controllers: [ChannelsController, DevicesController, CallsController, DeviceCallsController],
       providers: [{ provide: VoiceSessions, useValue: new VoiceSessions() }, ...services.slice(1)],
       exports: services,
     };

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { UserNotifier } from '../user-notifier';
+import type { VoiceSession } from '../voice-session';
+import type { CallChange } from './model/agent-call';
+import { callView } from './model/call-view';
+
+/** CallStateChangeMessage on `/v2/me/calls` for each change, in order, each with the whole call. */
+@Injectable()
+export class CallNotifications {
+  constructor(private readonly notifier: UserNotifier) {}
+
+  async callsChanged(session: VoiceSession, changes: readonly CallChange[], eventAt?: number): Promise<void> {
+    for (const { call, notificationType } of changes) {
+      const device = session.devices.get(call.dn);
+      if (device === undefined) continue;
+      await this.notifier.send(
+        session.userId,
+        '/v2/me/calls',
+        {
+          messageType: 'CallStateChangeMessage',
+          notificationType,
+          call: callView(call, session.calls.onDn(call.dn), session.urls, device.id),
+          phoneNumber: call.dn,
+        },
+        eventAt,
+      );
+    }
+  }
+}

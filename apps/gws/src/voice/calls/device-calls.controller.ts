@@ -1,0 +1,40 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Principal } from '../../auth/principal.decorator';
+import { ApiOperations } from '../../common/operations/api-operations.decorator';
+import { operation, OperationTable } from '../../common/operations/operation-table';
+import type { GwsPrincipal } from '../../sessions/gws-principal';
+import { CallOperationsService } from './call-operations.service';
+import { DialDto, type DestinationOperation } from './dto/call-operations.dto';
+
+interface DeviceContext {
+  readonly principal: GwsPrincipal;
+  readonly deviceId: string;
+}
+
+/** `POST /api/v2/me/devices/{id}/calls {"operationName":"Dial", ...}`: the new call appears on CometD. */
+@ApiTags('Calls')
+@Controller('api/v2/me/devices/:id/calls')
+export class DeviceCallsController {
+  private readonly operations: OperationTable<DeviceContext>;
+
+  constructor(calls: CallOperationsService) {
+    this.operations = new OperationTable<DeviceContext>('/me/devices/{id}/calls', {
+      Dial: operation(DialDto, ({ principal, deviceId }, params: DestinationOperation) => {
+        calls.dial(principal, deviceId, params);
+        return Promise.resolve();
+      }),
+    });
+  }
+
+  @Post()
+  @ApiOperations('Dial from one of your devices', [DialDto])
+  async dial(
+    @Principal() principal: GwsPrincipal,
+    @Param('id') deviceId: string,
+    @Body() body: unknown,
+  ): Promise<{ statusCode: 0 }> {
+    await this.operations.execute({ principal, deviceId }, body);
+    return { statusCode: 0 };
+  }
+}
