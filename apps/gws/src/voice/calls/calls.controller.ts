@@ -6,7 +6,7 @@ import { collectionAnswer, pickFields } from '../../common/collection';
 import { ApiOperations } from '../../common/operations/api-operations.decorator';
 import { operation, OperationTable, type OperationDefinition } from '../../common/operations/operation-table';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
-import { CallOperationsService, type CallOperationParams } from './call-operations.service';
+import { CallOperationsService } from './call-operations.service';
 import { CallViews } from './call-views';
 import * as dto from './dto/call-operations.dto';
 
