@@ -13,6 +13,8 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bufferLogs: true,
     bodyParser: false,
+    // Nest would otherwise exit on a start-up error before the caller can report it.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);

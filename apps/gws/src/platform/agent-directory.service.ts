@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CfgActionCodeType, CfgDNType, CfgObjectType, type ConfServClient, type CfgOptions } from '@gws/confserv';
+import {
+  CfgActionCodeType,
+  CfgDNType,
+  CfgObjectType,
+  type CfgDN,
+  type ConfServClient,
+  type CfgOptions,
+} from '@gws/confserv';
+import { TtlCache } from '../common/ttl-cache';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import { NotReadyReasons } from '../voice/model/not-ready-reasons';
 import { CONFSERV_CLIENT } from './platform.tokens';
@@ -22,19 +30,36 @@ export interface AgentDirectoryEntry {
   readonly isAgent: boolean;
   readonly isAdmin: boolean;
   readonly defaultPlace: string | undefined;
+  /** The default place's DNs, read with the profile. */
+  readonly defaultPlaceDns: readonly PlaceDn[];
   readonly loginCodes: readonly { readonly code: string; readonly switchName: string }[];
   readonly skills: readonly { readonly name: string; readonly level: number }[];
 }
 
-/** Reads agents, places and settings from Configuration Server, in the few round trips its client offers. */
+/** How long a read agent profile is reused: a login reads it once for authentication, /me and the session. */
+const PROFILE_TTL_MS = 30_000;
+/** Switches almost never change; their names are re-read at most this often. */
+const SWITCHES_TTL_MS = 5 * 60_000;
+
+/**
+ * Reads agents, places and settings from Configuration Server, in the few round trips its client offers. Profiles
+ * and switch names are cached briefly so that one agent login costs one profile read, not one per step.
+ */
 @Injectable()
 export class AgentDirectoryService {
+  private readonly profiles = new TtlCache<AgentDirectoryEntry>(PROFILE_TTL_MS);
+  private readonly switches = new TtlCache<Map<number, string>>(SWITCHES_TTL_MS);
+
   constructor(
     @Inject(CONFSERV_CLIENT) private readonly confserv: ConfServClient,
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
   ) {}
 
-  async agent(userName: string): Promise<AgentDirectoryEntry> {
+  agent(userName: string): Promise<AgentDirectoryEntry> {
+    return this.profiles.get(userName, () => this.readAgent(userName));
+  }
+
+  private async readAgent(userName: string): Promise<AgentDirectoryEntry> {
     const profile = await this.confserv.readAgentProfile(userName);
     const { person } = profile;
     const switchNames = await this.switchNames();
@@ -50,6 +75,7 @@ export class AgentDirectoryService {
       isAgent: person.isAgent === 2,
       isAdmin: person.isAdmin === 2,
       defaultPlace: profile.place?.name,
+      defaultPlaceDns: profile.dns.map((dn) => placeDn(dn, switchNames)),
       loginCodes: profile.agentLogins.map((login) => ({
         code: login.loginCode,
         switchName: switchNames.get(login.switchDBID) ?? '',
@@ -66,11 +92,7 @@ export class AgentDirectoryService {
       Promise.all(place.DNDBIDs.map((dbid) => this.confserv.readObjects(CfgObjectType.DN, { dbid }))),
       this.switchNames(),
     ]);
-    return dns.flat().map((dn) => ({
-      number: dn.number,
-      type: dn.type === CfgDNType.Extension ? 'Extension' : dn.type === CfgDNType.ACDPosition ? 'ACDPosition' : 'Other',
-      switchName: switchNames.get(dn.switchDBID) ?? '',
-    }));
+    return dns.flat().map((dn) => placeDn(dn, switchNames));
   }
 
   async notReadyReasons(): Promise<NotReadyReasons> {
@@ -89,8 +111,18 @@ export class AgentDirectoryService {
     }
   }
 
-  private async switchNames(): Promise<Map<number, string>> {
-    const switches = await this.confserv.readObjects(CfgObjectType.Switch, {});
-    return new Map(switches.map((entry) => [entry.DBID, entry.name]));
+  private switchNames(): Promise<Map<number, string>> {
+    return this.switches.get('all', async () => {
+      const switches = await this.confserv.readObjects(CfgObjectType.Switch, {});
+      return new Map(switches.map((entry) => [entry.DBID, entry.name]));
+    });
   }
+}
+
+function placeDn(dn: CfgDN, switchNames: ReadonlyMap<number, string>): PlaceDn {
+  return {
+    number: dn.number,
+    type: dn.type === CfgDNType.Extension ? 'Extension' : dn.type === CfgDNType.ACDPosition ? 'ACDPosition' : 'Other',
+    switchName: switchNames.get(dn.switchDBID) ?? '',
+  };
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CfgObjectType,
   DisabledPersonError,
   EmptyPasswordError,
   ServerUnavailableError,
@@ -15,19 +14,27 @@ import {
   type UserAuthenticator,
 } from '../auth/user-authenticator';
 import { userIdFor } from '../identity/resource-ids';
+import { AgentDirectoryService } from './agent-directory.service';
 import { CONFSERV_CLIENT } from './platform.tokens';
 
 /** Passwords are checked by Configuration Server (RequestAuthenticate), never by GWS itself. */
 @Injectable()
 export class ConfServUserAuthenticator implements UserAuthenticator {
-  constructor(@Inject(CONFSERV_CLIENT) private readonly confserv: ConfServClient) {}
+  constructor(
+    @Inject(CONFSERV_CLIENT) private readonly confserv: ConfServClient,
+    private readonly directory: AgentDirectoryService,
+  ) {}
 
   async authenticate(userName: string, password: string): Promise<AuthenticatedUser> {
     try {
-      const { personDBID } = await this.confserv.authenticate(userName, password);
-      const [person] = await this.confserv.readObjects(CfgObjectType.Person, { dbid: personDBID });
-      if (person === undefined) throw new AuthenticationFailure('unknown-user', userName);
-      return { userId: userIdFor(person.tenantDBID, person.DBID), userName: person.userName, personDbid: person.DBID };
+      await this.confserv.authenticate(userName, password);
+      // The profile read here is the one /me and StartContactCenterSession reuse (cached by the directory).
+      const agent = await this.directory.agent(userName);
+      return {
+        userId: userIdFor(agent.tenantDbid, agent.personDbid),
+        userName: agent.userName,
+        personDbid: agent.personDbid,
+      };
     } catch (error) {
       const reason = failureReason(error);
       if (reason === undefined) throw error;

@@ -61,7 +61,8 @@ export class ContactCenterSessionService {
         "Missing required parameter 'place': the person has no default place",
       );
     }
-    const dn = pickDevice(placeName, await this.directory.placeDns(placeName));
+    const dns = placeName === agent.defaultPlace ? agent.defaultPlaceDns : await this.directory.placeDns(placeName);
+    const dn = pickDevice(placeName, dns === undefined ? undefined : [...dns]);
     const loginCode = this.loginCodeFor(agent.loginCodes, dn, params.loginCode);
     const assigned = await this.dnMap.assign(dn.number, {
       userId: principal.userId,
