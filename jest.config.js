@@ -41,6 +41,7 @@ const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvir
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // End-to-end tests start simulators and GWS and wait on real traffic; each wait inside is bounded on its own.
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 15_000 },
   ],
 };

@@ -7,13 +7,16 @@ import { silentLogger } from '@gws/framed-link';
 import { CONFSERV_CLIENT, TSERVER_CLIENT } from '../../apps/gws/src/platform/platform.tokens';
 
 export interface GwsTestPlatform {
-  readonly app: NestExpressApplication;
+  /** The GWS node; replaced by `restartGws`. */
+  app: NestExpressApplication;
   readonly simulators: EmbeddedPlatform;
   readonly config: GwsConfig;
-  /** GWS HTTP port on every loopback address (CometD test browsers use 127.0.0.N). */
-  readonly port: number;
+  /** GWS HTTP port on every loopback address (CometD test browsers use 127.0.0.N); changes on restart. */
+  port: number;
   /** `http://127.0.0.1:<port>` */
-  readonly baseUrl: string;
+  baseUrl: string;
+  /** Stops GWS and starts a fresh node (empty memory stores) on the same simulators, which keep their calls. */
+  restartGws(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,24 @@ export async function startGwsTestPlatform(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
+  const first = await startGws(config);
+  const platform: GwsTestPlatform = {
+    ...first,
+    simulators,
+    config,
+    restartGws: async () => {
+      await platform.app.close();
+      Object.assign(platform, await startGws(config));
+    },
+    close: async () => {
+      await platform.app.close();
+      await simulators.close();
+    },
+  };
+  return platform;
+}
+
+async function startGws(config: GwsConfig): Promise<{ app: NestExpressApplication; port: number; baseUrl: string }> {
   const app = await createGwsApp(config);
   await app.listen(0, '0.0.0.0');
   await Promise.all([
@@ -49,15 +70,5 @@ export async function startGwsTestPlatform(
     app.get<{ connect(): Promise<void> }>(CONFSERV_CLIENT).connect(),
   ]);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return {
-    app,
-    simulators,
-    config,
-    port,
-    baseUrl: `http://127.0.0.1:${port}`,
-    close: async () => {
-      await app.close();
-      await simulators.close();
-    },
-  };
+  return { app, port, baseUrl: `http://127.0.0.1:${port}` };
 }
