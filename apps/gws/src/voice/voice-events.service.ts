@@ -2,14 +2,16 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { timeStampToMillis, type TMessage } from '@gws/tlib';
 import type { DnResync, StatusChange, TServerClient } from '@gws/tserver-client';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
+import { CallEventsService } from './calls/call-events.service';
 import { applyDeviceEvent } from './model/apply-device-event';
 import { deviceFromStatus } from './model/device-status';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions } from './voice-session';
 
 /**
- * Keeps the voice sessions in step with T-Server: agent and DN events change devices; a lost link turns every
- * device Inactive; after reconnecting, each DN's re-sync turns it Active again with T-Server's current state.
+ * The one subscriber to T-Server events: finds the session of the event's DN once and keeps it in step. Agent and
+ * DN events change devices, call events go to the call side; a lost link turns every device Inactive; after
+ * reconnecting, each DN's re-sync turns it Active again with T-Server's current state and ends vanished calls.
  */
 @Injectable()
 export class VoiceEventsService implements OnModuleInit {
@@ -19,6 +21,7 @@ export class VoiceEventsService implements OnModuleInit {
     @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
     private readonly sessions: VoiceSessions,
     private readonly notifications: VoiceNotifications,
+    private readonly calls: CallEventsService,
   ) {}
 
   onModuleInit(): void {
@@ -31,15 +34,16 @@ export class VoiceEventsService implements OnModuleInit {
     const dn = event.attributes.ThisDN;
     const session = dn === undefined ? undefined : this.sessions.ofDn(dn);
     if (session === undefined || dn === undefined) return;
+    const time = event.attributes.TimeStamp;
+    const eventAt = time === undefined ? undefined : timeStampToMillis(time);
     let changed = false;
     this.sessions.updateDevice(session, dn, (device) => {
       const next = applyDeviceEvent(device, event);
       changed = next !== undefined;
       return next ?? device;
     });
-    const time = event.attributes.TimeStamp;
-    const eventAt = time === undefined ? undefined : timeStampToMillis(time);
     if (changed) this.publish(this.notifications.devicesChanged(session, [dn], eventAt));
+    else this.calls.onEvent(session, event, eventAt);
   }
 
   private onStatus(change: StatusChange): void {
@@ -62,6 +66,7 @@ export class VoiceEventsService implements OnModuleInit {
     const status = result.agentStatus?.attributes.Extensions ?? result.registered.attributes.Extensions;
     this.sessions.updateDevice(session, result.dn, (device) => deviceFromStatus(device, status));
     this.publish(this.notifications.devicesChanged(session, [result.dn]));
+    this.calls.onResync(session, result);
   }
 
   private publish(sending: Promise<void>): void {
