@@ -1,0 +1,434 @@
+/**
+ * Event push latency (issue 6): N agents logged in and Ready, each holding a long-polling CometD session; the
+ * T-Server simulator rings and releases calls on them at a set rate of events per second; every
+ * CallStateChangeMessage's latency is measured from the simulator's TimeStamp of the T-Server event to its arrival
+ * at the browser. Then, in the same run, the same message volume (copies of the same GWS messages, same schedule) is
+ * delivered by a bare cometd-nodejs-server to the same number of clients: the baseline.
+ *
+ *   npm run bench:events                                   # 200 agents, 1,000 events/s, 10 s measured
+ *   npm run bench:events -- --agents 2000                  # 2,000 agents
+ *   npm run bench:events -- --rate 2000 --duration-ms 20000 --warmup-ms 3000 --hold-ms 300
+ *   npm run bench:events -- --server-cpu-prof /tmp/prof    # V8 CPU profile of the GWS process
+ *
+ * GWS and both simulators run in one child process (bench/support/events-bench-server.ts), the baseline in another
+ * (bench/support/events-baseline-server.ts), never both at once; the browsers run in this process. Prints ONE JSON
+ * object on stdout; progress goes to stderr. Exit code 0 when the run completed (missed targets are reported, not
+ * failures), 1 when it could not (an agent did not reach Ready, a child failed).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Arrivals, BaselineBrowser, GwsAgentBrowser } from './support/events-browser';
+import {
+  isEventsServerMessage,
+  type BaselineSamples,
+  type DriveReport,
+  type DriveSpec,
+  type EventsCommand,
+  type EventsServerMessage,
+  type EventsServerUsage,
+} from './support/events-protocol';
+import { writeLoginBenchDirectory } from './support/login-directory';
+import { eventLoopUtilization } from './support/login-protocol';
+
+interface Options {
+  agents: number;
+  rate: number;
+  durationMs: number;
+  warmupMs: number;
+  holdMs: number;
+  drainMs: number;
+  timeoutMs: number;
+  serverCpuProfDir: string | undefined;
+}
+
+const LOGIN_CONCURRENCY = 200;
+const SERVER_START_TIMEOUT_MS = 120_000;
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+function parseOptions(argv: readonly string[]): Options {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    const equal = arg.indexOf('=');
+    if (equal > 0) values.set(arg.slice(2, equal), arg.slice(equal + 1));
+    else values.set(arg.slice(2), argv[++i] ?? '');
+  }
+  const known = ['agents', 'rate', 'duration-ms', 'warmup-ms', 'hold-ms', 'drain-ms', 'timeout-ms', 'server-cpu-prof'];
+  for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}`);
+  const integer = (name: string, fallback: number, min = 1): number => {
+    const raw = values.get(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
+    return value;
+  };
+  const agents = integer('agents', 200);
+  const rate = integer('rate', 1000, 2);
+  // Calls in flight = calls/s x hold: by default at most half the agents ring at once, and no call rings over 1 s.
+  const holdMs = integer('hold-ms', Math.max(1, Math.min(1000, Math.floor(((agents / 2) * 1000) / (rate / 2)))));
+  return {
+    agents,
+    rate,
+    durationMs: integer('duration-ms', 10_000),
+    warmupMs: integer('warmup-ms', 2000, 0),
+    holdMs,
+    drainMs: integer('drain-ms', 5000, 0),
+    // Bound of the login (or handshake) storm of each phase.
+    timeoutMs: integer('timeout-ms', Math.max(60_000, agents * 60)),
+    serverCpuProfDir: values.get('server-cpu-prof'),
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench:events] ${line}\n`);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A server child: IPC commands and the messages it answers with. */
+class ServerProcess {
+  private readonly listeners = new Set<(message: EventsServerMessage) => void>();
+  private readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {
+    child.on('message', (message: unknown) => {
+      if (isEventsServerMessage(message)) for (const listener of this.listeners) listener(message);
+    });
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static start(script: string, args: string[], cpuProfDir: string | undefined): ServerProcess {
+    const execArgv = [...process.execArgv];
+    if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
+    // The child's stdout goes to our stderr: our stdout carries the JSON result only.
+    const child = fork(join(__dirname, 'support', script), args, { execArgv, stdio: ['ignore', 2, 2, 'ipc'] });
+    return new ServerProcess(script, child);
+  }
+
+  next<T extends EventsServerMessage['type']>(
+    type: T,
+    timeoutMs: number,
+  ): Promise<Extract<EventsServerMessage, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`${this.name}: no "${type}" within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (message: EventsServerMessage): void => {
+        if (message.type !== 'failed' && message.type !== type) return;
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        if (message.type === 'failed') reject(new Error(`${this.name} failed: ${message.message}`));
+        else resolve(message as Extract<EventsServerMessage, { type: T }>);
+      };
+      this.listeners.add(listener);
+      void this.exited.then((code) => {
+        if (!this.listeners.has(listener)) return;
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        reject(new Error(`${this.name} exited (code ${String(code)}) before "${type}"`));
+      });
+    });
+  }
+
+  send(command: EventsCommand): void {
+    if (this.child.connected) this.child.send(command);
+  }
+
+  usage(): Promise<EventsServerUsage> {
+    const answer = this.next('usage', 10_000);
+    this.send({ type: 'usage' });
+    return answer;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.send({ type: 'stop' });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), SHUTDOWN_TIMEOUT_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles, rounded to 0.01 ms. */
+function percentiles(values: readonly number[]): LatencySummary | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (value: number): number => Math.round(value * 100) / 100;
+  const rank = (p: number): number =>
+    round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!);
+  return { p50: rank(50), p95: rank(95), p99: rank(99), max: round(sorted[sorted.length - 1]!) };
+}
+
+/** Runs `run` for every item with at most `concurrency` in flight; returns the error messages. */
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  run: (item: T) => Promise<string | undefined>,
+): Promise<string[]> {
+  const errors: string[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const error = await run(items[next++]!);
+      if (error !== undefined) errors.push(error);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return errors;
+}
+
+/** Waits until every event the drive made has arrived, or `drainMs` passed. */
+async function drain(report: DriveReport, arrivals: Arrivals, drainMs: number): Promise<void> {
+  const end = performance.now() + drainMs;
+  let missing = report.keys.filter((key) => !arrivals.at.has(key));
+  while (missing.length > 0 && performance.now() < end) {
+    await sleep(50);
+    missing = missing.filter((key) => !arrivals.at.has(key));
+  }
+}
+
+interface PhaseResult {
+  eventsDelivered: number;
+  eventsPerSecond: number;
+  latencyMs: LatencySummary | null;
+  peakRssMb: number;
+  lost: number;
+  details: Record<string, unknown>;
+}
+
+/** Joins the child's origin stamps with the browsers' arrivals, for the events whose origin is in the window. */
+function measure(
+  spec: DriveSpec,
+  report: DriveReport,
+  arrivals: Arrivals,
+  before: EventsServerUsage,
+  after: EventsServerUsage,
+  client: { cpuMs: number; eventLoopUtilization: number },
+): PhaseResult {
+  const latencies: number[] = [];
+  let lost = 0;
+  for (let i = 0; i < report.keys.length; i++) {
+    const origin = report.origins[i]!;
+    if (origin < report.windowFrom || origin >= report.windowTo) continue;
+    const arrived = arrivals.at.get(report.keys[i]!);
+    if (arrived === undefined) lost++;
+    else latencies.push(arrived - origin);
+  }
+  const driveMs = report.windowTo - report.windowFrom + spec.warmupMs;
+  const cpuMs = after.cpuMs - before.cpuMs;
+  return {
+    eventsDelivered: latencies.length,
+    eventsPerSecond: Math.round((latencies.length / spec.durationMs) * 1000 * 10) / 10,
+    latencyMs: percentiles(latencies),
+    peakRssMb: after.peakRssMb,
+    lost,
+    details: {
+      callsStarted: report.callsStarted,
+      callsEnded: report.callsEnded,
+      skippedNoIdleTarget: report.skippedNoIdleTarget,
+      errors: report.errors,
+      ...(report.firstError === undefined ? {} : { firstError: report.firstError }),
+      maxCallsInFlight: report.maxInFlight,
+      maxDriverTickGapMs: report.maxTickGapMs,
+      duplicates: arrivals.duplicates,
+      sessions: after.sessions,
+      rssAfterMb: after.rssMb,
+      serverCpuUtilization: Math.round((cpuMs / driveMs) * 100) / 100,
+      serverEventLoopUtilization: eventLoopUtilization(before.eventLoop, after.eventLoop),
+      clientCpuUtilization: Math.round((client.cpuMs / driveMs) * 100) / 100,
+      clientEventLoopUtilization: client.eventLoopUtilization,
+      ...(report.stampCheck === undefined ? {} : { simulatorStampCheck: report.stampCheck }),
+    },
+  };
+}
+
+/** Sends `drive` and waits for the report and the deliveries; measures server and client usage around it. */
+async function runDrive(
+  server: ProcessLike,
+  spec: DriveSpec,
+  targets: readonly string[],
+  samples: BaselineSamples | undefined,
+  arrivals: Arrivals,
+  drainMs: number,
+): Promise<PhaseResult> {
+  const before = await server.usage();
+  const clientCpu = process.cpuUsage();
+  const clientLoop = performance.eventLoopUtilization();
+  const driven = server.next('driven', spec.warmupMs + spec.durationMs + spec.holdMs + 60_000);
+  server.send({ type: 'drive', spec, targets, ...(samples === undefined ? {} : { samples }) });
+  const report = await driven;
+  await drain(report, arrivals, drainMs);
+  const cpu = process.cpuUsage(clientCpu);
+  const loop = performance.eventLoopUtilization(clientLoop);
+  const after = await server.usage();
+  return measure(spec, report, arrivals, before, after, {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    eventLoopUtilization: Math.round(loop.utilization * 100) / 100,
+  });
+}
+
+type ProcessLike = Pick<ServerProcess, 'usage' | 'next' | 'send'>;
+
+function progress(phase: string, arrivals: Arrivals): NodeJS.Timeout {
+  const start = performance.now();
+  let last = 0;
+  return setInterval(() => {
+    const count = arrivals.at.size;
+    log(`${phase} ${((performance.now() - start) / 1000).toFixed(0)} s: ${count} events arrived (+${count - last})`);
+    last = count;
+  }, 2000);
+}
+
+async function gwsPhase(
+  options: Options,
+  spec: DriveSpec,
+  arrivals: Arrivals,
+): Promise<{ result: PhaseResult; agentsReady: number; failures: string[]; samples: BaselineSamples | undefined }> {
+  const directory = writeLoginBenchDirectory(options.agents);
+  const server = ServerProcess.start('events-bench-server.ts', [directory.file], options.serverCpuProfDir);
+  const browsers: GwsAgentBrowser[] = [];
+  try {
+    const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
+    log(`GWS child up on port ${ready.port} in ${ready.startupMs} ms (clock skew ${ready.clockSkewMs} ms)`);
+    for (let index = 0; index < options.agents; index++) {
+      browsers.push(new GwsAgentBrowser(ready.port, index, arrivals, directory.agents[index]!));
+    }
+    const loginStart = performance.now();
+    const deadline = loginStart + options.timeoutMs;
+    const failures = await pool(browsers, LOGIN_CONCURRENCY, (browser) => browser.run(deadline));
+    const loginMs = Math.round(performance.now() - loginStart);
+    log(`${options.agents - failures.length}/${options.agents} agents Ready in ${loginMs} ms`);
+    for (const failure of failures.slice(0, 5)) log(`login failure: ${failure}`);
+    const failed = new Set(failures.map((failure) => failure.split(':')[0]));
+    const targets = browsers.filter((browser) => !failed.has(browser.agent.userName)).map((b) => b.agent.dn);
+    await sleep(1000);
+    log(
+      `GWS: driving ${spec.ratePerSecond} events/s for ${spec.warmupMs} + ${spec.durationMs} ms, hold ${spec.holdMs} ms`,
+    );
+    const timer = progress('GWS', arrivals);
+    const result = await runDrive(server, spec, targets, undefined, arrivals, options.drainMs).finally(() =>
+      clearInterval(timer),
+    );
+    result.details['loginMs'] = loginMs;
+    const samples =
+      arrivals.ringing !== undefined && arrivals.released !== undefined
+        ? { ringing: arrivals.ringing, released: arrivals.released }
+        : undefined;
+    if (samples !== undefined) {
+      result.details['messageBytes'] = {
+        ringing: JSON.stringify(samples.ringing).length,
+        released: JSON.stringify(samples.released).length,
+      };
+    }
+    return { result, agentsReady: targets.length, failures, samples };
+  } finally {
+    log('GWS: disconnecting the browsers');
+    await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
+    await server.stop();
+    directory.remove();
+  }
+}
+
+async function baselinePhase(
+  options: Options,
+  clients: number,
+  spec: DriveSpec,
+  samples: BaselineSamples,
+  arrivals: Arrivals,
+): Promise<PhaseResult> {
+  const server = ServerProcess.start('events-baseline-server.ts', [], undefined);
+  const browsers: BaselineBrowser[] = [];
+  try {
+    const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
+    log(`baseline child up on port ${ready.port} (clock skew ${ready.clockSkewMs} ms)`);
+    for (let index = 0; index < clients; index++) browsers.push(new BaselineBrowser(ready.port, index, arrivals));
+    const deadline = performance.now() + options.timeoutMs;
+    const failures = await pool(browsers, LOGIN_CONCURRENCY, (browser) => browser.run(deadline));
+    if (failures.length > 0) throw new Error(`${failures.length} baseline clients did not connect: ${failures[0]}`);
+    await sleep(1000);
+    log(`baseline: ${clients} clients connected; driving the same schedule`);
+    const timer = progress('baseline', arrivals);
+    return await runDrive(server, spec, [], samples, arrivals, options.drainMs).finally(() => clearInterval(timer));
+  } finally {
+    log('baseline: disconnecting the clients');
+    await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
+    await server.stop();
+  }
+}
+
+const ratioOf = (a: number | undefined, b: number | undefined): number | null =>
+  a === undefined || b === undefined || b <= 0 ? null : Math.round((a / b) * 100) / 100;
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const spec: DriveSpec = {
+    ratePerSecond: options.rate,
+    warmupMs: options.warmupMs,
+    durationMs: options.durationMs,
+    holdMs: options.holdMs,
+  };
+  const phaseBoundMs =
+    SERVER_START_TIMEOUT_MS + options.timeoutMs + spec.warmupMs + spec.durationMs + 90_000 + 3 * SHUTDOWN_TIMEOUT_MS;
+  const watchdog = setTimeout(() => {
+    log('global deadline passed: giving up');
+    process.exit(2);
+  }, 2 * phaseBoundMs);
+  watchdog.unref();
+  const loadAverageAtStart = Math.round(loadavg()[0]! * 100) / 100;
+  log(`${options.agents} agents, ${options.rate} events/s, ${options.warmupMs} + ${options.durationMs} ms`);
+
+  const arrivals = new Arrivals();
+  const gws = await gwsPhase(options, spec, arrivals);
+  if (gws.samples === undefined) throw new Error('GWS delivered no Ringing and Released message to copy');
+  arrivals.clear();
+  const baseline = await baselinePhase(options, gws.agentsReady, spec, gws.samples, arrivals);
+
+  const g = gws.result.latencyMs;
+  const b = baseline.latencyMs;
+  const ratio = { p50: ratioOf(g?.p50, b?.p50), p99: ratioOf(g?.p99, b?.p99) };
+  const result = {
+    agents: options.agents,
+    rate: options.rate,
+    durationMs: options.durationMs,
+    gws: { ...gws.result, agentsReady: gws.agentsReady },
+    baseline,
+    ratio,
+    targets: {
+      p99Under20msAt1000PerSecWith2000Agents:
+        options.agents >= 2000 && options.rate >= 1000 ? g !== null && g.p99 < 20 && gws.result.lost === 0 : null,
+      withinTwiceBaseline: ratio.p50 !== null && ratio.p99 !== null && ratio.p50 <= 2 && ratio.p99 <= 2,
+    },
+    warmupMs: options.warmupMs,
+    holdMs: options.holdMs,
+    node: process.version,
+    cpus: cpus().length,
+    loadAverageAtStart,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return gws.failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    // Keep-alive sockets of fetch and of the CometD transport would hold the loop open: leave once stdout is out.
+    process.stdout.write('', () => process.exit(code));
+  },
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

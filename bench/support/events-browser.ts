@@ -1,0 +1,230 @@
+/**
+ * Simulated browsers for `bench/events.bench.ts`: the official CometD client (`cometd` + `cometd-nodejs-client`,
+ * long polling only), each on its own loopback hostname (see /work/shared/notes/cometd-in-node.md: one cookie jar
+ * per hostname per process), recording when each CallStateChangeMessage arrives, keyed `<call.id>:<call.state>`.
+ *
+ * - {@link GwsAgentBrowser}: an agent of GWS; logs in and goes Ready as `login-browser.ts` does (GET /api/v2/me with
+ *   Basic, CometD handshake with the JSESSIONID cookie, StartContactCenterSession, Ready), then holds its long poll.
+ *   A minimal copy of that flow: LoginBrowser keeps its CometD client private and cannot take a `/v2/me/calls`
+ *   listener, and its module's cookie jars cannot be shared (not exported).
+ * - {@link BaselineBrowser}: a client of the bare baseline server; handshakes and holds its long poll.
+ */
+import { CometD, type Message } from 'cometd';
+import { adapt } from 'cometd-nodejs-client';
+import { wallClockMs } from './events-clock';
+import { loopbackHostOf } from './login-browser';
+import type { LoginBenchAgent } from './login-directory';
+
+/** Cookies of every browser of this process, one jar per hostname. */
+class CookieJars {
+  private readonly jars = new Map<string, Map<string, string>>();
+
+  set(hostname: string, name: string, value: string): void {
+    let jar = this.jars.get(hostname);
+    if (!jar) this.jars.set(hostname, (jar = new Map<string, string>()));
+    jar.set(name, value);
+  }
+
+  clear(hostname: string): void {
+    this.jars.delete(hostname);
+  }
+
+  storeCookie(uri: URL, header: string, callback: (failure: Error | null, cookie: unknown) => void): void {
+    const nameValue = header.split(';')[0]?.trim() ?? '';
+    const equal = nameValue.indexOf('=');
+    if (equal > 0) this.set(uri.hostname, nameValue.slice(0, equal), nameValue.slice(equal + 1));
+    callback(null, nameValue);
+  }
+
+  retrieveCookies(_context: unknown, uri: URL, callback: (failure: Error | null, cookies: string[]) => void): void {
+    const jar = this.jars.get(uri.hostname);
+    callback(null, jar ? [...jar].map(([name, value]) => `${name}=${value}`) : []);
+  }
+}
+
+const cookieJars = new CookieJars();
+let adapted = false;
+
+/** Arrival time (bench clock) of every CallStateChangeMessage, keyed `<call.id>:<call.state>`, across browsers. */
+export class Arrivals {
+  readonly at = new Map<string, number>();
+  duplicates = 0;
+  /** The first Ringing and Released messages seen (the baseline copies them). */
+  ringing: Record<string, unknown> | undefined;
+  released: Record<string, unknown> | undefined;
+
+  record(data: unknown, time: number): void {
+    if (typeof data !== 'object' || data === null) return;
+    const message = data as { messageType?: unknown; call?: { id?: unknown; state?: unknown } };
+    if (message.messageType !== 'CallStateChangeMessage' || typeof message.call?.id !== 'string') return;
+    const key = `${message.call.id}:${String(message.call.state)}`;
+    if (this.at.has(key)) this.duplicates++;
+    else this.at.set(key, time);
+    if (message.call.state === 'Ringing') this.ringing ??= data as Record<string, unknown>;
+    if (message.call.state === 'Released') this.released ??= data as Record<string, unknown>;
+  }
+
+  clear(): void {
+    this.at.clear();
+    this.duplicates = 0;
+  }
+}
+
+/** A bounded wait: rejects with `what` once `deadline` (performance.now()) passes. */
+function until<T>(what: string, deadline: number, start: (resolve: (value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), Math.max(0, deadline - performance.now()));
+    start((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}
+
+abstract class EventsBrowser {
+  readonly host: string;
+  protected readonly baseUrl: string;
+  protected readonly cometd: CometD;
+  private connected: (() => void) | undefined;
+  private connectedOnce = false;
+
+  protected constructor(port: number, index: number, arrivals: Arrivals) {
+    if (!adapted) {
+      adapt({ cookies: cookieJars });
+      adapted = true;
+    }
+    this.host = loopbackHostOf(index);
+    this.baseUrl = `http://${this.host}:${port}`;
+    this.cometd = new CometD(`events-${this.host}`);
+    // cometd-nodejs-server speaks long-polling only.
+    this.cometd.unregisterTransport('websocket');
+    this.cometd.unregisterTransport('callback-polling');
+    this.cometd.configure({ url: `${this.baseUrl}/api/v2/notifications`, logLevel: 'warn' });
+    this.cometd.addListener('/meta/connect', (reply) => {
+      if (reply.successful !== true || this.connectedOnce) return;
+      this.connectedOnce = true;
+      this.connected?.();
+    });
+    this.cometd.addListener('/v2/me/calls', (message: Message) => arrivals.record(message.data, wallClockMs()));
+  }
+
+  /** Handshakes and resolves at the first successful /meta/connect (the long poll is then parked). */
+  protected connect(deadline: number): Promise<void> {
+    return until<void>('CometD handshake and first /meta/connect', deadline, (resolve) => {
+      this.connected = resolve;
+      this.cometd.handshake();
+    });
+  }
+
+  /** Disconnects the CometD session if it is up; never rejects, bounded by `timeoutMs`. */
+  async close(timeoutMs: number): Promise<void> {
+    if (!this.cometd.isDisconnected()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        this.cometd.disconnect(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    cookieJars.clear(this.host);
+  }
+}
+
+export class BaselineBrowser extends EventsBrowser {
+  constructor(port: number, index: number, arrivals: Arrivals) {
+    super(port, index, arrivals);
+  }
+
+  /** Never rejects: an error message, or undefined when the long poll is parked. */
+  async run(deadline: number): Promise<string | undefined> {
+    try {
+      await this.connect(deadline);
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+const START_SESSION = JSON.stringify({ operationName: 'StartContactCenterSession', channels: ['voice'] });
+const READY = JSON.stringify({ operationName: 'Ready' });
+
+export class GwsAgentBrowser extends EventsBrowser {
+  private sessionId: string | undefined;
+  private csrfToken: string | undefined;
+  private readonly states: string[] = [];
+  private stateSeen: ((state: string) => void) | undefined;
+
+  constructor(
+    port: number,
+    index: number,
+    arrivals: Arrivals,
+    readonly agent: LoginBenchAgent,
+  ) {
+    super(port, index, arrivals);
+    this.cometd.addListener('/v2/me/devices', (message: Message) => {
+      const data = message.data as { messageType?: unknown; devices?: { userState?: { state?: unknown } }[] };
+      if (data.messageType !== 'DeviceStateChangeMessage') return;
+      const state = String(data.devices?.[0]?.userState?.state);
+      this.states.push(state);
+      this.stateSeen?.(state);
+    });
+  }
+
+  /** Logs in and goes Ready; never rejects: an error message, or undefined when the agent is Ready. */
+  async run(deadline: number): Promise<string | undefined> {
+    try {
+      const me = await this.request('GET', '/api/v2/me', undefined, deadline, true);
+      if (me !== 200 || this.sessionId === undefined) throw new Error(`GET /api/v2/me answered ${me}`);
+      cookieJars.set(this.host, 'JSESSIONID', this.sessionId);
+      await this.connect(deadline);
+      const notReady = this.deviceState('NotReady', deadline);
+      const start = await this.request('POST', '/api/v2/me', START_SESSION, deadline);
+      if (start !== 200) throw new Error(`StartContactCenterSession answered ${start}`);
+      await notReady;
+      const ready = this.deviceState('Ready', deadline);
+      const answer = await this.request('POST', '/api/v2/me/channels/voice', READY, deadline);
+      if (answer !== 200) throw new Error(`Ready answered ${answer}`);
+      await ready;
+      return undefined;
+    } catch (error) {
+      return `${this.agent.userName}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  private deviceState(state: string, deadline: number): Promise<void> {
+    if (this.states.includes(state)) return Promise.resolve();
+    return until<void>(`DeviceStateChangeMessage ${state}`, deadline, (resolve) => {
+      this.stateSeen = (seen) => {
+        if (seen === state) resolve();
+      };
+    });
+  }
+
+  private async request(
+    method: 'GET' | 'POST',
+    path: string,
+    body: string | undefined,
+    deadline: number,
+    basic = false,
+  ): Promise<number> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (basic) headers['Authorization'] = `Basic ${Buffer.from(`${this.agent.userName}:password`).toString('base64')}`;
+    if (this.sessionId !== undefined) headers['Cookie'] = `JSESSIONID=${this.sessionId}`;
+    if (method === 'POST' && this.csrfToken !== undefined) headers['X-CSRF-TOKEN'] = this.csrfToken;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now()))),
+    });
+    const cookie = /JSESSIONID=([^;]*)/.exec(response.headers.get('set-cookie') ?? '');
+    if (cookie?.[1]) this.sessionId = cookie[1];
+    const token = response.headers.get('x-csrf-token');
+    if (token !== null) this.csrfToken = token;
+    await response.text();
+    return response.status;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * IPC messages between `bench/events.bench.ts` and its two server children: the GWS child
+ * (`events-bench-server.ts`) and the bare cometd-nodejs-server baseline (`events-baseline-server.ts`).
+ */
+import type { EventLoopTime } from './login-protocol';
+
+/** How the child drives events: calls to random idle targets, each ringing `holdMs` before it is released. */
+export interface DriveSpec {
+  /** Events per second (each call is two events: Ringing and Released). */
+  readonly ratePerSecond: number;
+  /** Calls started before the measured window (their events are not counted). */
+  readonly warmupMs: number;
+  /** Length of the measured window, after the warm-up. */
+  readonly durationMs: number;
+  /** Time between a call's Ringing and its Released. */
+  readonly holdMs: number;
+}
+
+/** Two real GWS CallStateChangeMessages (Ringing, Released): the baseline delivers copies of the same size. */
+export interface BaselineSamples {
+  readonly ringing: Record<string, unknown>;
+  readonly released: Record<string, unknown>;
+}
+
+export type EventsCommand =
+  | { readonly type: 'usage' }
+  | { readonly type: 'stop' }
+  /** GWS child: drive calls to these DNs. Baseline child: deliver to its sessions (targets unused). */
+  | {
+      readonly type: 'drive';
+      readonly spec: DriveSpec;
+      readonly targets: readonly string[];
+      readonly samples?: BaselineSamples;
+    };
+
+export interface EventsServerReady {
+  readonly type: 'ready';
+  readonly port: number;
+  readonly startupMs: number;
+  readonly rssMb: number;
+  /** `Date.now()` minus the bench clock in this process, ms (see events-clock.ts). */
+  readonly clockSkewMs: number;
+}
+
+export interface EventsServerUsage {
+  readonly type: 'usage';
+  readonly rssMb: number;
+  /** Peak resident set size of the child since it started (getrusage maxrss). */
+  readonly peakRssMb: number;
+  /** User + system CPU time of the child since it started. */
+  readonly cpuMs: number;
+  readonly eventLoop: EventLoopTime;
+  /** Bayeux sessions the server holds. */
+  readonly sessions: number;
+}
+
+/** What a drive did, with the origin stamp of every event it made (parallel arrays). */
+export interface DriveReport {
+  readonly type: 'driven';
+  /** Bench-clock bounds of the measured window: events whose origin falls in [from, to) are counted. */
+  readonly windowFrom: number;
+  readonly windowTo: number;
+  readonly callsStarted: number;
+  readonly callsEnded: number;
+  /** Calls not started because every target had a call in flight. */
+  readonly skippedNoIdleTarget: number;
+  /** Start or end attempts that threw. */
+  readonly errors: number;
+  readonly firstError: string | undefined;
+  readonly maxInFlight: number;
+  /** Largest gap between two driver ticks (ms): how late the schedule ran when the process was busy. */
+  readonly maxTickGapMs: number;
+  /** Event keys (`<call id>:<state>`) and their origin stamps (bench clock, ms). */
+  readonly keys: readonly string[];
+  readonly origins: readonly number[];
+  /** GWS child only: how the origin relates to the simulator's clock readings during the call (see the server). */
+  readonly stampCheck?: StampCheck;
+}
+
+export interface StampCheck {
+  /** Simulator clock readings during one injectCall / externalHangup: min and max. */
+  readonly readingsPerActionMin: number;
+  readonly readingsPerActionMax: number;
+  /** Largest spread between the first and last reading during one action, ms. */
+  readonly maxSpreadMs: number;
+  /** Actions during which the simulator read its clock zero times (the claim would be wrong). */
+  readonly actionsWithoutReading: number;
+}
+
+export interface EventsServerFailed {
+  readonly type: 'failed';
+  readonly message: string;
+}
+
+export type EventsServerMessage = EventsServerReady | EventsServerUsage | DriveReport | EventsServerFailed;
+
+export function isEventsServerMessage(value: unknown): value is EventsServerMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'ready' || type === 'usage' || type === 'driven' || type === 'failed';
+}
+
+export function isEventsCommand(value: unknown): value is EventsCommand {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'usage' || type === 'stop' || type === 'drive';
+}
