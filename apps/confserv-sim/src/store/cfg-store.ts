@@ -98,6 +98,11 @@ export class CfgStore extends EventEmitter<{ change: [change: StoreChange] }> {
       const person = this.personsByUserName.get(filter.user_name);
       return filterObjects(type, person === undefined ? [] : [person], filter, this.placeDns);
     }
+    if (type === CfgObjectType.DN && filter.place_dbid !== undefined) {
+      // A place names its DNs: look them up instead of scanning every DN (N per agent login, N^2 per login storm).
+      const candidates = this.placeDns(filter.place_dbid).flatMap((dbid) => table.get(dbid) ?? []);
+      return filterObjects(type, candidates, filter, this.placeDns);
+    }
     return filterObjects(type, table.values(), filter, this.placeDns);
   }
 
