@@ -130,4 +130,35 @@ describe('GWS calls: inbound, outbound, internal', () => {
     await b.act(ringing.call.id, { operationName: 'Hangup' });
     await Promise.all([a.nextState('Released', dialing.call.id), b.nextState('Released', ringing.call.id)]);
   });
+
+  it('holds and retrieves a call, the capabilities following each state', async () => {
+    const agent = await seat('agent5');
+    platform.simulators.tserver.injectCall({ ani: '+15550303', destination: agent.dn });
+    const ringing = await agent.nextState('Ringing');
+    await agent.act(ringing.call.id, { operationName: 'Answer' });
+    await agent.nextState('Established', ringing.call.id);
+    await agent.act(ringing.call.id, { operationName: 'Hold' });
+    const held = await agent.nextState('Held', ringing.call.id);
+    expect(held.call.capabilities).toEqual([
+      'Retrieve',
+      'Hangup',
+      'SingleStepTransfer',
+      'InitiateTransfer',
+      'SingleStepConference',
+      'InitiateConference',
+      'AttachUserData',
+      'UpdateUserData',
+      'DeleteUserData',
+      'DeleteUserDataPair',
+    ]);
+    expect(await agent.calls()).toEqual([expect.objectContaining({ id: ringing.call.id, state: 'Held' })]);
+    await agent.act(ringing.call.id, { operationName: 'Retrieve' });
+    const back = await agent.nextState('Established', ringing.call.id);
+    expect(back.call.capabilities).toContain('Hold');
+    expect(back.call.capabilities).not.toContain('Retrieve');
+    expect(await agent.calls()).toEqual([expect.objectContaining({ id: ringing.call.id, state: 'Established' })]);
+    await agent.act(ringing.call.id, { operationName: 'Hangup' });
+    await agent.nextState('Released', ringing.call.id);
+    expect(await agent.calls()).toEqual([]);
+  });
 });
