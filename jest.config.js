@@ -41,6 +41,8 @@ const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvir
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    // Drives the system Chromium (`npm run test:browser`; .ci/run installs it). Not in `npm test`, which needs Node only.
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'], testTimeout: 30_000 },
     // End-to-end tests start simulators and GWS and wait on real traffic; each wait inside is bounded on its own.
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 15_000 },
   ],

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+
+/** The system Chromium (Debian's `chromium` package); CHROMIUM_PATH overrides. */
+function chromiumPath(): string {
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path): path is string => path !== undefined && existsSync(path));
+  if (found === undefined) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM_PATH');
+  return found;
+}
+
+describe('OpenAPI explorer in a real browser', () => {
+  let platform: GwsTestPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startGwsTestPlatform();
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('renders every tag and lets an integrator open an operation and its body variants', async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${platform.baseUrl}/api/v2/docs`);
+    await page.getByText('open-gws: Genesys Web Services API v2 (voice)').waitFor();
+    for (const tag of ['Me', 'Channels', 'Devices', 'Calls', 'Settings']) {
+      await page.locator(`h3[data-tag="${tag}"]`).waitFor();
+    }
+    const operation = page.locator('#operations-Me-MeController_operate');
+    await operation.locator('.opblock-summary').click();
+    await operation.getByText('StartContactCenterSession').first().waitFor();
+    await page.screenshot({ path: `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/gws-explorer.png`, fullPage: false });
+    expect(failures).toEqual([]);
+  });
+});
