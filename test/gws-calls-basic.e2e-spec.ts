@@ -1,23 +1,13 @@
-import { CallAgent } from './support/gws-call-agent';
-import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+import { useCallPlatform, type CallAgent } from './support/gws-call-agent';
+import type { GwsTestPlatform } from './support/gws-test-platform';
 
 describe('GWS calls: inbound, outbound, internal', () => {
+  const fixture = useCallPlatform();
+  const seat = (userName: string, ready = true): Promise<CallAgent> => fixture.seat(userName, ready);
   let platform: GwsTestPlatform;
-  const seated: CallAgent[] = [];
-
-  beforeAll(async () => {
-    platform = await startGwsTestPlatform();
+  beforeAll(() => {
+    platform = fixture.platform;
   });
-  afterAll(async () => {
-    await Promise.all(seated.map((agent) => agent.leave()));
-    await platform.close();
-  });
-
-  async function seat(userName: string, ready = true): Promise<CallAgent> {
-    const agent = await CallAgent.seat(platform, userName, { ready });
-    seated.push(agent);
-    return agent;
-  }
 
   it('routes an inbound call through the routing point to a Ready agent, who answers and hangs up', async () => {
     const agent = await seat('agent1');

@@ -1,26 +1,16 @@
 import type { GwsCall } from '../apps/gws/src/notifications';
-import { CallAgent, type CallMessage } from './support/gws-call-agent';
-import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+import { useCallPlatform, type CallAgent, type CallMessage } from './support/gws-call-agent';
+import type { GwsTestPlatform } from './support/gws-test-platform';
 
 const CUSTOMER = '+15557654321';
 
 describe('GWS calls: consultations, conferences and call data', () => {
+  const fixture = useCallPlatform();
+  const seat = (userName: string, ready = true): Promise<CallAgent> => fixture.seat(userName, ready);
   let platform: GwsTestPlatform;
-  const seated: CallAgent[] = [];
-
-  beforeAll(async () => {
-    platform = await startGwsTestPlatform();
+  beforeAll(() => {
+    platform = fixture.platform;
   });
-  afterAll(async () => {
-    await Promise.all(seated.map((agent) => agent.leave()));
-    await platform.close();
-  });
-
-  async function seat(userName: string, ready = true): Promise<CallAgent> {
-    const agent = await CallAgent.seat(platform, userName, { ready });
-    seated.push(agent);
-    return agent;
-  }
 
   /** A customer's call rung straight at `agent`'s DN and answered: the agent's established call. */
   async function customerCall(agent: CallAgent): Promise<GwsCall> {

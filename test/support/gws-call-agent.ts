@@ -2,7 +2,7 @@ import type { Message } from 'cometd';
 import type { GwsCall } from '../../apps/gws/src/notifications';
 import { CometdTestClient } from './cometd-test-client';
 import { GwsRestAgent } from './gws-rest-agent';
-import type { GwsTestPlatform } from './gws-test-platform';
+import { startGwsTestPlatform, type GwsTestPlatform } from './gws-test-platform';
 
 export interface CallMessage {
   readonly notificationType: string;
@@ -109,4 +109,34 @@ export class CallAgent {
 function deviceOf(message: Message): { id: string; phoneNumber: string; userState: { state: string } } | undefined {
   return (message.data as { devices?: { id: string; phoneNumber: string; userState: { state: string } }[] })
     .devices?.[0];
+}
+
+/**
+ * A platform for the whole suite and agents seated on demand; everything is closed after the suite.
+ * Use at the top of a `describe`: `const fixture = useCallPlatform();` then `fixture.seat('agent1')`.
+ */
+export function useCallPlatform(): {
+  readonly platform: GwsTestPlatform;
+  seat(userName: string, ready?: boolean): Promise<CallAgent>;
+} {
+  let platform: GwsTestPlatform | undefined;
+  const seated: CallAgent[] = [];
+  beforeAll(async () => {
+    platform = await startGwsTestPlatform();
+  });
+  afterAll(async () => {
+    await Promise.all(seated.map((agent) => agent.leave()));
+    await platform?.close();
+  });
+  return {
+    get platform(): GwsTestPlatform {
+      if (platform === undefined) throw new Error('the platform starts in beforeAll');
+      return platform;
+    },
+    async seat(userName: string, ready = true): Promise<CallAgent> {
+      const agent = await CallAgent.seat(this.platform, userName, { ready });
+      seated.push(agent);
+      return agent;
+    },
+  };
 }
