@@ -1,4 +1,7 @@
 import type { Message } from 'cometd';
+import type { SessionStore } from '@gws/stores';
+import { SESSION_STORE } from '../apps/gws/src/sessions/session.service';
+import { PushSessionKeeper } from '../apps/gws/src/sessions/push-session-keeper';
 import { CometdReplyError, CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
@@ -235,5 +238,18 @@ describe('GWS agent side: refusals and failures', () => {
       .messages('/v2/me/devices')
       .map((m) => `${firstDevice(m).deviceState}/${firstDevice(m).userState.state}`);
     expect(states.slice(-3)).toEqual(['Active/Ready', 'Inactive/Ready', 'Active/Ready']);
+  });
+
+  it('ends the push channel of an HTTP session that expired, and keeps a live one alive', async () => {
+    const { agent, browser } = await seated('agent14');
+    const keeper = platform.app.get(PushSessionKeeper);
+    const store = platform.app.get<SessionStore>(SESSION_STORE);
+    expect(await keeper.check()).toBe(0);
+    const before = await store.get(agent.sessionId!);
+    expect(before).toBeDefined();
+    await store.delete(agent.sessionId!);
+    expect(await keeper.check()).toBe(1);
+    await browser.disconnectedByServer(5000);
+    expect((await agent.get('/api/v2/me')).status).toBe(401);
   });
 });

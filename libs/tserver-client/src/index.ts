@@ -15,3 +15,4 @@ export * from './requests/call-requests';
 export * from './requests/dn-requests';
 export * from './requests/user-data-requests';
 export type { RequestFn } from './requests/request-fn';
+export * from './errors/standby-server.error';

@@ -86,6 +86,31 @@ describe('TServerClient: outages, reconnect and failover', () => {
     expect(tried).toEqual(['primary', 'backup', 'primary']);
   });
 
+  it('passes over a standby backup while the primary is still up, and goes back to the primary', async () => {
+    const primary = await harness.server();
+    const backup = await harness.server({ serverRole: 1 });
+    const retries: number[] = [];
+    const { client, statuses } = await harness.connected(
+      primary,
+      { retryStrategy: (round) => (retries.push(round), 10) },
+      backup,
+    );
+    const back = nextEvent(
+      client,
+      'status',
+      (change) => change.status === 'connected' && change.previous !== 'connected',
+    );
+    primary.dropLinks();
+    await back;
+    expect(client.endpoint?.which).toBe('primary');
+    expect(client.role).toBe('primary');
+    expect(backup.received.map((message) => message.name)).toEqual(['RequestRegisterClient']);
+    const tried = statuses.filter(isStatus('connecting')).map((change) => change.endpoint?.which);
+    expect(tried).toEqual(['primary', 'backup', 'primary']);
+    // One backoff step before going back to the endpoint that just dropped the link, by the loop's design.
+    expect(retries).toEqual([1]);
+  });
+
   it('alternates primary and backup with a backoff between rounds while both are down', async () => {
     const primary = await harness.server();
     const backup = await harness.server();

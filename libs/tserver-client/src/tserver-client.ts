@@ -9,6 +9,7 @@ import type {
   TServerClientStatus,
 } from './client-events';
 import { ClientClosedError } from './errors/client-closed.error';
+import { StandbyServerError } from './errors/standby-server.error';
 import { LinkDownError } from './errors/link-down.error';
 import { LinkEventRouter, roleOf } from './link-event-router';
 import type { TServerClientError } from './errors/tserver-client.error';
@@ -29,6 +30,9 @@ import { UserDataRequests } from './requests/user-data-requests';
  * failover and backoff, and re-registers DNs after every reconnect. Convenience requests are grouped in `agent`,
  * `calls`, `dn` and `userData`.
  */
+/** How long an endpoint's failed connect counts as "down" when deciding whether to settle for a standby backup. */
+const RECENT_FAILURE_MS = 30_000;
+
 export class TServerClient extends EventEmitter<TServerClientEvents> {
   readonly agent: AgentRequests;
   readonly calls: CallRequests;
@@ -47,6 +51,8 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
     role: undefined,
   };
   private started = false;
+  /** When each endpoint last failed to connect (a standby backup does not count as a failure). */
+  private readonly failedAt = new Map<EndpointInUse['which'], number>();
 
   constructor(options: TServerClientOptions) {
     super();
@@ -146,6 +152,10 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
       session.destroy('client closed');
       throw new ClientClosedError('RequestRegisterClient');
     }
+    if (roleOf(serverInfo) === 'backup' && !this.otherEndpointDown(endpoint)) {
+      session.destroy('standby backup');
+      throw new StandbyServerError(`${endpoint.host}:${endpoint.port}`);
+    }
     this.setStatus('connected', { role: roleOf(serverInfo) });
     this.logger.info({ endpoint: session.remote, role: this.role }, 'T-Server link up');
     return session;
@@ -160,7 +170,19 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
     this.setStatus('disconnected', { reason, endpoint: undefined, role: undefined });
   }
 
+  /**
+   * A standby backup is only worth a link when the other endpoint has just failed to connect (it is down, or being
+   * replaced); with one endpoint configured there is no choice.
+   */
+  private otherEndpointDown(endpoint: EndpointInUse): boolean {
+    const other = endpoint.which === 'primary' ? 'backup' : 'primary';
+    if (other === 'backup' && this.options.endpoints.backup === undefined) return true;
+    const failedAt = this.failedAt.get(other);
+    return failedAt !== undefined && Date.now() - failedAt < RECENT_FAILURE_MS;
+  }
+
   private attemptFailed(endpoint: EndpointInUse, error: unknown): void {
+    if (!(error instanceof StandbyServerError)) this.failedAt.set(endpoint.which, Date.now());
     this.session = undefined;
     const detail = error instanceof Error ? error.message : String(error);
     this.logger.warn(

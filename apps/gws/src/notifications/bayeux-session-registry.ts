@@ -99,6 +99,11 @@ export class BayeuxSessionRegistry<S extends BayeuxSessionHandle = BayeuxSession
     return binding && info(binding.session, binding.principal);
   }
 
+  /** The HTTP sessions (JSESSIONID values) that have at least one Bayeux session here. */
+  httpSessionIds(): string[] {
+    return [...this.byHttpSession.keys()];
+  }
+
   allSessions(): readonly S[] {
     return [...this.bindings.values()].map((binding) => binding.session);
   }

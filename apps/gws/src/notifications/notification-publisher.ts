@@ -45,6 +45,11 @@ export class NotificationPublisher {
     return this.disconnectAll(this.registry.sessionsOfHttpSession(sessionId));
   }
 
+  /** HTTP sessions with a live push channel on this node. */
+  httpSessionIds(): string[] {
+    return this.registry.httpSessionIds();
+  }
+
   stats(): NotificationStats {
     return this.registry.stats();
   }
