@@ -220,6 +220,8 @@ function measure(
   client: { cpuMs: number; eventLoopUtilization: number },
 ): PhaseResult {
   const latencies: number[] = [];
+  const toCometd: number[] = [];
+  const cometdToBrowser: number[] = [];
   let lost = 0;
   for (let i = 0; i < report.keys.length; i++) {
     const origin = report.origins[i]!;
@@ -227,6 +229,11 @@ function measure(
     const arrived = arrivals.at.get(report.keys[i]!);
     if (arrived === undefined) lost++;
     else latencies.push(arrived - origin);
+    const handed = report.handedToCometdAt?.[i] ?? -1;
+    if (handed >= 0) {
+      toCometd.push(handed - origin);
+      if (arrived !== undefined) cometdToBrowser.push(arrived - handed);
+    }
   }
   const driveMs = report.windowTo - report.windowFrom + spec.warmupMs;
   const cpuMs = after.cpuMs - before.cpuMs;
@@ -251,6 +258,13 @@ function measure(
       serverEventLoopUtilization: eventLoopUtilization(before.eventLoop, after.eventLoop),
       clientCpuUtilization: Math.round((client.cpuMs / driveMs) * 100) / 100,
       clientEventLoopUtilization: client.eventLoopUtilization,
+      ...(report.handedToCometdAt === undefined
+        ? {}
+        : {
+            // The two halves of the latency: T-Server event to CometdGateway.deliver, then to the browser.
+            eventToCometdDeliverMs: percentiles(toCometd),
+            cometdDeliverToBrowserMs: percentiles(cometdToBrowser),
+          }),
       ...(report.stampCheck === undefined ? {} : { simulatorStampCheck: report.stampCheck }),
     },
   };

@@ -38,6 +38,7 @@ const { loadGwsConfig } = load('../../apps/gws/src/config/gws-config') as { load
 const { NotificationPublisher } = load('../../apps/gws/src/notifications') as {
   NotificationPublisher: typeof NotificationPublisherClass;
 };
+const { CometdGateway } = load('../../apps/gws/src/notifications') as { CometdGateway: { prototype: GatewayDeliver } };
 const { CONFSERV_CLIENT, TSERVER_CLIENT } = load('../../apps/gws/src/platform/platform.tokens') as {
   CONFSERV_CLIENT: symbol;
   TSERVER_CLIENT: symbol;
@@ -50,6 +51,25 @@ const { TServerSimulator } = load('../../apps/tserver-sim/src/simulator') as {
 };
 const { loadDirectory } = load('@gws/directory') as { loadDirectory: typeof LoadDirectory };
 const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
+
+interface GatewayDeliver {
+  deliver(session: unknown, channel: string, data: object): void;
+}
+
+/**
+ * When each CallStateChangeMessage reached `CometdGateway.deliver` (the hand-over from GWS to cometd-nodejs-server),
+ * keyed as the browsers key them. The wrapper only reads the message and adds a Map write per delivery.
+ */
+const handedToCometd = new Map<string, number>();
+const deliver = CometdGateway.prototype.deliver;
+CometdGateway.prototype.deliver = function (this: GatewayDeliver, session, channel, data) {
+  const message = data as { messageType?: unknown; call?: { id?: unknown; state?: unknown } };
+  if (message.messageType === 'CallStateChangeMessage' && typeof message.call?.id === 'string') {
+    const key = `${message.call.id}:${String(message.call.state)}`;
+    if (!handedToCometd.has(key)) handedToCometd.set(key, wallClockMs());
+  }
+  deliver.call(this, session, channel, data);
+};
 
 function send(message: EventsServerMessage): void {
   process.send?.(message);
@@ -158,7 +178,11 @@ async function main(): Promise<void> {
       },
       end: (connId) => clock.during(() => tserver.externalHangup(connId)),
     });
-    send({ type: 'driven', ...report, stampCheck: clock.report() });
+    // Deliveries still in flight when the schedule ended arrive within a few ms; give them a moment.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const handedToCometdAt = report.keys.map((key) => handedToCometd.get(key) ?? -1);
+    handedToCometd.clear();
+    send({ type: 'driven', ...report, handedToCometdAt, stampCheck: clock.report() });
   };
 
   process.on('message', (command: unknown) => {

@@ -73,6 +73,11 @@ export interface DriveReport {
   /** Event keys (`<call id>:<state>`) and their origin stamps (bench clock, ms). */
   readonly keys: readonly string[];
   readonly origins: readonly number[];
+  /**
+   * GWS child only, parallel to `keys`: when GWS handed the message to cometd-nodejs-server
+   * (`CometdGateway.deliver`, bench clock), or -1 if it never did. Splits the latency into GWS and transport.
+   */
+  readonly handedToCometdAt?: readonly number[];
   /** GWS child only: how the origin relates to the simulator's clock readings during the call (see the server). */
   readonly stampCheck?: StampCheck;
 }
