@@ -98,3 +98,38 @@ describe('GWS operability: health, metrics, OpenAPI', () => {
     expect(html).toContain('swagger-ui');
   });
 });
+
+describe('GWS cross-origin access (crossOriginSettings)', () => {
+  let platform: GwsTestPlatform;
+  beforeAll(async () => {
+    platform = await startGwsTestPlatform({ env: { CORS_ALLOWED_ORIGINS: 'https://*.desk.example' } });
+  });
+  afterAll(async () => platform.close());
+
+  async function preflight(path: string, origin: string): Promise<Response> {
+    return fetch(`${platform.baseUrl}${path}`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'X-CSRF-TOKEN',
+      },
+    });
+  }
+
+  it('answers preflights for allowed origins on REST and CometD alike, and nothing for others', async () => {
+    for (const path of ['/api/v2/me', '/api/v2/notifications/handshake']) {
+      const allowed = await preflight(path, 'https://agent.desk.example');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://agent.desk.example');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(allowed.headers.get('access-control-allow-headers')).toContain('X-CSRF-TOKEN');
+      const other = await preflight(path, 'https://evil.example');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const get = await fetch(`${platform.baseUrl}/api/v2/diagnostics/version`, {
+      headers: { Origin: 'https://agent.desk.example' },
+    });
+    expect(get.headers.get('access-control-expose-headers')).toContain('X-CSRF-TOKEN');
+  });
+});

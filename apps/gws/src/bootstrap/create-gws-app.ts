@@ -5,7 +5,7 @@ import { AppModule } from '../app.module';
 import { GwsExceptionFilter } from '../common/gws-exception.filter';
 import type { GwsConfig } from '../config/gws-config';
 import { CometdGateway } from '../notifications';
-import { corsOptions } from './cors-options';
+import { corsOptions, notificationsCors } from './cors-options';
 import { serveOpenApi } from './openapi';
 
 /** A GWS node, configured and ready to `listen`: shared by `main.ts` and the end-to-end tests. */
@@ -23,7 +23,7 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   app.useGlobalFilters(new GwsExceptionFilter());
   const cors = corsOptions(config);
   if (cors !== undefined) app.enableCors(cors);
-  app.get(CometdGateway).mount(app);
+  app.get(CometdGateway).mount(app, notificationsCors(config));
   serveOpenApi(app);
   return app;
 }
