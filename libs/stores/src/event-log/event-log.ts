@@ -10,7 +10,8 @@ export interface EventLogEntry {
 
 /**
  * A bounded, per-stream (per-user) log of the notifications sent, so that a browser that reconnects to another node,
- * or after a long-poll gap, can be given what it missed.
+ * or after a long-poll gap, can be given what it missed. Appended data is read-only from then on (an in-process log
+ * keeps the value itself); what `since` returns is the caller's to keep.
  */
 export interface EventLog {
   append(stream: string, topic: string, data: JsonValue): Promise<number>;
@@ -23,11 +24,11 @@ export interface EventLog {
 }
 
 export interface EventLogOptions {
-  /** Entries kept per stream; older ones are dropped. @default 1000 */
+  /** Entries kept per stream; older ones are dropped. @default 200 */
   readonly maxEntries?: number;
-  /** Entries older than this are dropped. @default 3600000 (one hour) */
+  /** Entries older than this are dropped. @default 600000 (ten minutes: a reload or a node change, not a shift) */
   readonly maxAgeMs?: number;
 }
 
-export const DEFAULT_EVENT_LOG_MAX_ENTRIES = 1000;
-export const DEFAULT_EVENT_LOG_MAX_AGE_MS = 60 * 60 * 1000;
+export const DEFAULT_EVENT_LOG_MAX_ENTRIES = 200;
+export const DEFAULT_EVENT_LOG_MAX_AGE_MS = 10 * 60 * 1000;

@@ -30,8 +30,11 @@ export class MemoryEventLog implements EventLog {
     const entry = this.streams.get(stream) ?? { lastSeq: 0, entries: [] };
     this.streams.set(stream, entry);
     const seq = ++entry.lastSeq;
-    entry.entries.push({ seq, at: this.now(), topic, data: structuredClone(data) });
-    if (entry.entries.length > this.maxEntries) entry.entries.splice(0, entry.entries.length - this.maxEntries);
+    const now = this.now();
+    entry.entries.push({ seq, at: now, topic, data });
+    let drop = Math.max(0, entry.entries.length - this.maxEntries);
+    while (drop < entry.entries.length && entry.entries[drop]!.at < now - this.maxAgeMs) drop++;
+    if (drop > 0) entry.entries.splice(0, drop);
     return Promise.resolve(seq);
   }
 
