@@ -9,9 +9,13 @@
  *   npm run bench:events -- --agents 2000                  # 2,000 agents
  *   npm run bench:events -- --rate 2000 --duration-ms 20000 --warmup-ms 3000 --hold-ms 300
  *   npm run bench:events -- --server-cpu-prof /tmp/prof    # V8 CPU profile of the GWS process
+ *   npm run bench:events -- --semi-space-mb 64             # GWS and baseline children with --max-semi-space-size=64
  *
- * GWS and both simulators run in one child process (bench/support/events-bench-server.ts), the baseline in another
- * (bench/support/events-baseline-server.ts), never both at once; the browsers run in this process. Prints ONE JSON
+ * GWS phase: three processes. Both simulators and the call schedule run in one child
+ * (bench/support/events-sim-server.ts), GWS alone in another (bench/support/events-bench-server.ts), connected to the
+ * simulators over loopback TCP as to real servers; the browsers run in this process, which joins the simulator's
+ * event stamps with the arrivals. Baseline phase: a bare cometd-nodejs-server in its own child
+ * (bench/support/events-baseline-server.ts), never at the same time as the GWS phase. Prints ONE JSON
  * object on stdout; progress goes to stderr. Exit code 0 when the run completed (missed targets are reported, not
  * failures), 1 when it could not (an agent did not reach Ready, a child failed).
  */
@@ -40,6 +44,8 @@ interface Options {
   drainMs: number;
   timeoutMs: number;
   serverCpuProfDir: string | undefined;
+  /** --max-semi-space-size (MB) of the GWS and baseline children; undefined: Node's default. */
+  semiSpaceMb: number | undefined;
 }
 
 const LOGIN_CONCURRENCY = 200;
@@ -55,7 +61,17 @@ function parseOptions(argv: readonly string[]): Options {
     if (equal > 0) values.set(arg.slice(2, equal), arg.slice(equal + 1));
     else values.set(arg.slice(2), argv[++i] ?? '');
   }
-  const known = ['agents', 'rate', 'duration-ms', 'warmup-ms', 'hold-ms', 'drain-ms', 'timeout-ms', 'server-cpu-prof'];
+  const known = [
+    'agents',
+    'rate',
+    'duration-ms',
+    'warmup-ms',
+    'hold-ms',
+    'drain-ms',
+    'timeout-ms',
+    'server-cpu-prof',
+    'semi-space-mb',
+  ];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}`);
   const integer = (name: string, fallback: number, min = 1): number => {
     const raw = values.get(name);
@@ -79,6 +95,7 @@ function parseOptions(argv: readonly string[]): Options {
     // Bound of the login (or handshake) storm of each phase.
     timeoutMs: integer('timeout-ms', Math.max(60_000, agents * 60)),
     serverCpuProfDir: values.get('server-cpu-prof'),
+    semiSpaceMb: values.has('semi-space-mb') ? integer('semi-space-mb', 0) : undefined,
   };
 }
 
@@ -103,9 +120,15 @@ class ServerProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static start(script: string, args: string[], cpuProfDir: string | undefined): ServerProcess {
+  static start(
+    script: string,
+    args: string[],
+    cpuProfDir: string | undefined,
+    semiSpaceMb: number | undefined,
+  ): ServerProcess {
     const execArgv = [...process.execArgv];
     if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
+    if (semiSpaceMb !== undefined) execArgv.push(`--max-semi-space-size=${semiSpaceMb}`);
     // The child's stdout goes to our stderr: our stdout carries the JSON result only.
     const child = fork(join(__dirname, 'support', script), args, { execArgv, stdio: ['ignore', 2, 2, 'ipc'] });
     return new ServerProcess(script, child);
@@ -139,6 +162,13 @@ class ServerProcess {
 
   send(command: EventsCommand): void {
     if (this.child.connected) this.child.send(command);
+  }
+
+  /** GWS child: when each of `keys` reached CometdGateway.deliver (-1: never). */
+  async handed(keys: readonly string[]): Promise<readonly number[]> {
+    const answer = this.next('handed', 30_000);
+    this.send({ type: 'handed', keys });
+    return (await answer).at;
   }
 
   usage(): Promise<EventsServerUsage> {
@@ -218,6 +248,7 @@ function measure(
   before: EventsServerUsage,
   after: EventsServerUsage,
   client: { cpuMs: number; eventLoopUtilization: number },
+  simulator: { before: EventsServerUsage; after: EventsServerUsage } | undefined,
 ): PhaseResult {
   const latencies: number[] = [];
   const toCometd: number[] = [];
@@ -266,36 +297,59 @@ function measure(
             cometdDeliverToBrowserMs: percentiles(cometdToBrowser),
           }),
       ...(report.stampCheck === undefined ? {} : { simulatorStampCheck: report.stampCheck }),
+      ...(simulator === undefined
+        ? {}
+        : {
+            // The simulator child (T-Server and Configuration Server simulators and the call schedule), not GWS.
+            simulatorProcess: {
+              peakRssMb: simulator.after.peakRssMb,
+              rssAfterMb: simulator.after.rssMb,
+              cpuUtilization: Math.round(((simulator.after.cpuMs - simulator.before.cpuMs) / driveMs) * 100) / 100,
+              eventLoopUtilization: eventLoopUtilization(simulator.before.eventLoop, simulator.after.eventLoop),
+            },
+          }),
     },
   };
 }
 
-/** Sends `drive` and waits for the report and the deliveries; measures server and client usage around it. */
+/**
+ * Sends `drive` to `driver` and waits for the report and the deliveries; measures server, driver and client usage
+ * around it. GWS phase: `driver` is the simulator child, `server` the GWS child (asked for its deliver stamps once
+ * the events arrived). Baseline phase: `driver` is undefined, the baseline child drives itself.
+ */
 async function runDrive(
-  server: ProcessLike,
+  server: ServerProcess,
+  driver: ServerProcess | undefined,
   spec: DriveSpec,
   targets: readonly string[],
   samples: BaselineSamples | undefined,
   arrivals: Arrivals,
   drainMs: number,
 ): Promise<PhaseResult> {
+  const scheduler = driver ?? server;
   const before = await server.usage();
+  const driverBefore = driver === undefined ? undefined : await driver.usage();
   const clientCpu = process.cpuUsage();
   const clientLoop = performance.eventLoopUtilization();
-  const driven = server.next('driven', spec.warmupMs + spec.durationMs + spec.holdMs + 60_000);
-  server.send({ type: 'drive', spec, targets, ...(samples === undefined ? {} : { samples }) });
-  const report = await driven;
+  const driven = scheduler.next('driven', spec.warmupMs + spec.durationMs + spec.holdMs + 60_000);
+  scheduler.send({ type: 'drive', spec, targets, ...(samples === undefined ? {} : { samples }) });
+  let report = await driven;
   await drain(report, arrivals, drainMs);
   const cpu = process.cpuUsage(clientCpu);
   const loop = performance.eventLoopUtilization(clientLoop);
   const after = await server.usage();
-  return measure(spec, report, arrivals, before, after, {
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    eventLoopUtilization: Math.round(loop.utilization * 100) / 100,
-  });
+  const driverAfter = driver === undefined ? undefined : await driver.usage();
+  if (driver !== undefined) report = { ...report, handedToCometdAt: await server.handed(report.keys) };
+  return measure(
+    spec,
+    report,
+    arrivals,
+    before,
+    after,
+    { cpuMs: (cpu.user + cpu.system) / 1000, eventLoopUtilization: Math.round(loop.utilization * 100) / 100 },
+    driverBefore === undefined || driverAfter === undefined ? undefined : { before: driverBefore, after: driverAfter },
+  );
 }
-
-type ProcessLike = Pick<ServerProcess, 'usage' | 'next' | 'send'>;
 
 function progress(phase: string, arrivals: Arrivals): NodeJS.Timeout {
   const start = performance.now();
@@ -313,9 +367,23 @@ async function gwsPhase(
   arrivals: Arrivals,
 ): Promise<{ result: PhaseResult; agentsReady: number; failures: string[]; samples: BaselineSamples | undefined }> {
   const directory = writeLoginBenchDirectory(options.agents);
-  const server = ServerProcess.start('events-bench-server.ts', [directory.file], options.serverCpuProfDir);
+  const simulator = ServerProcess.start('events-sim-server.ts', [directory.file], undefined, undefined);
+  let server: ServerProcess | undefined;
   const browsers: GwsAgentBrowser[] = [];
   try {
+    const simulated = await simulator.next('ready', SERVER_START_TIMEOUT_MS);
+    const ports = simulated.simulators;
+    if (ports === undefined) throw new Error('the simulator child did not say where its simulators listen');
+    log(
+      `simulator child up in ${simulated.startupMs} ms: T-Server ${ports.tserverPrimary}/${ports.tserverBackup}, ` +
+        `Configuration Server ${ports.confserv} (clock skew ${simulated.clockSkewMs} ms)`,
+    );
+    server = ServerProcess.start(
+      'events-bench-server.ts',
+      [String(ports.tserverPrimary), String(ports.tserverBackup), String(ports.confserv)],
+      options.serverCpuProfDir,
+      options.semiSpaceMb,
+    );
     const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
     log(`GWS child up on port ${ready.port} in ${ready.startupMs} ms (clock skew ${ready.clockSkewMs} ms)`);
     for (let index = 0; index < options.agents; index++) {
@@ -334,7 +402,7 @@ async function gwsPhase(
       `GWS: driving ${spec.ratePerSecond} events/s for ${spec.warmupMs} + ${spec.durationMs} ms, hold ${spec.holdMs} ms`,
     );
     const timer = progress('GWS', arrivals);
-    const result = await runDrive(server, spec, targets, undefined, arrivals, options.drainMs).finally(() =>
+    const result = await runDrive(server, simulator, spec, targets, undefined, arrivals, options.drainMs).finally(() =>
       clearInterval(timer),
     );
     result.details['loginMs'] = loginMs;
@@ -352,7 +420,8 @@ async function gwsPhase(
   } finally {
     log('GWS: disconnecting the browsers');
     await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
-    await server.stop();
+    await server?.stop();
+    await simulator.stop();
     directory.remove();
   }
 }
@@ -364,7 +433,7 @@ async function baselinePhase(
   samples: BaselineSamples,
   arrivals: Arrivals,
 ): Promise<PhaseResult> {
-  const server = ServerProcess.start('events-baseline-server.ts', [], undefined);
+  const server = ServerProcess.start('events-baseline-server.ts', [], undefined, options.semiSpaceMb);
   const browsers: BaselineBrowser[] = [];
   try {
     const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
@@ -376,7 +445,9 @@ async function baselinePhase(
     await sleep(1000);
     log(`baseline: ${clients} clients connected; driving the same schedule`);
     const timer = progress('baseline', arrivals);
-    return await runDrive(server, spec, [], samples, arrivals, options.drainMs).finally(() => clearInterval(timer));
+    return await runDrive(server, undefined, spec, [], samples, arrivals, options.drainMs).finally(() =>
+      clearInterval(timer),
+    );
   } finally {
     log('baseline: disconnecting the clients');
     await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
@@ -415,6 +486,7 @@ async function main(): Promise<number> {
   const b = baseline.latencyMs;
   const ratio = { p50: ratioOf(g?.p50, b?.p50), p99: ratioOf(g?.p99, b?.p99) };
   const result = {
+    topology: 'gws and simulators in separate processes',
     agents: options.agents,
     rate: options.rate,
     durationMs: options.durationMs,
@@ -428,6 +500,7 @@ async function main(): Promise<number> {
     },
     warmupMs: options.warmupMs,
     holdMs: options.holdMs,
+    semiSpaceMb: options.semiSpaceMb ?? null,
     node: process.version,
     cpus: cpus().length,
     loadAverageAtStart,

@@ -1,31 +1,22 @@
 /**
- * The GWS side of `bench/events.bench.ts`, run as a child process (forked with IPC). Like
- * `login-bench-server.ts` (whose set-up it follows): both simulators on free loopback ports, loaded from the directory
- * file given as the first argument, and a GWS node connected to them listening on 0.0.0.0:<free port>. The
- * simulators are started here rather than through EmbeddedPlatform so that the T-Server simulator gets a clock hook
- * (`now`, an option of TServerSimulator): every TimeStamp it puts on an event is read through that hook, so the
- * child knows exactly the simulator's time of each event it causes.
+ * The GWS side of `bench/events.bench.ts`, run as a child process (forked with IPC). A GWS node listening on
+ * 0.0.0.0:<free port> (GWS compiled with swc, LOG_LEVEL=silent), connected as test/support/gws-test-platform.ts
+ * connects it (GWS_EMBEDDED=false) to the T-Server and Configuration Server simulators of the simulator child
+ * (`events-sim-server.ts`), whose ports are the arguments: <T-Server primary> <T-Server backup> <Configuration
+ * Server>. Nothing but GWS runs here, so this process's CPU, memory and event-loop figures are GWS's.
  *
- * On `drive` it injects calls (`injectCall` to a logged-in agent's DN: EventRinging) and releases them
- * (`externalHangup` while ringing: EventAbandoned), on the schedule of `events-drive.ts`, and answers `driven` with
- * the simulator TimeStamp of every event, keyed `<CallUUID>:<GWS state>` as the browsers see them. Both calls run
- * the simulator synchronously, so the clock readings made during a call are the TimeStamps of its events; the
- * report says how many readings each action made and their largest spread. Nothing is written to stdout.
+ * It wraps `CometdGateway.deliver` (read only) to note when each CallStateChangeMessage is handed to
+ * cometd-nodejs-server; on `handed` it answers those times for the keys asked and forgets them. Nothing is written
+ * to stdout.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { loadDirectory as LoadDirectory } from '@gws/directory';
-import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import type { createGwsApp as CreateGwsApp } from '../../apps/gws/src/bootstrap/create-gws-app';
 import type { loadGwsConfig as LoadGwsConfig } from '../../apps/gws/src/config/gws-config';
 import type { NotificationPublisher as NotificationPublisherClass } from '../../apps/gws/src/notifications';
-import type { ConfServSimulator as ConfServSimulatorClass } from '../../apps/confserv-sim/src/simulator';
-import type { TServerSimulator as TServerSimulatorClass } from '../../apps/tserver-sim/src/simulator';
 import { wallClockMs, wallClockSkewMs } from './events-clock';
-import { drive } from './events-drive';
-import { isEventsCommand, type DriveSpec, type EventsServerMessage, type StampCheck } from './events-protocol';
+import { isEventsCommand, type EventsServerMessage } from './events-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
 
 const MB = 1024 * 1024;
@@ -43,15 +34,6 @@ const { CONFSERV_CLIENT, TSERVER_CLIENT } = load('../../apps/gws/src/platform/pl
   CONFSERV_CLIENT: symbol;
   TSERVER_CLIENT: symbol;
 };
-const { ConfServSimulator } = load('../../apps/confserv-sim/src/simulator') as {
-  ConfServSimulator: typeof ConfServSimulatorClass;
-};
-const { TServerSimulator } = load('../../apps/tserver-sim/src/simulator') as {
-  TServerSimulator: typeof TServerSimulatorClass;
-};
-const { loadDirectory } = load('@gws/directory') as { loadDirectory: typeof LoadDirectory };
-const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
-
 interface GatewayDeliver {
   deliver(session: unknown, channel: string, data: object): void;
 }
@@ -75,72 +57,18 @@ function send(message: EventsServerMessage): void {
   process.send?.(message);
 }
 
-/** The simulator's clock: the bench clock, with the readings made during one action recorded. */
-class RecordingClock {
-  private readings: number[] | undefined;
-  private readonly check = { min: Infinity, max: 0, maxSpreadMs: 0, actionsWithoutReading: 0 };
-
-  readonly now = (): number => {
-    const time = wallClockMs();
-    this.readings?.push(time);
-    return time;
-  };
-
-  /**
-   * Runs `action` and returns the first simulator clock reading it made. That reading is the TimeStamp of the event
-   * the agent's DN gets: injectCall reads the clock once (EventFanout stamping EventRinging); externalHangup of a
-   * ringing call reads it first for EventAbandoned, then for the agent's `idleSince` (agents.ts callEnded).
-   */
-  during(action: () => void): number {
-    const readings: number[] = [];
-    this.readings = readings;
-    try {
-      action();
-    } finally {
-      this.readings = undefined;
-    }
-    this.check.min = Math.min(this.check.min, readings.length);
-    this.check.max = Math.max(this.check.max, readings.length);
-    if (readings.length === 0) {
-      this.check.actionsWithoutReading++;
-      return wallClockMs();
-    }
-    this.check.maxSpreadMs = Math.max(this.check.maxSpreadMs, readings[readings.length - 1]! - readings[0]!);
-    return readings[0]!;
-  }
-
-  report(): StampCheck {
-    return {
-      readingsPerActionMin: Number.isFinite(this.check.min) ? this.check.min : 0,
-      readingsPerActionMax: this.check.max,
-      maxSpreadMs: Math.round(this.check.maxSpreadMs * 1000) / 1000,
-      actionsWithoutReading: this.check.actionsWithoutReading,
-    };
-  }
-}
-
 async function main(): Promise<void> {
-  const directoryFile = process.argv[2];
-  if (directoryFile === undefined) throw new Error('usage: events-bench-server <directory file>');
+  const [primary, backup, confservPort] = process.argv.slice(2).map(Number);
+  if (primary === undefined || backup === undefined || confservPort === undefined)
+    throw new Error('usage: events-bench-server <T-Server primary port> <T-Server backup port> <ConfServ port>');
   const started = performance.now();
-  const clock = new RecordingClock();
-  const directory = loadDirectory(readFileSync(directoryFile, 'utf8'), directoryFile);
-  const confserv = await ConfServSimulator.start({ directory, host: '127.0.0.1', port: 0, logger: silentLogger });
-  const tserver = await TServerSimulator.start({
-    directory,
-    host: '127.0.0.1',
-    primaryPort: 0,
-    backupPort: 0,
-    logger: silentLogger,
-    now: clock.now,
-  });
   const config = loadGwsConfig({
     GWS_HOST: '0.0.0.0',
     GWS_PORT: '0',
     GWS_EMBEDDED: 'false',
-    TSERVER_PRIMARY: `127.0.0.1:${tserver.primaryPort}`,
-    TSERVER_BACKUP: `127.0.0.1:${tserver.backupPort}`,
-    CONFSERV_ENDPOINTS: `127.0.0.1:${confserv.port}`,
+    TSERVER_PRIMARY: `127.0.0.1:${primary}`,
+    TSERVER_BACKUP: `127.0.0.1:${backup}`,
+    CONFSERV_ENDPOINTS: `127.0.0.1:${confservPort}`,
     LOG_LEVEL: 'silent',
     // Every simulated browser logs in from the loopback interface: never lock that address out.
     LOGIN_ADDRESS_FAILURE_LIMIT: '1000000',
@@ -162,38 +90,18 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(0), 5000);
     force.unref();
     await app.close().catch(() => undefined);
-    await Promise.all([tserver.close(), confserv.close()]).catch(() => undefined);
     process.exit(0);
-  };
-
-  const driveCalls = async (spec: DriveSpec, dns: readonly string[]): Promise<void> => {
-    const report = await drive<string>(spec, dns.length, {
-      start: (index) => {
-        let callUuid = '';
-        let connId = '';
-        const origin = clock.during(() => {
-          ({ callUuid, connId } = tserver.injectCall({ ani: '+15550001234', destination: dns[index]! }));
-        });
-        return { call: connId, id: callUuid, origin };
-      },
-      end: (connId) => clock.during(() => tserver.externalHangup(connId)),
-    });
-    // Deliveries still in flight when the schedule ended arrive within a few ms; give them a moment.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const handedToCometdAt = report.keys.map((key) => handedToCometd.get(key) ?? -1);
-    handedToCometd.clear();
-    send({ type: 'driven', ...report, handedToCometdAt, stampCheck: clock.report() });
   };
 
   process.on('message', (command: unknown) => {
     if (!isEventsCommand(command)) return;
     if (command.type === 'stop') {
       void stop();
-    } else if (command.type === 'drive') {
-      driveCalls(command.spec, command.targets).catch((error: unknown) =>
-        send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-      );
-    } else {
+    } else if (command.type === 'handed') {
+      const at = command.keys.map((key) => handedToCometd.get(key) ?? -1);
+      handedToCometd.clear();
+      send({ type: 'handed', at });
+    } else if (command.type === 'usage') {
       const cpu = process.cpuUsage();
       const { idle, active } = performance.eventLoopUtilization();
       send({

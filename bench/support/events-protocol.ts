@@ -1,6 +1,7 @@
 /**
- * IPC messages between `bench/events.bench.ts` and its two server children: the GWS child
- * (`events-bench-server.ts`) and the bare cometd-nodejs-server baseline (`events-baseline-server.ts`).
+ * IPC messages between `bench/events.bench.ts` and its children: the simulator child (`events-sim-server.ts`: both
+ * simulators and the call schedule), the GWS child (`events-bench-server.ts`) and the bare cometd-nodejs-server
+ * baseline (`events-baseline-server.ts`).
  */
 import type { EventLoopTime } from './login-protocol';
 
@@ -25,7 +26,9 @@ export interface BaselineSamples {
 export type EventsCommand =
   | { readonly type: 'usage' }
   | { readonly type: 'stop' }
-  /** GWS child: drive calls to these DNs. Baseline child: deliver to its sessions (targets unused). */
+  /** GWS child: when did these keys reach CometdGateway.deliver (answer `handed`); forgets them afterwards. */
+  | { readonly type: 'handed'; readonly keys: readonly string[] }
+  /** Simulator child: drive calls to these DNs. Baseline child: deliver to its sessions (targets unused). */
   | {
       readonly type: 'drive';
       readonly spec: DriveSpec;
@@ -40,6 +43,20 @@ export interface EventsServerReady {
   readonly rssMb: number;
   /** `Date.now()` minus the bench clock in this process, ms (see events-clock.ts). */
   readonly clockSkewMs: number;
+  /** Simulator child only: where its simulators listen (127.0.0.1). */
+  readonly simulators?: SimulatorPorts;
+}
+
+export interface SimulatorPorts {
+  readonly tserverPrimary: number;
+  readonly tserverBackup: number;
+  readonly confserv: number;
+}
+
+/** GWS child's answer to `handed`: parallel to the keys asked, bench clock, -1 if never handed. */
+export interface HandedReport {
+  readonly type: 'handed';
+  readonly at: readonly number[];
 }
 
 export interface EventsServerUsage {
@@ -50,7 +67,7 @@ export interface EventsServerUsage {
   /** User + system CPU time of the child since it started. */
   readonly cpuMs: number;
   readonly eventLoop: EventLoopTime;
-  /** Bayeux sessions the server holds. */
+  /** Bayeux sessions the server holds (0 in the simulator child). */
   readonly sessions: number;
 }
 
@@ -74,11 +91,11 @@ export interface DriveReport {
   readonly keys: readonly string[];
   readonly origins: readonly number[];
   /**
-   * GWS child only, parallel to `keys`: when GWS handed the message to cometd-nodejs-server
+   * GWS phase only (filled in by the bench from the GWS child's `handed` answer), parallel to `keys`: when GWS handed the message to cometd-nodejs-server
    * (`CometdGateway.deliver`, bench clock), or -1 if it never did. Splits the latency into GWS and transport.
    */
   readonly handedToCometdAt?: readonly number[];
-  /** GWS child only: how the origin relates to the simulator's clock readings during the call (see the server). */
+  /** Simulator child only: how the origin relates to the simulator's clock readings during the call (see the server). */
   readonly stampCheck?: StampCheck;
 }
 
@@ -97,16 +114,17 @@ export interface EventsServerFailed {
   readonly message: string;
 }
 
-export type EventsServerMessage = EventsServerReady | EventsServerUsage | DriveReport | EventsServerFailed;
+export type EventsServerMessage =
+  EventsServerReady | EventsServerUsage | DriveReport | HandedReport | EventsServerFailed;
 
 export function isEventsServerMessage(value: unknown): value is EventsServerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'usage' || type === 'driven' || type === 'failed';
+  return type === 'ready' || type === 'usage' || type === 'driven' || type === 'handed' || type === 'failed';
 }
 
 export function isEventsCommand(value: unknown): value is EventsCommand {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'usage' || type === 'stop' || type === 'drive';
+  return type === 'usage' || type === 'stop' || type === 'drive' || type === 'handed';
 }
