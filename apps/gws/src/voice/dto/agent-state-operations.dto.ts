@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { plainOperation } from '../../common/operations/plain-operation.dto';
 import { Equals, IsNotEmpty, IsNumberString, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class ReadyDto {
-  @ApiProperty({ enum: ['Ready'] })
-  @Equals('Ready')
-  readonly operationName!: 'Ready';
-}
+export const ReadyDto = plainOperation('Ready');
 
 export class NotReadyDto {
   @ApiProperty({ enum: ['NotReady'] })

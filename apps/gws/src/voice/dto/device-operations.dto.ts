@@ -1,17 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { plainOperation } from '../../common/operations/plain-operation.dto';
 import { Equals, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
-export class DoNotDisturbOnDto {
-  @ApiProperty({ enum: ['DoNotDisturbOn'] })
-  @Equals('DoNotDisturbOn')
-  readonly operationName!: 'DoNotDisturbOn';
-}
+export const DoNotDisturbOnDto = plainOperation('DoNotDisturbOn');
 
-export class DoNotDisturbOffDto {
-  @ApiProperty({ enum: ['DoNotDisturbOff'] })
-  @Equals('DoNotDisturbOff')
-  readonly operationName!: 'DoNotDisturbOff';
-}
+export const DoNotDisturbOffDto = plainOperation('DoNotDisturbOff');
 
 export class ForwardCallsOnDto {
   @ApiProperty({ enum: ['ForwardCallsOn'] })
@@ -26,8 +19,4 @@ export class ForwardCallsOnDto {
   readonly destination!: string;
 }
 
-export class ForwardCallsOffDto {
-  @ApiProperty({ enum: ['ForwardCallsOff'] })
-  @Equals('ForwardCallsOff')
-  readonly operationName!: 'ForwardCallsOff';
-}
+export const ForwardCallsOffDto = plainOperation('ForwardCallsOff');

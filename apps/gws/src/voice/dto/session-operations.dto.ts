@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { plainOperation } from '../../common/operations/plain-operation.dto';
 import { ArrayNotEmpty, Equals, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class StartContactCenterSessionDto {
@@ -44,8 +45,4 @@ export class StartContactCenterSessionDto {
   readonly queue?: string;
 }
 
-export class EndContactCenterSessionDto {
-  @ApiProperty({ enum: ['EndContactCenterSession'] })
-  @Equals('EndContactCenterSession')
-  readonly operationName!: 'EndContactCenterSession';
-}
+export const EndContactCenterSessionDto = plainOperation('EndContactCenterSession');

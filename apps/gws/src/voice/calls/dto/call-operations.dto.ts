@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { plainOperation } from '../../../common/operations/plain-operation.dto';
 import { DestinationDto, PHONE_NUMBER } from './destination.dto';
 import { IsFlatUserData } from './user-data.validator';
 
@@ -18,17 +19,6 @@ const USER_DATA_DOC: ApiPropertyOptions = {
   type: 'object',
   additionalProperties: { type: 'string', description: 'a string or a number' },
 };
-
-/** Answer, Hangup, Hold, Retrieve, DeleteUserData: nothing but the operationName. */
-function plainOperation<N extends string>(name: N): new () => { readonly operationName: N } {
-  class PlainOperationDto {
-    @ApiProperty({ enum: [name] })
-    @Equals(name)
-    readonly operationName!: N;
-  }
-  Object.defineProperty(PlainOperationDto, 'name', { value: `${name}Dto` });
-  return PlainOperationDto;
-}
 
 export const AnswerDto = plainOperation('Answer');
 export const HangupDto = plainOperation('Hangup');
