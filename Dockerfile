@@ -20,5 +20,4 @@ COPY config ./config
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:8080/api/v2/diagnostics/version').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# A larger young generation shortens the GC pauses behind push latency's tail (docs: bench:events); ~100 MB more RSS.
-CMD ["node", "--max-semi-space-size=64", "dist/apps/gws/src/main.js"]
+CMD ["node", "dist/apps/gws/src/main.js"]
