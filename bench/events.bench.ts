@@ -34,6 +34,7 @@ import {
 } from './support/events-protocol';
 import { writeLoginBenchDirectory } from './support/login-directory';
 import { eventLoopUtilization } from './support/login-protocol';
+import { parseBenchArgs } from './support/bench-args';
 
 interface Options {
   agents: number;
@@ -53,14 +54,7 @@ const SERVER_START_TIMEOUT_MS = 120_000;
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 function parseOptions(argv: readonly string[]): Options {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
-    const equal = arg.indexOf('=');
-    if (equal > 0) values.set(arg.slice(2, equal), arg.slice(equal + 1));
-    else values.set(arg.slice(2), argv[++i] ?? '');
-  }
+  const values = parseBenchArgs(argv);
   const known = [
     'agents',
     'rate',

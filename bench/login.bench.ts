@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LoginBrowser, type LoginOutcome, type LoginTimings } from './support/login-browser';
 import { writeLoginBenchDirectory } from './support/login-directory';
+import { parseBenchArgs } from './support/bench-args';
 import {
   eventLoopUtilization,
   isServerMessage,
@@ -39,14 +40,7 @@ const SERVER_START_TIMEOUT_MS = 120_000;
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 function parseOptions(argv: readonly string[]): Options {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
-    const equal = arg.indexOf('=');
-    if (equal > 0) values.set(arg.slice(2, equal), arg.slice(equal + 1));
-    else values.set(arg.slice(2), argv[++i] ?? '');
-  }
+  const values = parseBenchArgs(argv);
   const known = new Set(['agents', 'concurrency', 'timeout-ms', 'server-cpu-prof']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const integer = (name: string, fallback: number): number => {

@@ -14,35 +14,9 @@ import { adapt } from 'cometd-nodejs-client';
 import { wallClockMs } from './events-clock';
 import { loopbackHostOf } from './login-browser';
 import type { LoginBenchAgent } from './login-directory';
+import { CometdCookieJar } from '../../test/support/cometd-cookie-jar';
 
-/** Cookies of every browser of this process, one jar per hostname. */
-class CookieJars {
-  private readonly jars = new Map<string, Map<string, string>>();
-
-  set(hostname: string, name: string, value: string): void {
-    let jar = this.jars.get(hostname);
-    if (!jar) this.jars.set(hostname, (jar = new Map<string, string>()));
-    jar.set(name, value);
-  }
-
-  clear(hostname: string): void {
-    this.jars.delete(hostname);
-  }
-
-  storeCookie(uri: URL, header: string, callback: (failure: Error | null, cookie: unknown) => void): void {
-    const nameValue = header.split(';')[0]?.trim() ?? '';
-    const equal = nameValue.indexOf('=');
-    if (equal > 0) this.set(uri.hostname, nameValue.slice(0, equal), nameValue.slice(equal + 1));
-    callback(null, nameValue);
-  }
-
-  retrieveCookies(_context: unknown, uri: URL, callback: (failure: Error | null, cookies: string[]) => void): void {
-    const jar = this.jars.get(uri.hostname);
-    callback(null, jar ? [...jar].map(([name, value]) => `${name}=${value}`) : []);
-  }
-}
-
-const cookieJars = new CookieJars();
+const cookieJars = new CometdCookieJar();
 let adapted = false;
 
 /** Arrival time (bench clock) of every CallStateChangeMessage, keyed `<call.id>:<call.state>`, across browsers. */

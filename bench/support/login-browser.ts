@@ -11,37 +11,9 @@
 import { CometD, type Message } from 'cometd';
 import { adapt } from 'cometd-nodejs-client';
 import type { LoginBenchAgent } from './login-directory';
+import { CometdCookieJar } from '../../test/support/cometd-cookie-jar';
 
-/** Cookies of every simulated browser of this process, one jar per hostname (as a browser keeps them). */
-class LoginCookieJars {
-  private readonly jars = new Map<string, Map<string, string>>();
-
-  set(hostname: string, name: string, value: string): void {
-    let jar = this.jars.get(hostname);
-    if (!jar) this.jars.set(hostname, (jar = new Map<string, string>()));
-    jar.set(name, value);
-  }
-
-  clear(hostname: string): void {
-    this.jars.delete(hostname);
-  }
-
-  /** cometd-nodejs-client hook: a `Set-Cookie` header from `uri` (name=value only; one server). */
-  storeCookie(uri: URL, header: string, callback: (failure: Error | null, cookie: unknown) => void): void {
-    const nameValue = header.split(';')[0]?.trim() ?? '';
-    const equal = nameValue.indexOf('=');
-    if (equal > 0) this.set(uri.hostname, nameValue.slice(0, equal), nameValue.slice(equal + 1));
-    callback(null, nameValue);
-  }
-
-  /** cometd-nodejs-client hook: the cookies to send to `uri`. */
-  retrieveCookies(_context: unknown, uri: URL, callback: (failure: Error | null, cookies: string[]) => void): void {
-    const jar = this.jars.get(uri.hostname);
-    callback(null, jar ? [...jar].map(([name, value]) => `${name}=${value}`) : []);
-  }
-}
-
-const cookieJars = new LoginCookieJars();
+const cookieJars = new CometdCookieJar();
 let adapted = false;
 
 /** Installs cometd-nodejs-client's global XMLHttpRequest with per-hostname jars; once per process. */
