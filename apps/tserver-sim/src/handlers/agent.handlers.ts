@@ -1,5 +1,5 @@
-import { KVList, readTMessage, type TAttributes } from '@gws/tlib';
-import type { HandlerTable } from '../link/request-context';
+import { KVList, type TAttributes } from '@gws/tlib';
+import { switchHandlers } from '../link/switch-handlers';
 
 /** Reasons as sent, or a ReasonCode found in Extensions (Workspace puts it in either). */
 function reasonsOf(attributes: TAttributes): KVList | undefined {
@@ -9,66 +9,32 @@ function reasonsOf(attributes: TAttributes): KVList | undefined {
 }
 
 /** Agent state and DN features. */
-export const agentHandlers: HandlerTable = {
-  RequestAgentLogin: {
-    scope: 'switch',
-    handle(ctx) {
-      const { attributes: a } = readTMessage(ctx.request, 'RequestAgentLogin');
-      const reasons = reasonsOf(a);
-      ctx.model.agents.login({
-        dn: a.ThisDN,
-        agentId: a.AgentID,
-        ...(a.Password !== undefined ? { password: a.Password } : {}),
-        ...(a.AgentWorkMode !== undefined ? { workMode: a.AgentWorkMode } : {}),
-        ...(a.ThisQueue !== undefined && a.ThisQueue !== '' ? { queue: a.ThisQueue } : {}),
-        ...(reasons !== undefined ? { reasons } : {}),
-      });
-    },
+export const agentHandlers = switchHandlers({
+  RequestAgentLogin: (a, ctx) => {
+    const reasons = reasonsOf(a);
+    ctx.model.agents.login({
+      dn: a.ThisDN,
+      agentId: a.AgentID,
+      ...(a.Password !== undefined ? { password: a.Password } : {}),
+      ...(a.AgentWorkMode !== undefined ? { workMode: a.AgentWorkMode } : {}),
+      ...(a.ThisQueue !== undefined && a.ThisQueue !== '' ? { queue: a.ThisQueue } : {}),
+      ...(reasons !== undefined ? { reasons } : {}),
+    });
   },
-  RequestAgentLogout: {
-    scope: 'switch',
-    handle: (ctx) => ctx.model.agents.logout(readTMessage(ctx.request, 'RequestAgentLogout').attributes.ThisDN),
-  },
-  RequestAgentReady: {
-    scope: 'switch',
-    handle(ctx) {
-      const { attributes: a } = readTMessage(ctx.request, 'RequestAgentReady');
-      const reasons = reasonsOf(a);
-      ctx.model.agents.ready(a.ThisDN, {
-        ...(a.AgentWorkMode !== undefined ? { workMode: a.AgentWorkMode } : {}),
-        ...(reasons !== undefined ? { reasons } : {}),
-      });
-    },
-  },
-  RequestAgentNotReady: {
-    scope: 'switch',
-    handle(ctx) {
-      const { attributes: a } = readTMessage(ctx.request, 'RequestAgentNotReady');
-      const reasons = reasonsOf(a);
-      ctx.model.agents.notReady(a.ThisDN, {
-        ...(a.AgentWorkMode !== undefined ? { workMode: a.AgentWorkMode } : {}),
-        ...(reasons !== undefined ? { reasons } : {}),
-      });
-    },
-  },
-  RequestSetDNDOn: {
-    scope: 'switch',
-    handle: (ctx) => ctx.model.dns.setDnd(readTMessage(ctx.request, 'RequestSetDNDOn').attributes.ThisDN, true),
-  },
-  RequestSetDNDOff: {
-    scope: 'switch',
-    handle: (ctx) => ctx.model.dns.setDnd(readTMessage(ctx.request, 'RequestSetDNDOff').attributes.ThisDN, false),
-  },
-  RequestCallForwardSet: {
-    scope: 'switch',
-    handle(ctx) {
-      const { attributes: a } = readTMessage(ctx.request, 'RequestCallForwardSet');
-      ctx.model.dns.setForward(a.ThisDN, a.OtherDN, a.ForwardMode);
-    },
-  },
-  RequestCallForwardCancel: {
-    scope: 'switch',
-    handle: (ctx) =>
-      ctx.model.dns.cancelForward(readTMessage(ctx.request, 'RequestCallForwardCancel').attributes.ThisDN),
-  },
-};
+  RequestAgentLogout: (a, ctx) => ctx.model.agents.logout(a.ThisDN),
+  RequestAgentReady: (a, ctx) => ctx.model.agents.ready(a.ThisDN, stateRequest(a)),
+  RequestAgentNotReady: (a, ctx) => ctx.model.agents.notReady(a.ThisDN, stateRequest(a)),
+  RequestSetDNDOn: (a, ctx) => ctx.model.dns.setDnd(a.ThisDN, true),
+  RequestSetDNDOff: (a, ctx) => ctx.model.dns.setDnd(a.ThisDN, false),
+  RequestCallForwardSet: (a, ctx) => ctx.model.dns.setForward(a.ThisDN, a.OtherDN, a.ForwardMode),
+  RequestCallForwardCancel: (a, ctx) => ctx.model.dns.cancelForward(a.ThisDN),
+});
+
+/** Work mode and reasons of a Ready / NotReady request. */
+function stateRequest(a: TAttributes): { workMode?: number; reasons?: KVList } {
+  const reasons = reasonsOf(a);
+  return {
+    ...(a.AgentWorkMode !== undefined ? { workMode: a.AgentWorkMode } : {}),
+    ...(reasons !== undefined ? { reasons } : {}),
+  };
+}
