@@ -28,8 +28,4 @@ export class TtlCache<T> {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
 }

@@ -50,10 +50,6 @@ export class SessionService {
   async invalidate(sessionId: string): Promise<void> {
     await this.store.delete(sessionId);
   }
-
-  async sessionsOf(userId: string): Promise<StoredSession[]> {
-    return this.store.listByUser(userId);
-  }
 }
 
 function toPrincipal(session: StoredSession): GwsPrincipal {
