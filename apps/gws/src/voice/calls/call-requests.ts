@@ -61,7 +61,7 @@ export function buildCallRequest(
       return { request: tmessage('RequestReleaseCall', base) };
     }
     case 'Retrieve': {
-      const consult = call.consult?.id ? calls.get(call.consult.id) : undefined;
+      const consult = call.consult?.id === undefined ? undefined : calls.get(call.consult.id);
       if (consult !== undefined) {
         return {
           request: tmessage('RequestReconnectCall', { ThisDN: dn, ConnID: consult.connId, TransferConnID: connId }),
@@ -170,7 +170,7 @@ function pairOf(
     const id = otherUri.replace(/\/+$/, '').split('/').pop() ?? '';
     other = calls.get(id);
     if (other === undefined || other.dn !== call.dn) throw new GwsException(GwsStatus.NotFound, `Call ${id} not found`);
-  } else if (call.consult?.id) {
+  } else if (call.consult?.id !== undefined) {
     other = calls.get(call.consult.id);
   } else if (call.parentId !== undefined) {
     other = calls.get(call.parentId);

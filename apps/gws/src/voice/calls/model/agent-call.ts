@@ -23,8 +23,11 @@ export interface AgentCall {
   readonly startedAt: number;
   /** A consultation call: the id of the call it consults about. */
   readonly parentId: string | undefined;
-  /** A call with a consultation pending: that call's id and what it is for. */
-  readonly consult: { readonly id: string; readonly kind: ConsultKind } | undefined;
+  /**
+   * A call with a consultation pending: what it is for and, once T-Server has announced it, the consultation's id
+   * (undefined between GWS asking for it and its EventDialing).
+   */
+  readonly consult: { readonly id: string | undefined; readonly kind: ConsultKind } | undefined;
 }
 
 export type CallNotificationType = 'StatusChange' | 'ParticipantsUpdated' | 'AttachedDataChanged' | 'DtmfSent';

@@ -145,7 +145,7 @@ export class CallTable {
         ...call,
         state: 'Held',
         parties: partiesAfter(call, event),
-        consult: pending?.parentId === call.id ? { id: '', kind: pending.kind } : call.consult,
+        consult: pending?.parentId === call.id ? { id: undefined, kind: pending.kind } : call.consult,
       }),
       'StatusChange',
     );
