@@ -9,15 +9,10 @@
  *   listener, and its module's cookie jars cannot be shared (not exported).
  * - {@link BaselineBrowser}: a client of the bare baseline server; handshakes and holds its long poll.
  */
-import { CometD, type Message } from 'cometd';
-import { adapt } from 'cometd-nodejs-client';
+import type { CometD, Message } from 'cometd';
+import { benchCometd, cookieJars } from './bench-cometd';
 import { wallClockMs } from './events-clock';
-import { loopbackHostOf } from './login-browser';
 import type { LoginBenchAgent } from './login-directory';
-import { CometdCookieJar } from '../../test/support/cometd-cookie-jar';
-
-const cookieJars = new CometdCookieJar();
-let adapted = false;
 
 /** Arrival time (bench clock) of every CallStateChangeMessage, keyed `<call.id>:<call.state>`, across browsers. */
 export class Arrivals {
@@ -59,33 +54,22 @@ abstract class EventsBrowser {
   readonly host: string;
   protected readonly baseUrl: string;
   protected readonly cometd: CometD;
-  private connected: (() => void) | undefined;
-  private connectedOnce = false;
+  private readonly firstConnect: Promise<void>;
 
   protected constructor(port: number, index: number, arrivals: Arrivals) {
-    if (!adapted) {
-      adapt({ cookies: cookieJars });
-      adapted = true;
-    }
-    this.host = loopbackHostOf(index);
-    this.baseUrl = `http://${this.host}:${port}`;
-    this.cometd = new CometD(`events-${this.host}`);
-    // cometd-nodejs-server speaks long-polling only.
-    this.cometd.unregisterTransport('websocket');
-    this.cometd.unregisterTransport('callback-polling');
-    this.cometd.configure({ url: `${this.baseUrl}/api/v2/notifications`, logLevel: 'warn' });
-    this.cometd.addListener('/meta/connect', (reply) => {
-      if (reply.successful !== true || this.connectedOnce) return;
-      this.connectedOnce = true;
-      this.connected?.();
-    });
+    ({
+      host: this.host,
+      baseUrl: this.baseUrl,
+      cometd: this.cometd,
+      firstConnect: this.firstConnect,
+    } = benchCometd(port, index, 'events'));
     this.cometd.addListener('/v2/me/calls', (message: Message) => arrivals.record(message.data, wallClockMs()));
   }
 
   /** Handshakes and resolves at the first successful /meta/connect (the long poll is then parked). */
   protected connect(deadline: number): Promise<void> {
     return until<void>('CometD handshake and first /meta/connect', deadline, (resolve) => {
-      this.connected = resolve;
+      void this.firstConnect.then(resolve);
       this.cometd.handshake();
     });
   }

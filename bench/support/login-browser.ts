@@ -8,26 +8,10 @@
  * /meta/connect -> POST StartContactCenterSession -> DeviceStateChangeMessage NotReady -> POST Ready ->
  * DeviceStateChangeMessage Ready. Every DeviceStateChangeMessage must describe the agent's own DN.
  */
-import { CometD, type Message } from 'cometd';
-import { adapt } from 'cometd-nodejs-client';
+import type { CometD, Message } from 'cometd';
+import { benchCometd, cookieJars } from './bench-cometd';
 import type { LoginBenchAgent } from './login-directory';
-import { CometdCookieJar } from '../../test/support/cometd-cookie-jar';
 
-const cookieJars = new CometdCookieJar();
-let adapted = false;
-
-/** Installs cometd-nodejs-client's global XMLHttpRequest with per-hostname jars; once per process. */
-function adaptOnce(): void {
-  if (adapted) return;
-  adapt({ cookies: cookieJars });
-  adapted = true;
-}
-
-/** Loopback hostname of browser `index` (0-based): 127.0.0.2, 127.0.0.3, ..., 127.0.1.0, ... */
-export function loopbackHostOf(index: number): string {
-  const n = index + 2;
-  return `127.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
 
 /** Milliseconds spent in each step of one agent's flow. */
 export interface LoginTimings {
@@ -90,8 +74,7 @@ export class LoginBrowser {
   /** Set when a DeviceStateChangeMessage describes another DN (or none): the flow fails at once. */
   private foreign: string | undefined;
   private failForeign: ((error: StepError) => void) | undefined;
-  private firstConnect: (() => void) | undefined;
-  private connectedOnce = false;
+  private readonly firstConnect: Promise<void>;
   private handshakeRetries = 0;
 
   constructor(
@@ -99,19 +82,12 @@ export class LoginBrowser {
     index: number,
     private readonly agent: LoginBenchAgent,
   ) {
-    adaptOnce();
-    this.host = loopbackHostOf(index);
-    this.baseUrl = `http://${this.host}:${port}`;
-    this.cometd = new CometD(`login-${this.host}`);
-    // cometd-nodejs-server speaks long-polling only; websocket would cost a failed round trip first.
-    this.cometd.unregisterTransport('websocket');
-    this.cometd.unregisterTransport('callback-polling');
-    this.cometd.configure({ url: `${this.baseUrl}/api/v2/notifications`, logLevel: 'warn' });
-    this.cometd.addListener('/meta/connect', (reply) => {
-      if (reply.successful !== true || this.connectedOnce) return;
-      this.connectedOnce = true;
-      this.firstConnect?.();
-    });
+    ({
+      host: this.host,
+      baseUrl: this.baseUrl,
+      cometd: this.cometd,
+      firstConnect: this.firstConnect,
+    } = benchCometd(port, index, 'login'));
     this.cometd.addListener('/v2/me/devices', (message) => this.onDevice(message));
   }
 
@@ -149,7 +125,7 @@ export class LoginBrowser {
     const loggedIn = performance.now();
 
     const connected = this.bounded('cometd', deadline, (resolve, reject) => {
-      this.firstConnect = resolve;
+      void this.firstConnect.then(resolve);
       this.cometd.addListener('/meta/handshake', (reply) => {
         if (reply.successful === true) return;
         // A refusal by the server carries an error ("403::..."): final. Without one the request itself failed
