@@ -12,7 +12,6 @@ import type { CometD, Message } from 'cometd';
 import { benchCometd, cookieJars } from './bench-cometd';
 import type { LoginBenchAgent } from './login-directory';
 
-
 /** Milliseconds spent in each step of one agent's flow. */
 export interface LoginTimings {
   /** GET /api/v2/me with Basic until its answer. */
