@@ -242,7 +242,7 @@ function measure(
   before: EventsServerUsage,
   after: EventsServerUsage,
   client: { cpuMs: number; eventLoopUtilization: number },
-  simulator: { before: EventsServerUsage; after: EventsServerUsage } | undefined,
+  driver: { label: string; before: EventsServerUsage; after: EventsServerUsage } | undefined,
 ): PhaseResult {
   const latencies: number[] = [];
   const toCometd: number[] = [];
@@ -291,49 +291,65 @@ function measure(
             cometdDeliverToBrowserMs: percentiles(cometdToBrowser),
           }),
       ...(report.stampCheck === undefined ? {} : { simulatorStampCheck: report.stampCheck }),
-      ...(simulator === undefined
+      ...(driver === undefined
         ? {}
         : {
-            // The simulator child (T-Server and Configuration Server simulators and the call schedule), not GWS.
-            simulatorProcess: {
-              peakRssMb: simulator.after.peakRssMb,
-              rssAfterMb: simulator.after.rssMb,
-              cpuUtilization: Math.round(((simulator.after.cpuMs - simulator.before.cpuMs) / driveMs) * 100) / 100,
-              eventLoopUtilization: eventLoopUtilization(simulator.before.eventLoop, simulator.after.eventLoop),
+            // The process that ran the schedule: the simulator child (not GWS) or the baseline publisher.
+            [driver.label]: {
+              peakRssMb: driver.after.peakRssMb,
+              rssAfterMb: driver.after.rssMb,
+              cpuUtilization: Math.round(((driver.after.cpuMs - driver.before.cpuMs) / driveMs) * 100) / 100,
+              eventLoopUtilization: eventLoopUtilization(driver.before.eventLoop, driver.after.eventLoop),
             },
           }),
     },
   };
 }
 
+/** Who takes part in one drive, and what to ask them. */
+interface DriveParties {
+  /** The process that holds the CometD sessions (GWS or the bare baseline). */
+  readonly server: ServerProcess;
+  /** The process that runs the schedule, when not `server`: the simulator child or the baseline publisher. */
+  readonly driver?: { readonly process: ServerProcess; readonly label: 'simulatorProcess' | 'publisherProcess' };
+  /** GWS only: ask the server when each event reached CometdGateway.deliver. */
+  readonly askHanded: boolean;
+  readonly samples?: BaselineSamples;
+  readonly targets: readonly string[];
+  readonly targetCount?: number;
+}
+
 /**
- * Sends `drive` to `driver` and waits for the report and the deliveries; measures server, driver and client usage
- * around it. GWS phase: `driver` is the simulator child, `server` the GWS child (asked for its deliver stamps once
- * the events arrived). Baseline phase: `driver` is undefined, the baseline child drives itself.
+ * Sends `drive` to the driver (or the server itself) and waits for the report and the deliveries; measures server,
+ * driver and client usage around it.
  */
 async function runDrive(
-  server: ServerProcess,
-  driver: ServerProcess | undefined,
+  parties: DriveParties,
   spec: DriveSpec,
-  targets: readonly string[],
-  samples: BaselineSamples | undefined,
   arrivals: Arrivals,
   drainMs: number,
 ): Promise<PhaseResult> {
-  const scheduler = driver ?? server;
+  const { server, driver, samples, targetCount } = parties;
+  const scheduler = driver?.process ?? server;
   const before = await server.usage();
-  const driverBefore = driver === undefined ? undefined : await driver.usage();
+  const driverBefore = await driver?.process.usage();
   const clientCpu = process.cpuUsage();
   const clientLoop = performance.eventLoopUtilization();
   const driven = scheduler.next('driven', spec.warmupMs + spec.durationMs + spec.holdMs + 60_000);
-  scheduler.send({ type: 'drive', spec, targets, ...(samples === undefined ? {} : { samples }) });
+  scheduler.send({
+    type: 'drive',
+    spec,
+    targets: parties.targets,
+    ...(samples === undefined ? {} : { samples }),
+    ...(targetCount === undefined ? {} : { targetCount }),
+  });
   let report = await driven;
   await drain(report, arrivals, drainMs);
   const cpu = process.cpuUsage(clientCpu);
   const loop = performance.eventLoopUtilization(clientLoop);
   const after = await server.usage();
-  const driverAfter = driver === undefined ? undefined : await driver.usage();
-  if (driver !== undefined) report = { ...report, handedToCometdAt: await server.handed(report.keys) };
+  const driverAfter = await driver?.process.usage();
+  if (parties.askHanded) report = { ...report, handedToCometdAt: await server.handed(report.keys) };
   return measure(
     spec,
     report,
@@ -341,7 +357,9 @@ async function runDrive(
     before,
     after,
     { cpuMs: (cpu.user + cpu.system) / 1000, eventLoopUtilization: Math.round(loop.utilization * 100) / 100 },
-    driverBefore === undefined || driverAfter === undefined ? undefined : { before: driverBefore, after: driverAfter },
+    driver === undefined || driverBefore === undefined || driverAfter === undefined
+      ? undefined
+      : { label: driver.label, before: driverBefore, after: driverAfter },
   );
 }
 
@@ -396,9 +414,13 @@ async function gwsPhase(
       `GWS: driving ${spec.ratePerSecond} events/s for ${spec.warmupMs} + ${spec.durationMs} ms, hold ${spec.holdMs} ms`,
     );
     const timer = progress('GWS', arrivals);
-    const result = await runDrive(server, simulator, spec, targets, undefined, arrivals, options.drainMs).finally(() =>
-      clearInterval(timer),
-    );
+    const parties: DriveParties = {
+      server,
+      driver: { process: simulator, label: 'simulatorProcess' },
+      askHanded: true,
+      targets,
+    };
+    const result = await runDrive(parties, spec, arrivals, options.drainMs).finally(() => clearInterval(timer));
     result.details['loginMs'] = loginMs;
     const samples =
       arrivals.ringing !== undefined && arrivals.released !== undefined
@@ -420,31 +442,57 @@ async function gwsPhase(
   }
 }
 
+/**
+ * The bare cometd-nodejs-server with the same clients, driven twice: first by the publisher child over loopback TCP
+ * (GWS's topology; the targets are judged against it), then by the server child itself (`baselineInProcess`).
+ */
 async function baselinePhase(
   options: Options,
   clients: number,
   spec: DriveSpec,
   samples: BaselineSamples,
   arrivals: Arrivals,
-): Promise<PhaseResult> {
+): Promise<{ fed: PhaseResult; inProcess: PhaseResult }> {
   const server = ServerProcess.start('events-baseline-server.ts', [], undefined, options.semiSpaceMb);
+  let publisher: ServerProcess | undefined;
   const browsers: BaselineBrowser[] = [];
   try {
     const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
-    log(`baseline child up on port ${ready.port} (clock skew ${ready.clockSkewMs} ms)`);
+    if (ready.feedPort === undefined) throw new Error('the baseline child did not say where its feed listens');
+    log(`baseline child up on port ${ready.port}, feed ${ready.feedPort} (clock skew ${ready.clockSkewMs} ms)`);
     for (let index = 0; index < clients; index++) browsers.push(new BaselineBrowser(ready.port, index, arrivals));
     const deadline = performance.now() + options.timeoutMs;
     const failures = await pool(browsers, LOGIN_CONCURRENCY, (browser) => browser.run(deadline));
     if (failures.length > 0) throw new Error(`${failures.length} baseline clients did not connect: ${failures[0]}`);
+    // The publisher numbers the sessions as the server does when it connects: every client is in by now.
+    publisher = ServerProcess.start('events-baseline-publisher.ts', [String(ready.feedPort)], undefined, undefined);
+    await publisher.next('ready', SERVER_START_TIMEOUT_MS);
     await sleep(1000);
-    log(`baseline: ${clients} clients connected; driving the same schedule`);
-    const timer = progress('baseline', arrivals);
-    return await runDrive(server, undefined, spec, [], samples, arrivals, options.drainMs).finally(() =>
+
+    log(`baseline: ${clients} clients connected; the publisher child drives the same schedule over loopback TCP`);
+    let timer = progress('baseline (publisher)', arrivals);
+    const fedParties: DriveParties = {
+      server,
+      driver: { process: publisher, label: 'publisherProcess' },
+      askHanded: false,
+      samples,
+      targets: [],
+      targetCount: clients,
+    };
+    const fed = await runDrive(fedParties, spec, arrivals, options.drainMs).finally(() => clearInterval(timer));
+
+    arrivals.clear();
+    log('baseline: the server child drives the same schedule itself');
+    timer = progress('baseline (in process)', arrivals);
+    const inProcessParties: DriveParties = { server, askHanded: false, samples, targets: [] };
+    const inProcess = await runDrive(inProcessParties, spec, arrivals, options.drainMs).finally(() =>
       clearInterval(timer),
     );
+    return { fed, inProcess };
   } finally {
     log('baseline: disconnecting the clients');
     await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
+    await publisher?.stop();
     await server.stop();
   }
 }
@@ -474,23 +522,32 @@ async function main(): Promise<number> {
   const gws = await gwsPhase(options, spec, arrivals);
   if (gws.samples === undefined) throw new Error('GWS delivered no Ringing and Released message to copy');
   arrivals.clear();
-  const baseline = await baselinePhase(options, gws.agentsReady, spec, gws.samples, arrivals);
+  const baselines = await baselinePhase(options, gws.agentsReady, spec, gws.samples, arrivals);
 
   const g = gws.result.latencyMs;
-  const b = baseline.latencyMs;
-  const ratio = { p50: ratioOf(g?.p50, b?.p50), p99: ratioOf(g?.p99, b?.p99) };
+  const ratioTo = (b: LatencySummary | null): { p50: number | null; p99: number | null } => ({
+    p50: ratioOf(g?.p50, b?.p50),
+    p99: ratioOf(g?.p99, b?.p99),
+  });
+  const within = (ratio: { p50: number | null; p99: number | null }): boolean =>
+    ratio.p50 !== null && ratio.p99 !== null && ratio.p50 <= 2 && ratio.p99 <= 2;
+  const ratio = ratioTo(baselines.fed.latencyMs);
+  const ratioInProcess = ratioTo(baselines.inProcess.latencyMs);
   const result = {
     topology: 'gws and simulators in separate processes',
     agents: options.agents,
     rate: options.rate,
     durationMs: options.durationMs,
     gws: { ...gws.result, agentsReady: gws.agentsReady },
-    baseline,
+    baseline: baselines.fed,
+    baselineInProcess: baselines.inProcess,
     ratio,
+    ratioInProcess,
     targets: {
       p99Under20msAt1000PerSecWith2000Agents:
         options.agents >= 2000 && options.rate >= 1000 ? g !== null && g.p99 < 20 && gws.result.lost === 0 : null,
-      withinTwiceBaseline: ratio.p50 !== null && ratio.p99 !== null && ratio.p50 <= 2 && ratio.p99 <= 2,
+      withinTwiceBaseline: within(ratio),
+      withinTwiceInProcessBaseline: within(ratioInProcess),
     },
     warmupMs: options.warmupMs,
     holdMs: options.holdMs,

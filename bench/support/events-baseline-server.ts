@@ -4,30 +4,33 @@
  * notifications module uses by default (DEFAULT_NOTIFICATIONS_OPTIONS) and the same acknowledgement extension, with
  * nothing else: no REST, no authentication, no T-Lib, no state. Every session that handshakes is a target.
  *
- * On `drive` it runs the same schedule as the GWS child (`events-drive.ts`): a "call" to a random idle session is a
- * copy of the sampled GWS Ringing CallStateChangeMessage delivered with `session.deliver` on `/v2/me/calls`, and
- * `holdMs` later a copy of the sampled Released one to the same session; each copy carries its own `call.id`, and
- * its origin stamp is taken right before `deliver`. Answers `driven` with those stamps. Nothing goes to stdout.
+ * Messages reach it two ways, one after the other in a run:
+ * - **publisher over the feed** (the baseline the targets are judged against): the publisher child
+ *   (`events-baseline-publisher.ts`) sends each message as a line on a loopback TCP connection to the feed port
+ *   (`ready.feedPort`); this child parses the line and calls `session.deliver` on `/v2/me/calls`. The stamp is taken
+ *   in the publisher, so this process's pauses count, as GWS's do behind the simulator child.
+ * - **in process** (`drive`, reported as `baselineInProcess`): this child runs the schedule itself
+ *   (`events-drive.ts`) and stamps each message right before `session.deliver`. A pause of this process (a scavenge)
+ *   delays the stamp as much as the delivery, so such pauses are not seen in its latency (coordinated omission).
+ * Either way a "call" to a random idle session is a copy of the sampled GWS Ringing CallStateChangeMessage, and
+ * `holdMs` later a copy of the sampled Released one to the same session; each copy carries its own `call.id`.
+ * Sessions are numbered in the order they handshook. Nothing goes to stdout.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { createCometDServer, type ServerSession } from 'cometd-nodejs-server';
 import { AcknowledgedMessagesExtension } from 'cometd-nodejs-server/ack-extension';
 import { DEFAULT_NOTIFICATIONS_OPTIONS } from '../../apps/gws/src/notifications/notifications-options';
+import { processUsage } from './events-usage';
 import { wallClockMs, wallClockSkewMs } from './events-clock';
 import { drive } from './events-drive';
+import { BASELINE_CHANNEL, FeedReader, SampleCopies } from './events-baseline-feed';
 import { isEventsCommand, type BaselineSamples, type DriveSpec, type EventsServerMessage } from './events-protocol';
 
 const MB = 1024 * 1024;
 
 function send(message: EventsServerMessage): void {
   process.send?.(message);
-}
-
-/** A copy of `sample` whose `call.id` (and `call.callUuid`) is `id`: same shape and, ids of equal length, same size. */
-function copyOf(sample: Record<string, unknown>, id: string): Record<string, unknown> {
-  const call = sample['call'] as Record<string, unknown>;
-  return { ...sample, call: { ...call, id, callUuid: id } };
 }
 
 async function main(): Promise<void> {
@@ -63,29 +66,39 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(0), 3000);
     force.unref();
     cometd.close();
+    feed.close();
     http.closeAllConnections();
     http.close(() => process.exit(0));
   };
 
-  let nextId = 0;
+  // The publisher's messages, delivered as they arrive to the sessions as numbered when the publisher connected.
+  const feed = createTcpServer((socket) => {
+    socket.setNoDelay(true);
+    socket.setEncoding('utf8');
+    const targets = [...sessions];
+    const reader = new FeedReader((target, message) => targets[target]?.deliver(null, BASELINE_CHANNEL, message));
+    socket.on('data', (chunk: string) => reader.push(chunk));
+    socket.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  const feedPort = (feed.address() as AddressInfo).port;
+
   const driveMessages = async (spec: DriveSpec, samples: BaselineSamples): Promise<void> => {
-    // Ids as long as a GWS CallUUID (26 characters here), so that the copies have the size of the samples.
-    const sampleId = (samples.ringing['call'] as { id?: unknown }).id;
-    const idLength = typeof sampleId === 'string' && sampleId.length > 0 ? sampleId.length : 26;
+    const copies = new SampleCopies(samples, 'b');
     const targets = [...sessions];
     const report = await drive<{ session: ServerSession; id: string }>(spec, targets.length, {
       start: (index) => {
         const session = targets[index]!;
-        const id = `b${String(nextId++).padStart(idLength - 1, '0')}`;
-        const message = copyOf(samples.ringing, id);
+        const id = copies.nextCallId();
+        const message = copies.ringing(id);
         const origin = wallClockMs();
-        session.deliver(null, '/v2/me/calls', message);
+        session.deliver(null, BASELINE_CHANNEL, message);
         return { call: { session, id }, id, origin };
       },
       end: ({ session, id }) => {
-        const message = copyOf(samples.released, id);
+        const message = copies.released(id);
         const origin = wallClockMs();
-        session.deliver(null, '/v2/me/calls', message);
+        session.deliver(null, BASELINE_CHANNEL, message);
         return origin;
       },
     });
@@ -105,16 +118,7 @@ async function main(): Promise<void> {
         send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
     } else {
-      const cpu = process.cpuUsage();
-      const { idle, active } = performance.eventLoopUtilization();
-      send({
-        type: 'usage',
-        rssMb: Math.round(process.memoryUsage.rss() / MB),
-        peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
-        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-        eventLoop: { idleMs: idle, activeMs: active },
-        sessions: sessions.size,
-      });
+      send(processUsage(sessions.size));
     }
   });
   process.on('disconnect', stop);
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
   send({
     type: 'ready',
     port,
+    feedPort,
     startupMs: Math.round(performance.now() - started),
     rssMb: Math.round(process.memoryUsage.rss() / MB),
     clockSkewMs: wallClockSkewMs(),

@@ -15,6 +15,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { createGwsApp as CreateGwsApp } from '../../apps/gws/src/bootstrap/create-gws-app';
 import type { loadGwsConfig as LoadGwsConfig } from '../../apps/gws/src/config/gws-config';
 import type { NotificationPublisher as NotificationPublisherClass } from '../../apps/gws/src/notifications';
+import { processUsage } from './events-usage';
 import { wallClockMs, wallClockSkewMs } from './events-clock';
 import { isEventsCommand, type EventsServerMessage } from './events-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
@@ -102,16 +103,7 @@ async function main(): Promise<void> {
       handedToCometd.clear();
       send({ type: 'handed', at });
     } else if (command.type === 'usage') {
-      const cpu = process.cpuUsage();
-      const { idle, active } = performance.eventLoopUtilization();
-      send({
-        type: 'usage',
-        rssMb: Math.round(process.memoryUsage.rss() / MB),
-        peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
-        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-        eventLoop: { idleMs: idle, activeMs: active },
-        sessions: publisher.stats().bayeuxSessions,
-      });
+      send(processUsage(publisher.stats().bayeuxSessions));
     }
   });
   process.on('disconnect', () => void stop());

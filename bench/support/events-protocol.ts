@@ -1,7 +1,7 @@
 /**
  * IPC messages between `bench/events.bench.ts` and its children: the simulator child (`events-sim-server.ts`: both
- * simulators and the call schedule), the GWS child (`events-bench-server.ts`) and the bare cometd-nodejs-server
- * baseline (`events-baseline-server.ts`).
+ * simulators and the call schedule), the GWS child (`events-bench-server.ts`), the bare cometd-nodejs-server
+ * baseline (`events-baseline-server.ts`) and its publisher (`events-baseline-publisher.ts`).
  */
 import type { EventLoopTime } from './login-protocol';
 
@@ -28,12 +28,16 @@ export type EventsCommand =
   | { readonly type: 'stop' }
   /** GWS child: when did these keys reach CometdGateway.deliver (answer `handed`); forgets them afterwards. */
   | { readonly type: 'handed'; readonly keys: readonly string[] }
-  /** Simulator child: drive calls to these DNs. Baseline child: deliver to its sessions (targets unused). */
+  /**
+   * Simulator child: drive calls to these DNs. Baseline child: deliver to its own sessions (targets unused).
+   * Baseline publisher: send to the baseline child's sessions 0 .. targetCount - 1 over the feed.
+   */
   | {
       readonly type: 'drive';
       readonly spec: DriveSpec;
       readonly targets: readonly string[];
       readonly samples?: BaselineSamples;
+      readonly targetCount?: number;
     };
 
 export interface EventsServerReady {
@@ -45,6 +49,8 @@ export interface EventsServerReady {
   readonly clockSkewMs: number;
   /** Simulator child only: where its simulators listen (127.0.0.1). */
   readonly simulators?: SimulatorPorts;
+  /** Baseline child only: the loopback port of its feed, where the baseline publisher sends (events-baseline-feed.ts). */
+  readonly feedPort?: number;
 }
 
 export interface SimulatorPorts {

@@ -19,6 +19,7 @@ import type { loadDirectory as LoadDirectory } from '@gws/directory';
 import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import type { ConfServSimulator as ConfServSimulatorClass } from '../../apps/confserv-sim/src/simulator';
 import type { TServerSimulator as TServerSimulatorClass } from '../../apps/tserver-sim/src/simulator';
+import { processUsage } from './events-usage';
 import { wallClockMs, wallClockSkewMs } from './events-clock';
 import { drive } from './events-drive';
 import { isEventsCommand, type DriveSpec, type EventsServerMessage, type StampCheck } from './events-protocol';
@@ -136,16 +137,7 @@ async function main(): Promise<void> {
         send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
     } else if (command.type === 'usage') {
-      const cpu = process.cpuUsage();
-      const { idle, active } = performance.eventLoopUtilization();
-      send({
-        type: 'usage',
-        rssMb: Math.round(process.memoryUsage.rss() / MB),
-        peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
-        cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-        eventLoop: { idleMs: idle, activeMs: active },
-        sessions: 0,
-      });
+      send(processUsage(0));
     }
   });
   process.on('disconnect', () => void stop());
