@@ -20,4 +20,4 @@ COPY config ./config
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:8080/api/v2/diagnostics/version').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/apps/gws/src/main.js"]
+CMD ["node", "--no-allocation-site-pretenuring", "dist/apps/gws/src/main.js"]

@@ -35,6 +35,7 @@ import {
 import { writeLoginBenchDirectory } from './support/login-directory';
 import { eventLoopUtilization } from './support/login-protocol';
 import { parseBenchArgs } from './support/bench-args';
+import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
 
 interface Options {
   agents: number;
@@ -114,13 +115,15 @@ class ServerProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
+  /** `nodeFlags`: GWS_NODE_FLAGS for the GWS child and the baseline server, so both run on the same V8 settings. */
   static start(
     script: string,
     args: string[],
     cpuProfDir: string | undefined,
     semiSpaceMb: number | undefined,
+    nodeFlags: readonly string[] = [],
   ): ServerProcess {
-    const execArgv = [...process.execArgv];
+    const execArgv = [...process.execArgv, ...nodeFlags];
     if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
     if (semiSpaceMb !== undefined) execArgv.push(`--max-semi-space-size=${semiSpaceMb}`);
     // The child's stdout goes to our stderr: our stdout carries the JSON result only.
@@ -395,6 +398,7 @@ async function gwsPhase(
       [String(ports.tserverPrimary), String(ports.tserverBackup), String(ports.confserv)],
       options.serverCpuProfDir,
       options.semiSpaceMb,
+      GWS_NODE_FLAGS,
     );
     const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
     log(`GWS child up on port ${ready.port} in ${ready.startupMs} ms (clock skew ${ready.clockSkewMs} ms)`);
@@ -453,7 +457,7 @@ async function baselinePhase(
   samples: BaselineSamples,
   arrivals: Arrivals,
 ): Promise<{ fed: PhaseResult; inProcess: PhaseResult }> {
-  const server = ServerProcess.start('events-baseline-server.ts', [], undefined, options.semiSpaceMb);
+  const server = ServerProcess.start('events-baseline-server.ts', [], undefined, options.semiSpaceMb, GWS_NODE_FLAGS);
   let publisher: ServerProcess | undefined;
   const browsers: BaselineBrowser[] = [];
   try {
@@ -552,6 +556,7 @@ async function main(): Promise<number> {
     warmupMs: options.warmupMs,
     holdMs: options.holdMs,
     semiSpaceMb: options.semiSpaceMb ?? null,
+    nodeFlags: GWS_NODE_FLAGS,
     node: process.version,
     cpus: cpus().length,
     loadAverageAtStart,

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { LoginBrowser, type LoginOutcome, type LoginTimings } from './support/login-browser';
 import { writeLoginBenchDirectory } from './support/login-directory';
 import { parseBenchArgs } from './support/bench-args';
+import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
 import {
   eventLoopUtilization,
   isServerMessage,
@@ -121,7 +122,7 @@ class ServerProcess {
 }
 
 function startServer(directoryFile: string, cpuProfDir: string | undefined): ServerProcess {
-  const execArgv = [...process.execArgv];
+  const execArgv = [...process.execArgv, ...GWS_NODE_FLAGS];
   if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
   const child = fork(join(__dirname, 'support', 'login-bench-server.ts'), [directoryFile], {
     execArgv,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { createGwsApp } from './bootstrap/create-gws-app';
+import { missingNodeFlags } from './bootstrap/node-flags';
 import { OPENAPI_PATH } from './bootstrap/openapi';
 import { EMBEDDED_ENDPOINTS, loadGwsConfig } from './config/gws-config';
 import { EmbeddedPlatform } from './embedded/embedded-platform';
@@ -12,6 +13,10 @@ const SIMULATOR_ADMIN_PORT = 8082;
 async function main(): Promise<void> {
   const config = loadGwsConfig(process.env);
   const log = pino({ level: config.logLevel, name: 'gws-main' });
+  const missing = missingNodeFlags();
+  if (missing.length > 0) {
+    log.warn({ missing }, 'started without the Node flags GWS is tuned for: push latency has a longer tail under load');
+  }
   const platform = config.embedded
     ? await EmbeddedPlatform.start({
         directoryFile: config.directoryFile,
