@@ -10,12 +10,14 @@
  *   npm run bench:events -- --rate 2000 --duration-ms 20000 --warmup-ms 3000 --hold-ms 300
  *   npm run bench:events -- --server-cpu-prof /tmp/prof    # V8 CPU profile of the GWS process
  *   npm run bench:events -- --semi-space-mb 64             # GWS and baseline children with --max-semi-space-size=64
+ *   npm run bench:events -- --settle-heaps false           # no full GC in every process before each drive
  *
  * GWS phase: three processes. Both simulators and the call schedule run in one child
  * (bench/support/events-sim-server.ts), GWS alone in another (bench/support/events-bench-server.ts), connected to the
  * simulators over loopback TCP as to real servers; the browsers run in this process, which joins the simulator's
  * event stamps with the arrivals. Baseline phase: a bare cometd-nodejs-server in its own child
- * (bench/support/events-baseline-server.ts), never at the same time as the GWS phase. Prints ONE JSON
+ * (bench/support/events-baseline-server.ts), fed by a publisher child (events-baseline-publisher.ts) and then by
+ * itself, never at the same time as the GWS phase. Prints ONE JSON
  * object on stdout; progress goes to stderr. Exit code 0 when the run completed (missed targets are reported, not
  * failures), 1 when it could not (an agent did not reach Ready, a child failed).
  */
@@ -35,6 +37,7 @@ import {
 import { writeLoginBenchDirectory } from './support/login-directory';
 import { eventLoopUtilization } from './support/login-protocol';
 import { parseBenchArgs } from './support/bench-args';
+import { settleHeap } from './support/events-usage';
 import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
 
 interface Options {
@@ -48,6 +51,8 @@ interface Options {
   serverCpuProfDir: string | undefined;
   /** --max-semi-space-size (MB) of the GWS and baseline children; undefined: Node's default. */
   semiSpaceMb: number | undefined;
+  /** A full GC in every process of a drive (browsers' included) right before it starts. */
+  settleHeaps: boolean;
 }
 
 const LOGIN_CONCURRENCY = 200;
@@ -66,6 +71,7 @@ function parseOptions(argv: readonly string[]): Options {
     'timeout-ms',
     'server-cpu-prof',
     'semi-space-mb',
+    'settle-heaps',
   ];
   for (const key of values.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}`);
   const integer = (name: string, fallback: number, min = 1): number => {
@@ -75,6 +81,12 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(value) || value < min)
       throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
     return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = values.get(name);
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false') throw new Error(`--${name} must be true or false, got "${raw}"`);
+    return raw === 'true';
   };
   const agents = integer('agents', 200);
   const rate = integer('rate', 1000, 2);
@@ -91,6 +103,7 @@ function parseOptions(argv: readonly string[]): Options {
     timeoutMs: integer('timeout-ms', Math.max(60_000, agents * 60)),
     serverCpuProfDir: values.get('server-cpu-prof'),
     semiSpaceMb: values.has('semi-space-mb') ? integer('semi-space-mb', 0) : undefined,
+    settleHeaps: boolean('settle-heaps', true),
   };
 }
 
@@ -168,9 +181,10 @@ class ServerProcess {
     return (await answer).at;
   }
 
-  usage(): Promise<EventsServerUsage> {
+  /** `settle`: the child runs a full GC first (events-usage.ts). */
+  usage(settle = false): Promise<EventsServerUsage> {
     const answer = this.next('usage', 10_000);
-    this.send({ type: 'usage' });
+    this.send({ type: 'usage', ...(settle ? { settle } : {}) });
     return answer;
   }
 
@@ -330,12 +344,15 @@ async function runDrive(
   parties: DriveParties,
   spec: DriveSpec,
   arrivals: Arrivals,
-  drainMs: number,
+  options: Options,
 ): Promise<PhaseResult> {
   const { server, driver, samples, targetCount } = parties;
   const scheduler = driver?.process ?? server;
-  const before = await server.usage();
-  const driverBefore = await driver?.process.usage();
+  const [before, driverBefore] = await Promise.all([
+    server.usage(options.settleHeaps),
+    driver?.process.usage(options.settleHeaps),
+  ]);
+  if (options.settleHeaps) settleHeap();
   const clientCpu = process.cpuUsage();
   const clientLoop = performance.eventLoopUtilization();
   const driven = scheduler.next('driven', spec.warmupMs + spec.durationMs + spec.holdMs + 60_000);
@@ -347,7 +364,7 @@ async function runDrive(
     ...(targetCount === undefined ? {} : { targetCount }),
   });
   let report = await driven;
-  await drain(report, arrivals, drainMs);
+  await drain(report, arrivals, options.drainMs);
   const cpu = process.cpuUsage(clientCpu);
   const loop = performance.eventLoopUtilization(clientLoop);
   const after = await server.usage();
@@ -424,7 +441,7 @@ async function gwsPhase(
       askHanded: true,
       targets,
     };
-    const result = await runDrive(parties, spec, arrivals, options.drainMs).finally(() => clearInterval(timer));
+    const result = await runDrive(parties, spec, arrivals, options).finally(() => clearInterval(timer));
     result.details['loginMs'] = loginMs;
     const samples =
       arrivals.ringing !== undefined && arrivals.released !== undefined
@@ -483,15 +500,13 @@ async function baselinePhase(
       targets: [],
       targetCount: clients,
     };
-    const fed = await runDrive(fedParties, spec, arrivals, options.drainMs).finally(() => clearInterval(timer));
+    const fed = await runDrive(fedParties, spec, arrivals, options).finally(() => clearInterval(timer));
 
     arrivals.clear();
     log('baseline: the server child drives the same schedule itself');
     timer = progress('baseline (in process)', arrivals);
     const inProcessParties: DriveParties = { server, askHanded: false, samples, targets: [] };
-    const inProcess = await runDrive(inProcessParties, spec, arrivals, options.drainMs).finally(() =>
-      clearInterval(timer),
-    );
+    const inProcess = await runDrive(inProcessParties, spec, arrivals, options).finally(() => clearInterval(timer));
     return { fed, inProcess };
   } finally {
     log('baseline: disconnecting the clients');
@@ -556,6 +571,7 @@ async function main(): Promise<number> {
     warmupMs: options.warmupMs,
     holdMs: options.holdMs,
     semiSpaceMb: options.semiSpaceMb ?? null,
+    settleHeaps: options.settleHeaps,
     nodeFlags: GWS_NODE_FLAGS,
     node: process.version,
     cpus: cpus().length,

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
         },
       }).then((report) => send({ type: 'driven', ...report }), fail);
     } else if (command.type === 'usage') {
-      send(processUsage(0));
+      send(processUsage(0, command.settle === true));
     }
   });
   process.on('disconnect', stop);

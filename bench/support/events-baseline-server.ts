@@ -117,8 +117,8 @@ async function main(): Promise<void> {
       driveMessages(command.spec, command.samples).catch((error: unknown) =>
         send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
-    } else {
-      send(processUsage(sessions.size));
+    } else if (command.type === 'usage') {
+      send(processUsage(sessions.size, command.settle === true));
     }
   });
   process.on('disconnect', stop);

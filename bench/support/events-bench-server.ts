@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       handedToCometd.clear();
       send({ type: 'handed', at });
     } else if (command.type === 'usage') {
-      send(processUsage(publisher.stats().bayeuxSessions));
+      send(processUsage(publisher.stats().bayeuxSessions, command.settle === true));
     }
   });
   process.on('disconnect', () => void stop());

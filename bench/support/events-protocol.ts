@@ -24,7 +24,8 @@ export interface BaselineSamples {
 }
 
 export type EventsCommand =
-  | { readonly type: 'usage' }
+  /** `settle`: run a full GC first (events-usage.ts), as every process does right before a measured drive. */
+  | { readonly type: 'usage'; readonly settle?: boolean }
   | { readonly type: 'stop' }
   /** GWS child: when did these keys reach CometdGateway.deliver (answer `handed`); forgets them afterwards. */
   | { readonly type: 'handed'; readonly keys: readonly string[] }

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
         send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
     } else if (command.type === 'usage') {
-      send(processUsage(0));
+      send(processUsage(0, command.settle === true));
     }
   });
   process.on('disconnect', () => void stop());
