@@ -24,8 +24,7 @@ interface Stream {
 /**
  * Keeps each entry's data as one JSON string rather than the caller's object graph: a log holds every notification
  * for minutes, and one flat string per entry is far less for the garbage collector to trace and promote than the
- * dozens of small objects of a call snapshot (measured on the push path, docs/bench-events.md). It also hands out
- * fresh copies from `since` for free.
+ * dozens of small objects of a call snapshot. It also hands out fresh copies from `since` for free.
  */
 export class MemoryEventLog implements EventLog {
   private readonly streams = new Map<string, Stream>();
