@@ -10,8 +10,8 @@ export interface EventLogEntry {
 
 /**
  * A bounded, per-stream (per-user) log of the notifications sent, so that a browser that reconnects to another node,
- * or after a long-poll gap, can be given what it missed. Appended data is read-only from then on (an implementation
- * may keep the value itself); what `since` returns is the caller's to keep.
+ * or after a long-poll gap, can be given what it missed. Appended data is read-only from then on (an in-process log
+ * keeps the value itself); what `since` returns is the caller's to keep.
  */
 export interface EventLog {
   append(stream: string, topic: string, data: JsonValue): Promise<number>;

@@ -8,24 +8,11 @@ import {
   type EventLogOptions,
 } from './event-log';
 
-/** An entry as kept: the data serialized, as a Redis log keeps it. */
-interface StoredEntry {
-  readonly seq: number;
-  readonly at: number;
-  readonly topic: string;
-  readonly json: string;
-}
-
 interface Stream {
   lastSeq: number;
-  entries: StoredEntry[];
+  entries: EventLogEntry[];
 }
 
-/**
- * Keeps each entry's data as one JSON string rather than the caller's object graph: a log holds every notification
- * for minutes, and one flat string per entry is far less for the garbage collector to trace and promote than the
- * dozens of small objects of a call snapshot. It also hands out fresh copies from `since` for free.
- */
 export class MemoryEventLog implements EventLog {
   private readonly streams = new Map<string, Stream>();
   private readonly maxEntries: number;
@@ -44,7 +31,7 @@ export class MemoryEventLog implements EventLog {
     this.streams.set(stream, entry);
     const seq = ++entry.lastSeq;
     const now = this.now();
-    entry.entries.push({ seq, at: now, topic, json: JSON.stringify(data) });
+    entry.entries.push({ seq, at: now, topic, data });
     let drop = Math.max(0, entry.entries.length - this.maxEntries);
     while (drop < entry.entries.length && entry.entries[drop]!.at < now - this.maxAgeMs) drop++;
     if (drop > 0) entry.entries.splice(0, drop);
@@ -58,7 +45,7 @@ export class MemoryEventLog implements EventLog {
       entries
         .filter((entry) => entry.seq > afterSeq && entry.at >= oldest)
         .slice(0, limit)
-        .map(({ seq, at, topic, json }) => ({ seq, at, topic, data: JSON.parse(json) as JsonValue })),
+        .map((entry) => structuredClone(entry)),
     );
   }
 
