@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, Server as HttpServer, ServerResponse } from 'node:http';
 import { Inject, Injectable, type INestApplication, type OnModuleDestroy } from '@nestjs/common';
-import { createCometDServer, type CometDServer, type ServerMessage, type ServerSession } from 'cometd-nodejs-server';
-import { AcknowledgedMessagesExtension } from 'cometd-nodejs-server/ack-extension';
+import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { BayeuxSessionRegistry } from './bayeux-session-registry';
 import { ChannelSecurityPolicy } from './channel-security.policy';
+import { createNotificationsServer } from './cometd-server';
 import {
   HANDSHAKE_AUTHENTICATOR,
   type AuthenticatedPrincipal,
@@ -14,8 +14,8 @@ import { NOTIFICATIONS_OPTIONS, type ResolvedNotificationsOptions } from './noti
 import { ServerDisconnects } from './server-disconnects';
 
 /**
- * The Bayeux endpoint: one cometd-nodejs-server instance (long-polling only) with the acknowledgement
- * extension and {@link ChannelSecurityPolicy}, mounted on the Nest HTTP server by {@link mount}.
+ * The Bayeux endpoint: one cometd-nodejs-server instance ({@link createNotificationsServer}) with
+ * {@link ChannelSecurityPolicy}, mounted on the Nest HTTP server by {@link mount}.
  * Bayeux sessions are bound to their principal in {@link BayeuxSessionRegistry} from handshake to removal.
  */
 @Injectable()
@@ -32,18 +32,7 @@ export class CometdGateway implements OnModuleDestroy {
     @Inject(NOTIFICATIONS_LOGGER) private readonly logger: NotificationsLogger,
     private readonly registry: BayeuxSessionRegistry<ServerSession>,
   ) {
-    this.server = createCometDServer({
-      timeout: options.timeout,
-      interval: options.interval,
-      maxInterval: options.maxInterval,
-      maxSessionsPerBrowser: options.maxSessionsPerBrowser,
-      multiSessionInterval: options.multiSessionInterval,
-      browserCookieSecure: options.browserCookieSecure,
-      browserCookieSameSite: options.browserCookieSameSite,
-    });
-    // Messages stay queued until the client acknowledges the /meta/connect that carried them, so a long
-    // poll lost on the network is delivered again on the next one (clients opt in with their AckExtension).
-    this.server.addExtension(new AcknowledgedMessagesExtension());
+    this.server = createNotificationsServer(options);
     this.server.policy = new ChannelSecurityPolicy(
       this.server,
       authenticator,
