@@ -7,21 +7,15 @@
  * Answers `driven` with the stamps. Nothing goes to stdout.
  */
 import { connect } from 'node:net';
-import { processUsage } from './events-usage';
-import { wallClockMs, wallClockSkewMs } from './events-clock';
+import { exitOnStop, failChild } from './bench-child';
+import { processUsage, readyReport } from './events-usage';
+import { wallClockMs } from './events-clock';
 import { drive } from './events-drive';
 import { feedLine, SampleCopies } from './events-baseline-feed';
 import { isEventsCommand, type EventsServerMessage } from './events-protocol';
 
-const MB = 1024 * 1024;
-
 function send(message: EventsServerMessage): void {
   process.send?.(message);
-}
-
-function fail(error: unknown): void {
-  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  process.exit(1);
 }
 
 async function main(): Promise<void> {
@@ -33,12 +27,11 @@ async function main(): Promise<void> {
     feed.once('connect', resolve);
     feed.once('error', reject);
   });
-  feed.on('error', fail);
+  feed.on('error', failChild);
 
-  const stop = (): void => {
+  const stop = exitOnStop(() => {
     feed.destroy();
-    process.exit(0);
-  };
+  });
   process.on('message', (command: unknown) => {
     if (!isEventsCommand(command)) return;
     if (command.type === 'stop') {
@@ -46,7 +39,7 @@ async function main(): Promise<void> {
     } else if (command.type === 'drive') {
       const { samples, targetCount } = command;
       if (samples === undefined || targetCount === undefined) {
-        fail(new Error('publisher drive without samples or targetCount'));
+        failChild(new Error('publisher drive without samples or targetCount'));
         return;
       }
       const copies = new SampleCopies(samples, 'p');
@@ -64,20 +57,12 @@ async function main(): Promise<void> {
           feed.write(line);
           return origin;
         },
-      }).then((report) => send({ type: 'driven', ...report }), fail);
+      }).then((report) => send({ type: 'driven', ...report }), failChild);
     } else if (command.type === 'usage') {
       send(processUsage(0, command.settle === true));
     }
   });
-  process.on('disconnect', stop);
-  process.on('SIGTERM', stop);
-  send({
-    type: 'ready',
-    port: feedPort,
-    startupMs: Math.round(performance.now() - started),
-    rssMb: Math.round(process.memoryUsage.rss() / MB),
-    clockSkewMs: wallClockSkewMs(),
-  });
+  send(readyReport(feedPort, started));
 }
 
-main().catch(fail);
+main().catch(failChild);

@@ -1,7 +1,7 @@
 /**
  * The baseline side of `bench/events.bench.ts`, run as a child process (forked with IPC): a bare
- * cometd-nodejs-server on 0.0.0.0:<free port> (path /api/v2/notifications), created with the options GWS's
- * notifications module uses by default (DEFAULT_NOTIFICATIONS_OPTIONS) and the same acknowledgement extension, with
+ * cometd-nodejs-server on 0.0.0.0:<free port> (path /api/v2/notifications), created as GWS creates its own
+ * (createNotificationsServer: DEFAULT_NOTIFICATIONS_OPTIONS and the acknowledgement extension), with
  * nothing else: no REST, no authentication, no T-Lib, no state. Every session that handshakes is a target.
  *
  * Messages reach it two ways, one after the other in a run:
@@ -18,16 +18,15 @@
  */
 import { createServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import { createCometDServer, type ServerSession } from 'cometd-nodejs-server';
-import { AcknowledgedMessagesExtension } from 'cometd-nodejs-server/ack-extension';
+import type { ServerSession } from 'cometd-nodejs-server';
+import { createNotificationsServer } from '../../apps/gws/src/notifications/cometd-server';
 import { DEFAULT_NOTIFICATIONS_OPTIONS } from '../../apps/gws/src/notifications/notifications-options';
-import { processUsage } from './events-usage';
-import { wallClockMs, wallClockSkewMs } from './events-clock';
+import { exitOnStop, failChild } from './bench-child';
+import { processUsage, readyReport } from './events-usage';
+import { wallClockMs } from './events-clock';
 import { drive } from './events-drive';
 import { BASELINE_CHANNEL, FeedReader, SampleCopies } from './events-baseline-feed';
 import { isEventsCommand, type BaselineSamples, type DriveSpec, type EventsServerMessage } from './events-protocol';
-
-const MB = 1024 * 1024;
 
 function send(message: EventsServerMessage): void {
   process.send?.(message);
@@ -36,16 +35,7 @@ function send(message: EventsServerMessage): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const options = DEFAULT_NOTIFICATIONS_OPTIONS;
-  const cometd = createCometDServer({
-    timeout: options.timeout,
-    interval: options.interval,
-    maxInterval: options.maxInterval,
-    maxSessionsPerBrowser: options.maxSessionsPerBrowser,
-    multiSessionInterval: options.multiSessionInterval,
-    browserCookieSecure: options.browserCookieSecure,
-    browserCookieSameSite: options.browserCookieSameSite,
-  });
-  cometd.addExtension(new AcknowledgedMessagesExtension());
+  const cometd = createNotificationsServer(options);
   const sessions = new Set<ServerSession>();
   cometd.addListener('sessionAdded', (session: ServerSession) => sessions.add(session));
   cometd.addListener('sessionRemoved', (session: ServerSession) => sessions.delete(session));
@@ -59,17 +49,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => http.listen(0, '0.0.0.0', resolve));
   const { port } = http.address() as AddressInfo;
 
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    const force = setTimeout(() => process.exit(0), 3000);
-    force.unref();
+  const stop = exitOnStop(() => {
     cometd.close();
     feed.close();
     http.closeAllConnections();
-    http.close(() => process.exit(0));
-  };
+    return new Promise<void>((resolve) => http.close(() => resolve()));
+  }, 3000);
 
   // The publisher's messages, delivered as they arrive to the sessions as numbered when the publisher connected.
   const feed = createTcpServer((socket) => {
@@ -111,29 +96,15 @@ async function main(): Promise<void> {
       stop();
     } else if (command.type === 'drive') {
       if (command.samples === undefined) {
-        send({ type: 'failed', message: 'baseline drive without samples' });
+        failChild(new Error('baseline drive without samples'));
         return;
       }
-      driveMessages(command.spec, command.samples).catch((error: unknown) =>
-        send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-      );
+      driveMessages(command.spec, command.samples).catch(failChild);
     } else if (command.type === 'usage') {
       send(processUsage(sessions.size, command.settle === true));
     }
   });
-  process.on('disconnect', stop);
-  process.on('SIGTERM', stop);
-  send({
-    type: 'ready',
-    port,
-    feedPort,
-    startupMs: Math.round(performance.now() - started),
-    rssMb: Math.round(process.memoryUsage.rss() / MB),
-    clockSkewMs: wallClockSkewMs(),
-  });
+  send(readyReport(port, started, { feedPort }));
 }
 
-main().catch((error: unknown) => {
-  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  process.exit(1);
-});
+main().catch(failChild);

@@ -19,13 +19,12 @@ import type { loadDirectory as LoadDirectory } from '@gws/directory';
 import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import type { ConfServSimulator as ConfServSimulatorClass } from '../../apps/confserv-sim/src/simulator';
 import type { TServerSimulator as TServerSimulatorClass } from '../../apps/tserver-sim/src/simulator';
-import { processUsage } from './events-usage';
-import { wallClockMs, wallClockSkewMs } from './events-clock';
+import { exitOnStop, failChild } from './bench-child';
+import { processUsage, readyReport } from './events-usage';
+import { wallClockMs } from './events-clock';
 import { drive } from './events-drive';
 import { isEventsCommand, type DriveSpec, type EventsServerMessage, type StampCheck } from './events-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
-
-const MB = 1024 * 1024;
 
 // The same compilation of the simulators as when they ran in the GWS child (swc, see login-swc-register.ts).
 registerSwcTypeScript();
@@ -103,15 +102,7 @@ async function main(): Promise<void> {
     now: clock.now,
   });
 
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    const force = setTimeout(() => process.exit(0), 5000);
-    force.unref();
-    await Promise.all([tserver.close(), confserv.close()]).catch(() => undefined);
-    process.exit(0);
-  };
+  const stop = exitOnStop(() => Promise.all([tserver.close(), confserv.close()]));
 
   const driveCalls = async (spec: DriveSpec, dns: readonly string[]): Promise<void> => {
     const report = await drive<string>(spec, dns.length, {
@@ -131,28 +122,18 @@ async function main(): Promise<void> {
   process.on('message', (command: unknown) => {
     if (!isEventsCommand(command)) return;
     if (command.type === 'stop') {
-      void stop();
+      stop();
     } else if (command.type === 'drive') {
-      driveCalls(command.spec, command.targets).catch((error: unknown) =>
-        send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-      );
+      driveCalls(command.spec, command.targets).catch(failChild);
     } else if (command.type === 'usage') {
       send(processUsage(0, command.settle === true));
     }
   });
-  process.on('disconnect', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  send({
-    type: 'ready',
-    port: tserver.primaryPort,
-    startupMs: Math.round(performance.now() - started),
-    rssMb: Math.round(process.memoryUsage.rss() / MB),
-    clockSkewMs: wallClockSkewMs(),
-    simulators: { tserverPrimary: tserver.primaryPort, tserverBackup: tserver.backupPort, confserv: confserv.port },
-  });
+  send(
+    readyReport(tserver.primaryPort, started, {
+      simulators: { tserverPrimary: tserver.primaryPort, tserverBackup: tserver.backupPort, confserv: confserv.port },
+    }),
+  );
 }
 
-main().catch((error: unknown) => {
-  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  process.exit(1);
-});
+main().catch(failChild);

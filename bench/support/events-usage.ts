@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { EventsServerUsage } from './events-protocol';
+import { wallClockSkewMs } from './events-clock';
+import type { EventsServerReady, EventsServerUsage } from './events-protocol';
 
 const MB = 1024 * 1024;
 
@@ -29,5 +30,21 @@ export function processUsage(sessions: number, settle = false): EventsServerUsag
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     eventLoop: { idleMs: idle, activeMs: active },
     sessions,
+  };
+}
+
+/** This process's `ready` message: `port`, start-up time since `started` (performance.now()), RSS, clock skew. */
+export function readyReport(
+  port: number,
+  started: number,
+  extra: Pick<EventsServerReady, 'feedPort' | 'simulators'> = {},
+): EventsServerReady {
+  return {
+    type: 'ready',
+    port,
+    startupMs: Math.round(performance.now() - started),
+    rssMb: Math.round(process.memoryUsage.rss() / MB),
+    clockSkewMs: wallClockSkewMs(),
+    ...extra,
   };
 }

@@ -6,32 +6,18 @@
  * parent goes away. Nothing is written to stdout.
  */
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { createGwsApp as CreateGwsApp } from '../../apps/gws/src/bootstrap/create-gws-app';
-import type { loadGwsConfig as LoadGwsConfig } from '../../apps/gws/src/config/gws-config';
 import type { EmbeddedPlatform as EmbeddedPlatformClass } from '../../apps/gws/src/embedded/embedded-platform';
-import type { NotificationPublisher as NotificationPublisherClass } from '../../apps/gws/src/notifications';
 import type { silentLogger as SilentLogger } from '@gws/framed-link';
+import { exitOnStop, failChild } from './bench-child';
+import { startBenchGws } from './bench-gws';
 import { isBenchCommand, type EventLoopTime, type ServerMessage } from './login-protocol';
-import { registerSwcTypeScript } from './login-swc-register';
 
 const MB = 1024 * 1024;
 
-// GWS needs decorator metadata (NestJS injection), which tsx does not emit: compile GWS with swc, then load it.
-registerSwcTypeScript();
+// Loaded after bench-gws, which installs the swc compilation GWS needs.
 const load = createRequire(__filename);
-const { createGwsApp } = load('../../apps/gws/src/bootstrap/create-gws-app') as { createGwsApp: typeof CreateGwsApp };
-const { loadGwsConfig } = load('../../apps/gws/src/config/gws-config') as { loadGwsConfig: typeof LoadGwsConfig };
 const { EmbeddedPlatform } = load('../../apps/gws/src/embedded/embedded-platform') as {
   EmbeddedPlatform: typeof EmbeddedPlatformClass;
-};
-const { NotificationPublisher } = load('../../apps/gws/src/notifications') as {
-  NotificationPublisher: typeof NotificationPublisherClass;
-};
-const { CONFSERV_CLIENT, TSERVER_CLIENT } = load('../../apps/gws/src/platform/platform.tokens') as {
-  CONFSERV_CLIENT: symbol;
-  TSERVER_CLIENT: symbol;
 };
 const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
 
@@ -56,42 +42,19 @@ async function main(): Promise<void> {
     confservPort: 0,
     logger: () => silentLogger,
   });
-  const config = loadGwsConfig({
-    GWS_HOST: '0.0.0.0',
-    GWS_PORT: '0',
-    GWS_EMBEDDED: 'false',
-    TSERVER_PRIMARY: `127.0.0.1:${simulators.tserver.primaryPort}`,
-    TSERVER_BACKUP: `127.0.0.1:${simulators.tserver.backupPort}`,
-    CONFSERV_ENDPOINTS: `127.0.0.1:${simulators.confserv.port}`,
-    LOG_LEVEL: 'silent',
-    // Every simulated browser logs in from the loopback interface: never lock that address out.
-    LOGIN_ADDRESS_FAILURE_LIMIT: '1000000',
-    LOGIN_FAILURE_LIMIT: '1000000',
+  const gws = await startBenchGws({
+    tserverPrimary: simulators.tserver.primaryPort,
+    tserverBackup: simulators.tserver.backupPort,
+    confserv: simulators.confserv.port,
   });
-  const app: NestExpressApplication = await createGwsApp(config);
-  await app.listen(0, '0.0.0.0');
-  await Promise.all([
-    app.get<{ connect(): Promise<void> }>(TSERVER_CLIENT).connect(),
-    app.get<{ connect(): Promise<void> }>(CONFSERV_CLIENT).connect(),
-  ]);
-  const publisher = app.get(NotificationPublisher);
-  const confserv = app.get<{ readonly requestsSent: number }>(CONFSERV_CLIENT);
-  const { port } = app.getHttpServer().address() as AddressInfo;
-
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    const force = setTimeout(() => process.exit(0), 5000);
-    force.unref();
-    await app.close().catch(() => undefined);
-    await simulators.close().catch(() => undefined);
-    process.exit(0);
-  };
+  const stop = exitOnStop(async () => {
+    await gws.app.close().catch(() => undefined);
+    await simulators.close();
+  });
   process.on('message', (command: unknown) => {
     if (!isBenchCommand(command)) return;
     if (command.type === 'stop') {
-      void stop();
+      stop();
       return;
     }
     const cpu = process.cpuUsage();
@@ -101,21 +64,16 @@ async function main(): Promise<void> {
       peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       eventLoop: eventLoopTime(),
-      confservRequests: confserv.requestsSent,
-      notifications: publisher.stats(),
+      confservRequests: gws.confservRequests(),
+      notifications: gws.publisher.stats(),
     });
   });
-  process.on('disconnect', () => void stop());
-  process.on('SIGTERM', () => void stop());
   send({
     type: 'ready',
-    port,
+    port: gws.port,
     startupMs: Math.round(performance.now() - started),
     rssMb: Math.round(process.memoryUsage.rss() / MB),
   });
 }
 
-main().catch((error: unknown) => {
-  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  process.exit(1);
-});
+main().catch(failChild);
