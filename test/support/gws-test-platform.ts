@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createGwsApp } from '../../apps/gws/src/bootstrap/create-gws-app';
-import { loadGwsConfig, type GwsConfig } from '../../apps/gws/src/config/gws-config';
+import type { GwsConfig } from '../../apps/gws/src/config/gws-config';
 import { EmbeddedPlatform } from '../../apps/gws/src/embedded/embedded-platform';
 import { silentLogger } from '@gws/framed-link';
-import { CONFSERV_CLIENT, TSERVER_CLIENT } from '../../apps/gws/src/platform/platform.tokens';
+import { loopbackGwsConfig, startGwsNode } from './gws-node';
 
 export interface GwsTestPlatform {
   /** The GWS node; replaced by `restartGws`. */
@@ -35,16 +33,14 @@ export async function startGwsTestPlatform(
     confservPort: 0,
     logger: () => silentLogger,
   });
-  const config = loadGwsConfig({
-    GWS_HOST: '0.0.0.0',
-    GWS_PORT: '0',
-    GWS_EMBEDDED: 'false',
-    TSERVER_PRIMARY: `127.0.0.1:${simulators.tserver.primaryPort}`,
-    TSERVER_BACKUP: `127.0.0.1:${simulators.tserver.backupPort}`,
-    CONFSERV_ENDPOINTS: `127.0.0.1:${simulators.confserv.port}`,
-    LOG_LEVEL: 'silent',
-    ...options.env,
-  });
+  const config = loopbackGwsConfig(
+    {
+      tserverPrimary: simulators.tserver.primaryPort,
+      tserverBackup: simulators.tserver.backupPort,
+      confserv: simulators.confserv.port,
+    },
+    options.env,
+  );
   const first = await startGws(config);
   const platform: GwsTestPlatform = {
     ...first,
@@ -63,12 +59,6 @@ export async function startGwsTestPlatform(
 }
 
 async function startGws(config: GwsConfig): Promise<{ app: NestExpressApplication; port: number; baseUrl: string }> {
-  const app = await createGwsApp(config);
-  await app.listen(0, '0.0.0.0');
-  await Promise.all([
-    app.get<{ connect(): Promise<void> }>(TSERVER_CLIENT).connect(),
-    app.get<{ connect(): Promise<void> }>(CONFSERV_CLIENT).connect(),
-  ]);
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { app, port } = await startGwsNode(config);
   return { app, port, baseUrl: `http://127.0.0.1:${port}` };
 }
