@@ -21,9 +21,8 @@
  * object on stdout; progress goes to stderr. Exit code 0 when the run completed (missed targets are reported, not
  * failures), 1 when it could not (an agent did not reach Ready, a child failed).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { BenchChildProcess } from './support/bench-child-process';
 import { Arrivals, BaselineBrowser, GwsAgentBrowser } from './support/events-browser';
 import {
   isEventsServerMessage,
@@ -113,21 +112,8 @@ function log(line: string): void {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A server child: IPC commands and the messages it answers with. */
-class ServerProcess {
-  private readonly listeners = new Set<(message: EventsServerMessage) => void>();
-  private readonly exited: Promise<number | null>;
-
-  constructor(
-    readonly name: string,
-    readonly child: ChildProcess,
-  ) {
-    child.on('message', (message: unknown) => {
-      if (isEventsServerMessage(message)) for (const listener of this.listeners) listener(message);
-    });
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
+/** A child of this bench: the simulator, GWS, the baseline server or its publisher. */
+class ServerProcess extends BenchChildProcess<EventsServerMessage, EventsCommand> {
   /** `nodeFlags`: GWS_NODE_FLAGS for the GWS child and the baseline server, so both run on the same V8 settings. */
   static start(
     script: string,
@@ -139,39 +125,8 @@ class ServerProcess {
     const execArgv = [...process.execArgv, ...nodeFlags];
     if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
     if (semiSpaceMb !== undefined) execArgv.push(`--max-semi-space-size=${semiSpaceMb}`);
-    // The child's stdout goes to our stderr: our stdout carries the JSON result only.
-    const child = fork(join(__dirname, 'support', script), args, { execArgv, stdio: ['ignore', 2, 2, 'ipc'] });
-    return new ServerProcess(script, child);
-  }
-
-  next<T extends EventsServerMessage['type']>(
-    type: T,
-    timeoutMs: number,
-  ): Promise<Extract<EventsServerMessage, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.listeners.delete(listener);
-        reject(new Error(`${this.name}: no "${type}" within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const listener = (message: EventsServerMessage): void => {
-        if (message.type !== 'failed' && message.type !== type) return;
-        clearTimeout(timer);
-        this.listeners.delete(listener);
-        if (message.type === 'failed') reject(new Error(`${this.name} failed: ${message.message}`));
-        else resolve(message as Extract<EventsServerMessage, { type: T }>);
-      };
-      this.listeners.add(listener);
-      void this.exited.then((code) => {
-        if (!this.listeners.has(listener)) return;
-        clearTimeout(timer);
-        this.listeners.delete(listener);
-        reject(new Error(`${this.name} exited (code ${String(code)}) before "${type}"`));
-      });
-    });
-  }
-
-  send(command: EventsCommand): void {
-    if (this.child.connected) this.child.send(command);
+    const child = BenchChildProcess.forkScript(script, args, execArgv);
+    return new ServerProcess(script, child, isEventsServerMessage, SHUTDOWN_TIMEOUT_MS);
   }
 
   /** GWS child: when each of `keys` reached CometdGateway.deliver (-1: never). */
@@ -186,14 +141,6 @@ class ServerProcess {
     const answer = this.next('usage', 10_000);
     this.send({ type: 'usage', ...(settle ? { settle } : {}) });
     return answer;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.send({ type: 'stop' });
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), SHUTDOWN_TIMEOUT_MS);
-    await this.exited;
-    clearTimeout(timer);
   }
 }
 

@@ -12,9 +12,8 @@
  * this process. Prints ONE JSON object on stdout; progress goes to stderr. Exit code 0 when every agent reached
  * Ready, 1 otherwise.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { BenchChildProcess } from './support/bench-child-process';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { LoginBrowser, type LoginOutcome, type LoginTimings } from './support/login-browser';
 import { writeLoginBenchDirectory } from './support/login-directory';
 import { parseBenchArgs } from './support/bench-args';
@@ -62,47 +61,13 @@ function log(line: string): void {
   process.stderr.write(`[bench:login] ${line}\n`);
 }
 
-/** The GWS child: IPC requests and the messages it answers with. */
-class ServerProcess {
-  private readonly listeners = new Set<(message: ServerMessage) => void>();
-  private readonly exited: Promise<number | null>;
-
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (message: unknown) => {
-      if (isServerMessage(message)) for (const listener of this.listeners) listener(message);
-    });
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
-  next<T extends ServerMessage['type']>(type: T, timeoutMs: number): Promise<Extract<ServerMessage, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.listeners.delete(listener);
-        reject(new Error(`GWS child: no "${type}" within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const listener = (message: ServerMessage): void => {
-        if (message.type === 'failed') {
-          clearTimeout(timer);
-          this.listeners.delete(listener);
-          reject(new Error(`GWS child failed: ${message.message}`));
-        } else if (message.type === type) {
-          clearTimeout(timer);
-          this.listeners.delete(listener);
-          resolve(message as Extract<ServerMessage, { type: T }>);
-        }
-      };
-      this.listeners.add(listener);
-      void this.exited.then((code) => {
-        if (!this.listeners.has(listener)) return;
-        clearTimeout(timer);
-        this.listeners.delete(listener);
-        reject(new Error(`GWS child exited (code ${String(code)}) before "${type}"`));
-      });
-    });
-  }
-
-  send(command: BenchCommand): void {
-    if (this.child.connected) this.child.send(command);
+/** The GWS child (with both simulators). */
+class ServerProcess extends BenchChildProcess<ServerMessage, BenchCommand> {
+  static start(directoryFile: string, cpuProfDir: string | undefined): ServerProcess {
+    const execArgv = [...process.execArgv, ...GWS_NODE_FLAGS];
+    if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
+    const child = BenchChildProcess.forkScript('login-bench-server.ts', [directoryFile], execArgv);
+    return new ServerProcess('GWS child', child, isServerMessage, SHUTDOWN_TIMEOUT_MS);
   }
 
   async usage(): Promise<ServerUsage> {
@@ -110,26 +75,6 @@ class ServerProcess {
     this.send({ type: 'usage' });
     return answer;
   }
-
-  /** Asks the child to stop; SIGKILL if it has not exited within the bound. */
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.send({ type: 'stop' });
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), SHUTDOWN_TIMEOUT_MS);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
-
-function startServer(directoryFile: string, cpuProfDir: string | undefined): ServerProcess {
-  const execArgv = [...process.execArgv, ...GWS_NODE_FLAGS];
-  if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
-  const child = fork(join(__dirname, 'support', 'login-bench-server.ts'), [directoryFile], {
-    execArgv,
-    // The child's stdout goes to our stderr: our stdout carries the JSON result only.
-    stdio: ['ignore', 2, 2, 'ipc'],
-  });
-  return new ServerProcess(child);
 }
 
 /** Nearest-rank percentiles, rounded to 0.1 ms. */
@@ -178,7 +123,7 @@ async function main(): Promise<number> {
 
   const directory = writeLoginBenchDirectory(options.agents);
   log(`${options.agents} agents, ${options.concurrency} in flight, timeout ${options.timeoutMs} ms`);
-  const server = startServer(directory.file, options.serverCpuProfDir);
+  const server = ServerProcess.start(directory.file, options.serverCpuProfDir);
   const browsers: LoginBrowser[] = [];
   try {
     const ready: ServerReady = await server.next('ready', SERVER_START_TIMEOUT_MS);

@@ -46,3 +46,21 @@ export function benchCometd(port: number, index: number, name: string): BenchCom
   );
   return { host, baseUrl, cometd, firstConnect };
 }
+
+/** Disconnects the CometD session if it is up and forgets the browser's cookies; never rejects, bounded by `timeoutMs`. */
+export async function closeBenchCometd(
+  browser: Pick<BenchCometd, 'cometd' | 'host'>,
+  timeoutMs: number,
+): Promise<void> {
+  const { cometd } = browser;
+  if (!cometd.isDisconnected()) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      cometd.disconnect(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  cookieJars.clear(browser.host);
+}

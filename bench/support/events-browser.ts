@@ -10,7 +10,7 @@
  * - {@link BaselineBrowser}: a client of the bare baseline server; handshakes and holds its long poll.
  */
 import type { CometD, Message } from 'cometd';
-import { benchCometd, cookieJars } from './bench-cometd';
+import { benchCometd, closeBenchCometd, cookieJars } from './bench-cometd';
 import { wallClockMs } from './events-clock';
 import type { LoginBenchAgent } from './login-directory';
 
@@ -76,16 +76,7 @@ abstract class EventsBrowser {
 
   /** Disconnects the CometD session if it is up; never rejects, bounded by `timeoutMs`. */
   async close(timeoutMs: number): Promise<void> {
-    if (!this.cometd.isDisconnected()) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        this.cometd.disconnect(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-    cookieJars.clear(this.host);
+    await closeBenchCometd({ cometd: this.cometd, host: this.host }, timeoutMs);
   }
 }
 

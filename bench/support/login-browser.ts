@@ -9,7 +9,7 @@
  * DeviceStateChangeMessage Ready. Every DeviceStateChangeMessage must describe the agent's own DN.
  */
 import type { CometD, Message } from 'cometd';
-import { benchCometd, cookieJars } from './bench-cometd';
+import { benchCometd, closeBenchCometd, cookieJars } from './bench-cometd';
 import type { LoginBenchAgent } from './login-directory';
 
 /** Milliseconds spent in each step of one agent's flow. */
@@ -103,16 +103,7 @@ export class LoginBrowser {
   /** Disconnects the CometD session if it is up; never rejects, bounded by `timeoutMs`. */
   async close(timeoutMs: number): Promise<void> {
     for (const waiter of this.waiters) this.waiters.delete(waiter);
-    if (!this.cometd.isDisconnected()) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        this.cometd.disconnect(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-    cookieJars.clear(this.host);
+    await closeBenchCometd({ cometd: this.cometd, host: this.host }, timeoutMs);
   }
 
   private async flow(deadline: number): Promise<LoginTimings> {
