@@ -10,6 +10,7 @@
  * - {@link BaselineBrowser}: a client of the bare baseline server; handshakes and holds its long poll.
  */
 import type { CometD, Message } from 'cometd';
+import { GwsRestAgent } from '../../test/support/gws-rest-agent';
 import { benchCometd, closeBenchCometd, cookieJars } from './bench-cometd';
 import { wallClockMs } from './events-clock';
 import type { LoginBenchAgent } from './login-directory';
@@ -96,12 +97,8 @@ export class BaselineBrowser extends EventsBrowser {
   }
 }
 
-const START_SESSION = JSON.stringify({ operationName: 'StartContactCenterSession', channels: ['voice'] });
-const READY = JSON.stringify({ operationName: 'Ready' });
-
 export class GwsAgentBrowser extends EventsBrowser {
-  private sessionId: string | undefined;
-  private csrfToken: string | undefined;
+  private readonly rest: GwsRestAgent;
   private readonly states: string[] = [];
   private stateSeen: ((state: string) => void) | undefined;
 
@@ -112,6 +109,7 @@ export class GwsAgentBrowser extends EventsBrowser {
     readonly agent: LoginBenchAgent,
   ) {
     super(port, index, arrivals);
+    this.rest = new GwsRestAgent(this.baseUrl, agent.userName);
     this.cometd.addListener('/v2/me/devices', (message: Message) => {
       const data = message.data as { messageType?: unknown; devices?: { userState?: { state?: unknown } }[] };
       if (data.messageType !== 'DeviceStateChangeMessage') return;
@@ -124,17 +122,16 @@ export class GwsAgentBrowser extends EventsBrowser {
   /** Logs in and goes Ready; never rejects: an error message, or undefined when the agent is Ready. */
   async run(deadline: number): Promise<string | undefined> {
     try {
-      const me = await this.request('GET', '/api/v2/me', undefined, deadline, true);
-      if (me !== 200 || this.sessionId === undefined) throw new Error(`GET /api/v2/me answered ${me}`);
-      cookieJars.set(this.host, 'JSESSIONID', this.sessionId);
+      await this.rest.login({ timeoutMs: deadline - performance.now() });
+      cookieJars.set(this.host, 'JSESSIONID', this.rest.sessionId!);
       await this.connect(deadline);
       const notReady = this.deviceState('NotReady', deadline);
-      const start = await this.request('POST', '/api/v2/me', START_SESSION, deadline);
-      if (start !== 200) throw new Error(`StartContactCenterSession answered ${start}`);
+      const start = await this.rest.startContactCenterSession({ timeoutMs: deadline - performance.now() });
+      if (start.status !== 200) throw new Error(`StartContactCenterSession answered ${start.status}`);
       await notReady;
       const ready = this.deviceState('Ready', deadline);
-      const answer = await this.request('POST', '/api/v2/me/channels/voice', READY, deadline);
-      if (answer !== 200) throw new Error(`Ready answered ${answer}`);
+      const answer = await this.rest.ready({ timeoutMs: deadline - performance.now() });
+      if (answer.status !== 200) throw new Error(`Ready answered ${answer.status}`);
       await ready;
       return undefined;
     } catch (error) {
@@ -149,31 +146,5 @@ export class GwsAgentBrowser extends EventsBrowser {
         if (seen === state) resolve();
       };
     });
-  }
-
-  private async request(
-    method: 'GET' | 'POST',
-    path: string,
-    body: string | undefined,
-    deadline: number,
-    basic = false,
-  ): Promise<number> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (basic) headers['Authorization'] = `Basic ${Buffer.from(`${this.agent.userName}:password`).toString('base64')}`;
-    if (this.sessionId !== undefined) headers['Cookie'] = `JSESSIONID=${this.sessionId}`;
-    if (method === 'POST' && this.csrfToken !== undefined) headers['X-CSRF-TOKEN'] = this.csrfToken;
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body }),
-      signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now()))),
-    });
-    const cookie = /JSESSIONID=([^;]*)/.exec(response.headers.get('set-cookie') ?? '');
-    if (cookie?.[1]) this.sessionId = cookie[1];
-    const token = response.headers.get('x-csrf-token');
-    if (token !== null) this.csrfToken = token;
-    await response.text();
-    return response.status;
   }
 }

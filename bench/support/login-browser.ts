@@ -9,6 +9,7 @@
  * DeviceStateChangeMessage Ready. Every DeviceStateChangeMessage must describe the agent's own DN.
  */
 import type { CometD, Message } from 'cometd';
+import { GwsRestAgent, type GwsAnswer } from '../../test/support/gws-rest-agent';
 import { benchCometd, closeBenchCometd, cookieJars } from './bench-cometd';
 import type { LoginBenchAgent } from './login-directory';
 
@@ -65,8 +66,7 @@ export class LoginBrowser {
   readonly host: string;
   private readonly baseUrl: string;
   private readonly cometd: CometD;
-  private sessionId: string | undefined;
-  private csrfToken: string | undefined;
+  private readonly rest: GwsRestAgent;
   /** Device states seen so far, in arrival order. */
   private readonly states: string[] = [];
   private readonly waiters = new Set<DeviceWaiter>();
@@ -87,6 +87,7 @@ export class LoginBrowser {
       cometd: this.cometd,
       firstConnect: this.firstConnect,
     } = benchCometd(port, index, 'login'));
+    this.rest = new GwsRestAgent(this.baseUrl, agent.userName);
     this.cometd.addListener('/v2/me/devices', (message) => this.onDevice(message));
   }
 
@@ -108,10 +109,8 @@ export class LoginBrowser {
 
   private async flow(deadline: number): Promise<LoginTimings> {
     const start = performance.now();
-    const me = await this.request('login', 'GET', '/api/v2/me', undefined, deadline, true);
-    if (me.status !== 200) throw new StepError('login', `GET /api/v2/me answered ${me.status}: ${me.text}`);
-    if (this.sessionId === undefined) throw new StepError('login', 'no JSESSIONID cookie in the answer');
-    cookieJars.set(this.host, 'JSESSIONID', this.sessionId);
+    await this.step('login', () => this.rest.login({ timeoutMs: deadline - performance.now() }));
+    cookieJars.set(this.host, 'JSESSIONID', this.rest.sessionId!);
     const loggedIn = performance.now();
 
     const connected = this.bounded('cometd', deadline, (resolve, reject) => {
@@ -130,17 +129,19 @@ export class LoginBrowser {
     const polling = performance.now();
 
     const notReady = this.deviceState('NotReady', 'notReady', deadline);
-    const startAnswer = await this.request('start', 'POST', '/api/v2/me', START_SESSION, deadline);
+    const startAnswer = await this.step('start', () =>
+      this.rest.startContactCenterSession({ timeoutMs: deadline - performance.now() }),
+    );
     if (startAnswer.status !== 200) {
-      throw new StepError('start', `StartContactCenterSession answered ${startAnswer.status}: ${startAnswer.text}`);
+      throw new StepError('start', `StartContactCenterSession answered ${startAnswer.status}: ${text(startAnswer)}`);
     }
     await notReady;
     const isNotReady = performance.now();
 
     const ready = this.deviceState('Ready', 'ready', deadline);
-    const readyAnswer = await this.request('ready', 'POST', '/api/v2/me/channels/voice', READY, deadline);
+    const readyAnswer = await this.step('ready', () => this.rest.ready({ timeoutMs: deadline - performance.now() }));
     if (readyAnswer.status !== 200) {
-      throw new StepError('ready', `Ready answered ${readyAnswer.status}: ${readyAnswer.text}`);
+      throw new StepError('ready', `Ready answered ${readyAnswer.status}: ${text(readyAnswer)}`);
     }
     await ready;
     const isReady = performance.now();
@@ -216,37 +217,14 @@ export class LoginBrowser {
     });
   }
 
-  private async request(
-    step: string,
-    method: 'GET' | 'POST',
-    path: string,
-    body: string | undefined,
-    deadline: number,
-    basic = false,
-  ): Promise<{ status: number; text: string }> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (basic) headers['Authorization'] = `Basic ${Buffer.from(`${this.agent.userName}:password`).toString('base64')}`;
-    if (this.sessionId !== undefined) headers['Cookie'] = `JSESSIONID=${this.sessionId}`;
-    if (method === 'POST' && this.csrfToken !== undefined) headers['X-CSRF-TOKEN'] = this.csrfToken;
+  /** Runs one REST exchange of the flow; a failure (refused login, network, timeout) fails that step. */
+  private async step<T>(step: string, exchange: () => Promise<T>): Promise<T> {
     try {
-      const response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        signal: AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now()))),
-      });
-      const cookie = /JSESSIONID=([^;]*)/.exec(response.headers.get('set-cookie') ?? '');
-      if (cookie?.[1]) this.sessionId = cookie[1];
-      const token = response.headers.get('x-csrf-token');
-      if (token !== null) this.csrfToken = token;
-      return { status: response.status, text: await response.text() };
+      return await exchange();
     } catch (error) {
-      const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw new StepError(step, `${method} ${path} failed: ${cause}`);
+      throw new StepError(step, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     }
   }
 }
 
-const START_SESSION = JSON.stringify({ operationName: 'StartContactCenterSession', channels: ['voice'] });
-const READY = JSON.stringify({ operationName: 'Ready' });
+const text = (answer: GwsAnswer): string => JSON.stringify(answer.body);

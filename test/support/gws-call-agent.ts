@@ -37,13 +37,13 @@ export class CallAgent {
     });
     await browser.handshake();
     await browser.connected();
-    await rest.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] });
+    await rest.startContactCenterSession();
     const state = (m: Message): string | undefined => deviceOf(m)?.userState.state;
     // Logged in: NotReady after a fresh login, or whatever T-Server still holds (e.g. Ready after a GWS restart).
     const seated = await browser.nextMessage('/v2/me/devices', (m) => ['NotReady', 'Ready'].includes(state(m) ?? ''));
     const device = deviceOf(seated)!;
     if ((options.ready ?? true) && device.userState.state !== 'Ready') {
-      await rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' });
+      await rest.ready();
       await browser.nextMessage('/v2/me/devices', (m) => state(m) === 'Ready');
     }
     return new CallAgent(rest, browser, device.id, device.phoneNumber);

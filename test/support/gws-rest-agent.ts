@@ -5,6 +5,13 @@ export interface GwsAnswer<T = Record<string, unknown>> {
   readonly headers: Headers;
 }
 
+/** Per request: HTTP Basic instead of the session, whether to send the CSRF token, a bound on the whole exchange. */
+export interface GwsRequestOptions {
+  readonly basic?: boolean;
+  readonly csrf?: boolean;
+  readonly timeoutMs?: number;
+}
+
 /**
  * One agent's browser on the REST side: logs in with Basic on `GET /me` (as GWS clients do), then keeps the
  * JSESSIONID cookie and the CSRF token for every later request.
@@ -20,17 +27,28 @@ export class GwsRestAgent {
   ) {}
 
   /** GET /api/v2/me with Basic; remembers the session cookie and the CSRF token. */
-  async login(): Promise<GwsAnswer> {
-    const answer = await this.request('GET', '/api/v2/me', undefined, { basic: true });
+  async login(options: Pick<GwsRequestOptions, 'timeoutMs'> = {}): Promise<GwsAnswer> {
+    const answer = await this.request('GET', '/api/v2/me', undefined, { ...options, basic: true });
     if (answer.status !== 200) throw new Error(`${this.userName} could not log in: ${JSON.stringify(answer.body)}`);
+    if (this.sessionId === undefined) throw new Error(`${this.userName} logged in without a JSESSIONID cookie`);
     return answer;
+  }
+
+  /** StartContactCenterSession on the voice channel (the agent's place and DN come from the configuration). */
+  startContactCenterSession(options: GwsRequestOptions = {}): Promise<GwsAnswer> {
+    return this.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] }, options);
+  }
+
+  /** Ready on the voice channel. */
+  ready(options: GwsRequestOptions = {}): Promise<GwsAnswer> {
+    return this.post('/api/v2/me/channels/voice', { operationName: 'Ready' }, options);
   }
 
   get(path: string): Promise<GwsAnswer> {
     return this.request('GET', path);
   }
 
-  post(path: string, body: unknown, options: { csrf?: boolean } = {}): Promise<GwsAnswer> {
+  post(path: string, body: unknown, options: GwsRequestOptions = {}): Promise<GwsAnswer> {
     return this.request('POST', path, JSON.stringify(body), options);
   }
 
@@ -39,12 +57,7 @@ export class GwsRestAgent {
     return this.request('POST', path, raw);
   }
 
-  async request(
-    method: string,
-    path: string,
-    body?: string,
-    options: { basic?: boolean; csrf?: boolean } = {},
-  ): Promise<GwsAnswer> {
+  async request(method: string, path: string, body?: string, options: GwsRequestOptions = {}): Promise<GwsAnswer> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.basic) {
@@ -58,6 +71,9 @@ export class GwsRestAgent {
       method,
       headers,
       ...(body === undefined ? {} : { body }),
+      ...(options.timeoutMs === undefined
+        ? {}
+        : { signal: AbortSignal.timeout(Math.max(1, Math.ceil(options.timeoutMs))) }),
     });
     const cookie = /JSESSIONID=([^;]*)/.exec(response.headers.get('set-cookie') ?? '');
     if (cookie) this.sessionId = cookie[1] === '' ? undefined : cookie[1];
