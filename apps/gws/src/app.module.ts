@@ -24,7 +24,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 @Module({})
 export class AppModule {
   static register(config: GwsConfig): DynamicModule {
-    const auth = AuthModule.register(config, { provide: USER_AUTHENTICATOR, useExisting: ConfServUserAuthenticator });
+    const auth = AuthModule.register({ provide: USER_AUTHENTICATOR, useExisting: ConfServUserAuthenticator });
     const notifications = NotificationsModule.register(
       {},
       { imports: [auth], authenticator: { useExisting: SessionHandshakeAuthenticator } },

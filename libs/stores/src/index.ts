@@ -8,3 +8,5 @@ export * from './event-log/event-log';
 export * from './event-log/memory-event-log';
 export * from './dn-map/dn-map';
 export * from './dn-map/memory-dn-map';
+export * from './login-throttle/login-throttle';
+export * from './login-throttle/memory-login-throttle';

@@ -37,6 +37,11 @@ const envSchema = z.object({
   LOGIN_ADDRESS_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(60),
   SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(60).default(1800),
+  MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).default(10),
+  COMETD_MAX_BATCH_MESSAGES: z.coerce.number().int().min(1).default(100),
+  COMETD_MAX_QUEUED_MESSAGES: z.coerce.number().int().min(1).default(1000),
+  COMETD_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).default(8),
+  COMETD_MAX_SESSIONS_PER_HTTP_SESSION: z.coerce.number().int().min(1).default(4),
   CORS_ALLOWED_ORIGINS: z.string().default(''),
   BODY_LIMIT: z
     .string()
@@ -68,6 +73,15 @@ export interface GwsConfig {
     readonly lockoutMs: number;
   };
   readonly sessionTimeoutMs: number;
+  /** HTTP sessions one user may hold; opening one more ends the oldest. */
+  readonly maxSessionsPerUser: number;
+  /** Limits of the CometD endpoint (docs/security.md). */
+  readonly cometd: {
+    readonly maxBatchMessages: number;
+    readonly maxQueuedMessages: number;
+    readonly maxSessionsPerUser: number;
+    readonly maxSessionsPerHttpSession: number;
+  };
   /** Allowed CORS origins; `*` may stand for one host label (`http://*.example.com`). Empty = same origin only. */
   readonly corsAllowedOrigins: readonly string[];
   readonly bodyLimit: string;
@@ -119,6 +133,13 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
       lockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000,
     },
     sessionTimeoutMs: e.SESSION_TIMEOUT_SECONDS * 1000,
+    maxSessionsPerUser: e.MAX_SESSIONS_PER_USER,
+    cometd: {
+      maxBatchMessages: e.COMETD_MAX_BATCH_MESSAGES,
+      maxQueuedMessages: e.COMETD_MAX_QUEUED_MESSAGES,
+      maxSessionsPerUser: e.COMETD_MAX_SESSIONS_PER_USER,
+      maxSessionsPerHttpSession: e.COMETD_MAX_SESSIONS_PER_HTTP_SESSION,
+    },
     corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),

@@ -33,8 +33,8 @@ export class PushSessionKeeper implements OnApplicationBootstrap, OnApplicationS
   async check(): Promise<number> {
     let ended = 0;
     for (const sessionId of this.publisher.httpSessionIds()) {
-      const alive = await this.sessions.resume(sessionId).catch(() => undefined);
-      if (alive === undefined) ended += this.publisher.disconnectSession(sessionId);
+      const alive = await this.sessions.keepAlive(sessionId).catch(() => true);
+      if (!alive) ended += this.publisher.disconnectSession(sessionId);
     }
     if (ended > 0) this.logger.log(`ended ${ended} CometD session(s) whose HTTP session is gone`);
     return ended;

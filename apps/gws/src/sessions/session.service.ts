@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SessionStore, StoredSession } from '@gws/stores';
+import type { JsonObject, SessionStore, StoredSession } from '@gws/stores';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import type { GwsPrincipal } from './gws-principal';
 
@@ -12,7 +12,17 @@ export interface NewSession {
   readonly personDbid: number;
 }
 
-/** HTTP sessions: created at the first authenticated request, slid forward on use, ended by EndContactCenterSession. */
+/**
+ * Set on a session opened by a password login, with the client's address, until the client first presents the
+ * session's cookie. A client that never keeps cookies (a script sending Basic on every request) gets this session
+ * again instead of a new one per request.
+ */
+const COOKIE_NOT_YET_SEEN = 'cookieNotYetSeenFrom';
+
+/**
+ * HTTP sessions: opened by a password login, slid forward on use, ended by EndContactCenterSession. A user holds at
+ * most `maxSessionsPerUser`; opening one more ends the oldest.
+ */
 @Injectable()
 export class SessionService {
   constructor(
@@ -24,32 +34,70 @@ export class SessionService {
     return Math.floor(this.config.sessionTimeoutMs / 1000);
   }
 
-  async create(user: NewSession): Promise<GwsPrincipal> {
-    const now = Date.now();
-    const session: StoredSession = {
-      id: randomBytes(24).toString('base64url'),
-      userId: user.userId,
-      userName: user.userName,
-      csrfToken: randomUUID(),
-      createdAt: now,
-      expiresAt: now + this.config.sessionTimeoutMs,
-      data: { personDbid: user.personDbid },
-    };
+  /**
+   * The session of a password login from `address`: the one this address was given before and has not yet come
+   * back with, else a new one.
+   */
+  async openForLogin(user: NewSession, address: string): Promise<GwsPrincipal> {
+    const existing = await this.store.listByUser(user.userId);
+    const unclaimed = existing.filter((session) => session.data[COOKIE_NOT_YET_SEEN] === address);
+    const reuse = unclaimed.sort((a, b) => b.createdAt - a.createdAt)[0];
+    if (reuse !== undefined && (await this.store.touch(reuse.id, this.expiry()))) return toPrincipal(reuse);
+    const session = newSession(user, { personDbid: user.personDbid, [COOKIE_NOT_YET_SEEN]: address }, this.expiry());
     await this.store.create(session);
+    await this.endOldest([...existing, session]);
     return toPrincipal(session);
   }
 
-  /** The principal of a live session, whose expiry moves forward; undefined when unknown or expired. */
+  /** The principal of a session its client presented (cookie), whose expiry moves forward; undefined when gone. */
   async resume(sessionId: string): Promise<GwsPrincipal | undefined> {
     const session = await this.store.get(sessionId);
     if (session === undefined) return undefined;
-    await this.store.touch(sessionId, Date.now() + this.config.sessionTimeoutMs);
+    if (!(await this.store.touch(sessionId, this.expiry()))) return undefined;
+    if (COOKIE_NOT_YET_SEEN in session.data) {
+      const data = { ...session.data };
+      delete data[COOKIE_NOT_YET_SEEN];
+      await this.store.update(sessionId, data);
+    }
     return toPrincipal(session);
+  }
+
+  /** Moves a session's expiry forward on the server's own account (an open push channel); false when gone. */
+  keepAlive(sessionId: string): Promise<boolean> {
+    return this.store.touch(sessionId, this.expiry());
   }
 
   async invalidate(sessionId: string): Promise<void> {
     await this.store.delete(sessionId);
   }
+
+  /** Forgets expired sessions (the store drops them lazily otherwise); returns how many. */
+  sweepExpired(): Promise<number> {
+    return this.store.sweepExpired();
+  }
+
+  private async endOldest(sessions: readonly StoredSession[]): Promise<void> {
+    const excess = sessions.length - this.config.maxSessionsPerUser;
+    if (excess <= 0) return;
+    const oldest = [...sessions].sort((a, b) => a.createdAt - b.createdAt).slice(0, excess);
+    await Promise.all(oldest.map((session) => this.store.delete(session.id)));
+  }
+
+  private expiry(): number {
+    return Date.now() + this.config.sessionTimeoutMs;
+  }
+}
+
+function newSession(user: NewSession, data: JsonObject, expiresAt: number): StoredSession {
+  return {
+    id: randomBytes(24).toString('base64url'),
+    userId: user.userId,
+    userName: user.userName,
+    csrfToken: randomUUID(),
+    createdAt: Date.now(),
+    expiresAt,
+    data,
+  };
 }
 
 function toPrincipal(session: StoredSession): GwsPrincipal {

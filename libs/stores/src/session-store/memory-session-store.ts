@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import type { JsonObject } from '../json';
 import type { SessionStore, StoredSession } from './session-store';
 
-/** Sessions in this process only: the embedded default. Expired entries are dropped when read. */
+/** Sessions in this process only: the embedded default. Expired entries are dropped when read or swept. */
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, StoredSession>();
   private readonly byUser = new Map<string, Set<string>>();
@@ -36,6 +36,15 @@ export class MemorySessionStore implements SessionStore {
   listByUser(userId: string): Promise<StoredSession[]> {
     const ids = [...(this.byUser.get(userId) ?? [])];
     return Promise.resolve(ids.flatMap((id) => this.live(id) ?? []));
+  }
+
+  sweepExpired(): Promise<number> {
+    const now = this.now();
+    let removed = 0;
+    for (const session of this.sessions.values()) {
+      if (session.expiresAt <= now && this.remove(session.id)) removed++;
+    }
+    return Promise.resolve(removed);
   }
 
   close(): Promise<void> {

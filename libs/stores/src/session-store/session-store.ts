@@ -26,5 +26,10 @@ export interface SessionStore {
   delete(id: string): Promise<boolean>;
   /** Live sessions of a user (one per browser). */
   listByUser(userId: string): Promise<StoredSession[]>;
+  /**
+   * Forgets every expired session and returns how many it removed. Reads already skip expired sessions; this bounds
+   * what a store holds for sessions nobody reads again (Redis expires its keys itself and trims its indexes here).
+   */
+  sweepExpired(): Promise<number>;
   close(): Promise<void>;
 }

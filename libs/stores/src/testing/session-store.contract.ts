@@ -51,6 +51,17 @@ export function describeSessionStoreContract(
       expect(await store.listByUser('carol')).toEqual([]);
     });
 
+    it('sweeps expired sessions, and only those', async () => {
+      await store.create(session('s1', 'u1', 1000));
+      await store.create(session('s2', 'u2', 1000));
+      await store.create(session('s3', 'u1', 5000));
+      clock.advance(1000);
+      expect(await store.sweepExpired()).toBe(2);
+      expect(await store.sweepExpired()).toBe(0);
+      expect((await store.listByUser('u1')).map((entry) => entry.id)).toEqual(['s3']);
+      expect(await store.listByUser('u2')).toEqual([]);
+    });
+
     it('replaces data and deletes', async () => {
       await store.create(session('s1'));
       expect(await store.update('s1', { contactCenter: true })).toBe(true);

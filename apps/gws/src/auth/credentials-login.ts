@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { LoginThrottle } from '@gws/stores';
+import type { GwsPrincipal } from '../sessions/gws-principal';
+import { SessionService } from '../sessions/session.service';
+import { LOGIN_THROTTLE } from './auth.tokens';
+import type { BasicCredentials } from './basic-credentials';
+import { AuthenticationFailure, USER_AUTHENTICATOR, type UserAuthenticator } from './user-authenticator';
+
+/** How a password login ended; the caller turns it into its protocol's answer. */
+export type LoginOutcome =
+  | { readonly outcome: 'accepted'; readonly principal: GwsPrincipal }
+  | { readonly outcome: 'refused' }
+  | { readonly outcome: 'locked'; readonly retryAfterMs: number }
+  | { readonly outcome: 'unavailable' };
+
+/**
+ * A password login, the same for REST Basic and the CometD handshake: admitted by the login throttle first (a guess
+ * counts from then on, so parallel guesses cannot outrun the limit), checked by Configuration Server, and on success
+ * given an HTTP session. Which part of the credentials was wrong is logged, never answered.
+ */
+@Injectable()
+export class CredentialsLogin {
+  private readonly logger = new Logger('CredentialsLogin');
+
+  constructor(
+    @Inject(USER_AUTHENTICATOR) private readonly authenticator: UserAuthenticator,
+    @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async login(
+    { userName, password }: BasicCredentials,
+    address: string,
+    via: 'REST' | 'CometD',
+  ): Promise<LoginOutcome> {
+    const admission = await this.throttle.admit(userName, address);
+    if (!admission.admitted) {
+      this.logger.warn(`${via} login of ${userName} from ${address} refused unchecked: too many guesses`);
+      return { outcome: 'locked', retryAfterMs: admission.retryAfterMs };
+    }
+    const { attempt } = admission;
+    let user;
+    try {
+      user = await this.authenticator.authenticate(userName, password);
+    } catch (error) {
+      const failure = error instanceof AuthenticationFailure ? error : undefined;
+      if (failure === undefined || failure.reason === 'unavailable') {
+        await attempt.abandoned();
+        if (failure === undefined) throw error;
+        return { outcome: 'unavailable' };
+      }
+      await attempt.failed();
+      this.logger.warn(`${via} login of ${userName} from ${address} refused: ${failure.reason}`);
+      return { outcome: 'refused' };
+    }
+    await attempt.succeeded();
+    this.logger.log(`user ${user.userName} authenticated over ${via} from ${address}`);
+    return { outcome: 'accepted', principal: await this.sessions.openForLogin(user, address) };
+  }
+}
