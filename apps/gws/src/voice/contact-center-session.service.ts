@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DnMap } from '@gws/stores';
-import { AgentWorkMode, type KVList } from '@gws/tlib';
+import { AgentWorkMode, type TMessage } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
@@ -11,9 +11,7 @@ import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
 import { DN_MAP } from '../stores/store.tokens';
 import type { StartContactCenterSessionDto } from './dto/session-operations.dto';
-import { CallNotifications } from './calls/call-notifications';
-import type { CallChange } from './calls/model/agent-call';
-import { callsFromStatus, recoveredCall } from './calls/model/call-recovery';
+import { CallEventsService } from './calls/call-events.service';
 import { CallTable } from './calls/model/call-table';
 import { LOGGED_OUT } from './model/agent-state';
 import { deviceFromStatus } from './model/device-status';
@@ -40,7 +38,7 @@ export class ContactCenterSessionService {
     private readonly sessions: VoiceSessions,
     private readonly notifications: VoiceNotifications,
     private readonly reasons: NotReadyReasonsService,
-    private readonly callNotifications: CallNotifications,
+    private readonly callEvents: CallEventsService,
   ) {}
 
   async start(principal: GwsPrincipal, params: StartContactCenterSessionDto, baseUrl: string): Promise<void> {
@@ -94,13 +92,14 @@ export class ContactCenterSessionService {
       calls: new CallTable(),
     };
     this.sessions.add(session);
-    let recovered: CallChange[];
+    // The DN's call events wait until the calls T-Server lists at registration are read (CallTable.suspend).
+    session.calls.suspend(dn.number);
+    let registered: TMessage;
     try {
-      const registered = await this.tserver.registerAddress(dn.number);
+      registered = await this.tserver.registerAddress(dn.number);
       this.sessions.updateDevice(session, dn.number, (current) =>
         deviceFromStatus(current, registered.attributes.Extensions),
       );
-      recovered = await this.recoverCalls(session, dn.number, registered.attributes.Extensions);
     } catch (error) {
       this.sessions.remove(principal.userId);
       await this.dnMap.release(dn.number, principal.userId);
@@ -110,9 +109,10 @@ export class ContactCenterSessionService {
       );
     }
     await this.reasons.load();
-    // The first snapshot goes out before the login request, so the login's own change can only follow it.
+    // The first snapshot goes out before the login request, so the login's own change can only follow it; then the
+    // calls already on the DN (GWS restarted, or the agent was on the phone before logging in), as re-sync does.
     await this.notifications.devicesChanged(session);
-    await this.callNotifications.callsChanged(session, recovered);
+    await this.callEvents.resync(session, dn.number, registered.attributes.Extensions);
     const registeredDevice = session.devices.get(dn.number)!;
     if (registeredDevice.agentId === loginCode) return;
     this.tserver.agent
@@ -148,19 +148,6 @@ export class ContactCenterSessionService {
       await this.dnMap.release(device.dn, principal.userId);
     }
     this.sessions.remove(principal.userId);
-  }
-
-  /**
-   * Calls already on the DN (GWS restarted, or the agent was on the phone before logging in): rebuilt from
-   * T-Server's status and RequestQueryCall, so the next GET and the next events are right.
-   */
-  private async recoverCalls(session: VoiceSession, dn: string, extensions: KVList | undefined): Promise<CallChange[]> {
-    const changes: CallChange[] = [];
-    for (const known of callsFromStatus(dn, extensions)) {
-      const partyInfo = await this.tserver.calls.queryCall(dn, known.connId).catch(() => undefined);
-      changes.push(session.calls.restore(recoveredCall(dn, known, partyInfo, Date.now())));
-    }
-    return changes;
   }
 
   /** A second browser of the same user: it shares the session, as long as it asks for the same place. */

@@ -10,8 +10,9 @@ import { VoiceSessions } from './voice-session';
 
 /**
  * The one subscriber to T-Server events: finds the session of the event's DN once and keeps it in step. Agent and
- * DN events change devices, call events go to the call side; a lost link turns every device Inactive; after
- * reconnecting, each DN's re-sync turns it Active again with T-Server's current state and ends vanished calls.
+ * DN events change devices, call events go to the call side; a lost link turns every device Inactive and holds the
+ * DN's call events back; after reconnecting, each DN's re-sync turns it Active again with T-Server's current state
+ * and brings its calls in line with the ones T-Server lists (those that began or ended while the link was down).
  */
 @Injectable()
 export class VoiceEventsService implements OnModuleInit {
@@ -51,6 +52,7 @@ export class VoiceEventsService implements OnModuleInit {
     for (const session of this.sessions.all()) {
       for (const dn of session.devices.keys()) {
         this.sessions.updateDevice(session, dn, (device) => ({ ...device, active: false }));
+        session.calls.suspend(dn);
       }
       this.publish(this.notifications.devicesChanged(session));
     }
@@ -60,13 +62,14 @@ export class VoiceEventsService implements OnModuleInit {
     const session = this.sessions.ofDn(result.dn);
     if (session === undefined) return;
     if (!result.ok) {
+      // Its calls stay suspended: unregistered, the DN gets no events on this link; the next link's re-sync retries.
       this.logger.warn(`DN ${result.dn} could not be re-registered: ${result.error.message}`);
       return;
     }
     const status = result.agentStatus?.attributes.Extensions ?? result.registered.attributes.Extensions;
     this.sessions.updateDevice(session, result.dn, (device) => deviceFromStatus(device, status));
     this.publish(this.notifications.devicesChanged(session, [result.dn]));
-    this.calls.onResync(session, result);
+    this.publish(this.calls.resync(session, result.dn, result.registered.attributes.Extensions));
   }
 
   private publish(sending: Promise<void>): void {

@@ -4,26 +4,33 @@ import type { VoiceSession } from '../voice-session';
 import type { CallChange } from './model/agent-call';
 import { callView } from './model/call-view';
 
-/** CallStateChangeMessage on `/v2/me/calls` for each change, in order, each with the whole call. */
+/**
+ * CallStateChangeMessage on `/v2/me/calls` for each change, in order, each with the whole call. Every message is
+ * queued on the user's send chain before this returns its promise, so the messages of one batch cannot interleave
+ * with those of a later event.
+ */
 @Injectable()
 export class CallNotifications {
   constructor(private readonly notifier: UserNotifier) {}
 
   async callsChanged(session: VoiceSession, changes: readonly CallChange[], eventAt?: number): Promise<void> {
-    for (const { call, notificationType } of changes) {
+    const sending = changes.flatMap(({ call, notificationType }) => {
       const device = session.devices.get(call.dn);
-      if (device === undefined) continue;
-      await this.notifier.send(
-        session.userId,
-        '/v2/me/calls',
-        {
-          messageType: 'CallStateChangeMessage',
-          notificationType,
-          call: callView(call, session.calls.onDn(call.dn), session.urls, device.id),
-          phoneNumber: call.dn,
-        },
-        eventAt,
-      );
-    }
+      if (device === undefined) return [];
+      return [
+        this.notifier.send(
+          session.userId,
+          '/v2/me/calls',
+          {
+            messageType: 'CallStateChangeMessage',
+            notificationType,
+            call: callView(call, session.calls.onDn(call.dn), session.urls, device.id),
+            phoneNumber: call.dn,
+          },
+          eventAt,
+        ),
+      ];
+    });
+    await Promise.all(sending);
   }
 }

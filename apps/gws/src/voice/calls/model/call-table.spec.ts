@@ -85,11 +85,45 @@ describe('CallTable', () => {
     );
   });
 
-  it('releases on reconciliation the calls T-Server no longer lists', () => {
+  it('on re-sync releases the calls T-Server no longer lists, then adds the new ones, then applies what waited', () => {
     const table = consulting();
-    const released = table.reconcile(A, new Set([X]));
-    expect(released.map(({ call }) => [call.id, call.state])).toEqual([['UUID-' + Y, 'Released']]);
+    const epoch = table.suspend(A);
+    const Z = '0000000000000003';
+    expect(table.apply(event('EventEstablished', Z))).toEqual([]);
+    expect(table.apply(event('EventRetrieved', X))).toEqual([]);
+    const listed = [
+      { connId: Z, callUuid: 'UUID-' + Z, state: 'Ringing' as const, callType: 2 },
+      { connId: X, callUuid: 'UUID-' + X, state: 'Held' as const, callType: 2 },
+    ];
+    const z = {
+      ...table.get('UUID-' + X)!,
+      id: 'UUID-' + Z,
+      callUuid: 'UUID-' + Z,
+      connId: Z,
+      state: 'Ringing' as const,
+    };
+    const changes = table.resync(A, epoch, listed, [z]);
+    expect(changes?.map(({ call }) => [call.id, call.state])).toEqual([
+      ['UUID-' + Y, 'Released'],
+      ['UUID-' + Z, 'Ringing'],
+      ['UUID-' + Z, 'Established'],
+      ['UUID-' + X, 'Established'],
+    ]);
     expect(table.get('UUID-' + X)?.consult).toBeUndefined();
+    expect(table.apply(event('EventHeld', X)).map(({ call }) => call.state)).toEqual(['Held']);
+  });
+
+  it('announces a state T-Server reports for a known call, and ignores a superseded re-sync', () => {
+    const table = new CallTable(() => 0);
+    table.apply(event('EventDialing', X, { CallType: 3, OtherDN: '+1555' }));
+    const stale = table.suspend(A);
+    const current = table.suspend(A);
+    const listed = [{ connId: X, callUuid: 'UUID-' + X, state: 'Established' as const, callType: 3 }];
+    expect(table.resync(A, stale, listed, [])).toBeUndefined();
+    expect(table.suspension(A)).toBe(current);
+    const changes = table.resync(A, current, listed, []);
+    expect(changes?.map(({ call }) => [call.id, call.state])).toEqual([['UUID-' + X, 'Established']]);
+    expect(table.suspension(A)).toBeUndefined();
   });
 
   it('ignores events for calls it does not know, and events without a DN', () => {

@@ -1,5 +1,6 @@
 import { KVList, type TMessage } from '@gws/tlib';
 import type { AgentCall, CallChange, CallNotificationType, CallState, CallTypeName, ConsultKind } from './agent-call';
+import type { KnownCall } from './call-recovery';
 
 const CALL_TYPES: readonly CallTypeName[] = ['Internal', 'Internal', 'Inbound', 'Outbound', 'Consult'];
 
@@ -11,10 +12,16 @@ export function callTypeName(code: number | undefined): CallTypeName {
  * The calls of one agent's devices, kept from T-Server events. `apply` turns each event into the call changes to
  * announce, in GWS order: it links a consultation to the call it consults about, and holds back a consultation's
  * release while GWS completes a transfer so that the original call is announced Released first.
+ *
+ * While a DN is being (re-)registered (`suspend` until `resync`), its events wait: the calls T-Server lists at
+ * registration are the starting point, and the events that followed are applied on top of them, in order.
  */
 export class CallTable {
   private readonly byId = new Map<string, AgentCall>();
   private readonly idByConnId = new Map<string, string>();
+  /** DNs waiting for `resync`: the suspension's number and the DN's events since, in arrival order. */
+  private readonly suspended = new Map<string, { readonly epoch: number; readonly events: TMessage[] }>();
+  private epochs = 0;
   /** Consultations GWS asked for, by DN, until their EventDialing arrives. */
   private readonly initiating = new Map<string, { parentId: string; kind: ConsultKind }>();
   /** Original calls whose transfer GWS is completing -> the consultation's release, held back. */
@@ -60,23 +67,65 @@ export class CallTable {
     return held === undefined ? [] : [held];
   }
 
-  /** A call GWS learnt of from T-Server's status (after a restart) rather than from its events. */
-  restore(call: AgentCall): CallChange {
-    this.put(call);
-    return { call, notificationType: 'StatusChange' };
+  /**
+   * `dn` is about to be (re-)registered, or its link was lost: from now on its events wait for `resync`. Suspending
+   * again starts over (the events of a link lost since are superseded by the next registration's status) and makes
+   * the earlier suspension's `resync` a no-op. @returns the number `resync` must present
+   */
+  suspend(dn: string): number {
+    const epoch = ++this.epochs;
+    this.suspended.set(dn, { epoch, events: [] });
+    return epoch;
   }
 
-  /** After a reconnect: the calls of `dn` T-Server no longer knows are over. */
-  reconcile(dn: string, liveConnIds: ReadonlySet<string>): CallChange[] {
-    return this.onDn(dn)
-      .filter((call) => !liveConnIds.has(call.connId))
+  /** The number of `dn`'s current suspension; undefined when its events are applied as they come. */
+  suspension(dn: string): number | undefined {
+    return this.suspended.get(dn)?.epoch;
+  }
+
+  /**
+   * Brings the calls of `dn` in line with what T-Server listed when the DN was registered and resumes it. `listed`
+   * are the DN's calls from EventRegistered; `recovered`, those of them this table does not know, rebuilt (with
+   * RequestQueryCall) in the same order. The changes come in this order: the calls T-Server no longer lists
+   * (Released, in the order GWS learnt of them), the known calls whose state changed, the new calls (as T-Server
+   * lists them), then what the events that arrived meanwhile did. Undefined, with nothing changed, when `epoch`
+   * is no longer the DN's suspension (the link was lost again: the next registration's re-sync does it).
+   */
+  resync(
+    dn: string,
+    epoch: number,
+    listed: readonly KnownCall[],
+    recovered: readonly AgentCall[],
+  ): CallChange[] | undefined {
+    const waiting = this.suspended.get(dn);
+    if (waiting?.epoch !== epoch) return undefined;
+    this.suspended.delete(dn);
+    const live = new Map(listed.map((call) => [call.connId, call]));
+    const changes = this.onDn(dn)
+      .filter((call) => !live.has(call.connId))
       .flatMap((call) => this.released(call.connId));
+    for (const { connId, state } of listed) {
+      const known = this.byConnId(connId);
+      if (known !== undefined && known.state !== state) {
+        changes.push(...this.update(connId, (call) => ({ ...call, state }), 'StatusChange'));
+      }
+    }
+    for (const call of recovered) {
+      if (live.has(call.connId) && this.byConnId(call.connId) === undefined) changes.push(this.restore(call));
+    }
+    for (const event of waiting.events) changes.push(...this.apply(event));
+    return changes;
   }
 
   apply(event: TMessage): CallChange[] {
     const dn = event.attributes.ThisDN;
     const connId = event.attributes.ConnID;
     if (dn === undefined || connId === undefined) return [];
+    const waiting = this.suspended.get(dn);
+    if (waiting !== undefined) {
+      waiting.events.push(event);
+      return [];
+    }
     switch (event.name) {
       case 'EventDialing':
       case 'EventRinging':
@@ -134,6 +183,12 @@ export class CallTable {
     if (parent !== undefined && pending !== undefined)
       this.put({ ...parent, consult: { id: call.id, kind: pending.kind } });
     return [{ call, notificationType: 'StatusChange' }];
+  }
+
+  /** A call GWS learnt of from T-Server's status rather than from its events. */
+  private restore(call: AgentCall): CallChange {
+    this.put(call);
+    return { call, notificationType: 'StatusChange' };
   }
 
   /** A held call GWS is consulting from already offers CompleteTransfer/Conference when announced Held. */
