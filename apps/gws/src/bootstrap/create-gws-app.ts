@@ -1,8 +1,10 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsMap } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { GwsExceptionFilter } from '../common/gws-exception.filter';
+import { verifyJsonBodyDepth } from '../common/request-body';
+import { SingleQueryValuePipe } from '../common/single-query-value.pipe';
 import type { GwsConfig } from '../config/gws-config';
 import { CometdGateway } from '../notifications';
 import { corsOptions, notificationsCors } from './cors-options';
@@ -19,7 +21,13 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // Malformed input is refused here, once for every route (docs/api.md, "Malformed input"): a body nested too deep
+  // before it is parsed, a repeated query parameter before a handler sees it; the operation table checks the rest of
+  // a body's shape. (Nest's useBodyParser type leaves `verify` out because Nest sets it for `rawBody`, which this app
+  // does not use; typed as express.json's options, ours reaches the parser as it is.)
+  const jsonOptions: NestExpressBodyParserOptionsMap['json'] = { limit: config.bodyLimit, verify: verifyJsonBodyDepth };
+  app.useBodyParser('json', jsonOptions);
+  app.useGlobalPipes(new SingleQueryValuePipe());
   app.useGlobalFilters(new GwsExceptionFilter());
   const cors = corsOptions(config);
   if (cors !== undefined) app.enableCors(cors);

@@ -5,8 +5,9 @@ import { GwsException } from './gws.exception';
 import { GwsStatus, type GwsErrorBody, type GwsStatusCode } from './gws-status';
 
 /**
- * Every error leaves as a GWS envelope. Framework errors are translated (unknown route -> 6, malformed JSON or an
- * oversized body -> 10); anything unexpected is 4 with an error id that the log line carries too.
+ * Every error leaves as a GWS envelope. Framework errors are translated (unknown route -> 6, malformed JSON, a body
+ * nested too deep or an oversized body -> 10); anything unexpected is 4 with an error id that the log line carries
+ * too, and HTTP 500: only a server fault gets there, client mistakes are refused earlier with 1 or 10 (docs/api.md).
  */
 @Catch()
 export class GwsExceptionFilter implements ExceptionFilter {
@@ -15,6 +16,12 @@ export class GwsExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body, headers } = this.translate(exception);
+    if (response.headersSent) {
+      // Too late for an envelope (a handler failed while streaming): end the exchange rather than leave it hanging.
+      this.logger.warn(`error after the answer had started: ${body.statusMessage}`);
+      response.end();
+      return;
+    }
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).json(body);
   }

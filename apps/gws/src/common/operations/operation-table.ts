@@ -2,6 +2,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { GwsException } from '../gws.exception';
 import { GwsStatus } from '../gws-status';
+import { BODY_TOO_DEEP_MESSAGE, inspectBody } from '../request-body';
 
 /** One operation of a resource: its body DTO (which also documents it in OpenAPI) and what it does. */
 export interface OperationDefinition<C, D extends object = object> {
@@ -18,8 +19,10 @@ export function operation<C, D extends object>(
 }
 
 /**
- * The operations one resource accepts (`POST` with `operationName`). Parsing checks the name and then the body
- * against that operation's DTO, answering GWS statusCodes: 1 for a missing parameter, 10 for a bad or unknown one.
+ * The operations one resource accepts (`POST` with `operationName`). Parsing checks the body's shape (depth, no
+ * prototype keys), the name and then the body against that operation's DTO, answering GWS statusCodes: 1 for a
+ * missing parameter, 10 for a bad or unknown one. A parameter given as `null` counts as absent. Every body reaches
+ * class-transformer and the services only through here.
  */
 export class OperationTable<C> {
   /**
@@ -51,26 +54,43 @@ export class OperationTable<C> {
       throw new GwsException(GwsStatus.ValidationError, 'The request body must be a JSON object with an operationName');
     }
     const name = (body as Record<string, unknown>)['operationName'];
-    if (name === undefined) {
-      throw new GwsException(GwsStatus.MissingParameter, "Missing required parameter 'operationName'");
-    }
-    const definition =
-      typeof name !== 'string'
-        ? undefined
-        : Object.hasOwn(this.operations, name)
-          ? this.operations[name]
-          : await this.fallback?.(name);
-    if (definition === undefined) {
-      const allowed = [...this.names, ...((await this.fallbackNames?.()) ?? [])];
+    // Before anything recursive sees the body: class-transformer, class-validator and JSON.stringify.
+    const problem = inspectBody(body);
+    if (problem?.kind === 'tooDeep') throw new GwsException(GwsStatus.ValidationError, BODY_TOO_DEEP_MESSAGE);
+    if (problem?.kind === 'forbiddenKey') {
+      const operation = typeof name === 'string' ? ` for ${name}` : '';
       throw new GwsException(
         GwsStatus.ValidationError,
-        `Unknown operationName ${JSON.stringify(name)} for ${this.resource}; allowed: ${allowed.join(', ')}`,
+        `Invalid parameter '${problem.path}'${operation}: '${problem.key}' is not allowed as a key`,
       );
     }
-    const params = plainToInstance(definition.dto, body);
+    if (name === undefined || name === null) {
+      throw new GwsException(GwsStatus.MissingParameter, "Missing required parameter 'operationName'");
+    }
+    if (typeof name !== 'string') {
+      throw new GwsException(
+        GwsStatus.ValidationError,
+        `Invalid parameter 'operationName' for ${this.resource}: it must be a string; allowed: ${(await this.allowed()).join(', ')}`,
+      );
+    }
+    const definition = Object.hasOwn(this.operations, name) ? this.operations[name] : await this.fallback?.(name);
+    if (definition === undefined) {
+      throw new GwsException(
+        GwsStatus.ValidationError,
+        `Unknown operationName ${JSON.stringify(name)} for ${this.resource}; allowed: ${(await this.allowed()).join(', ')}`,
+      );
+    }
+    const params = plainToInstance(definition.dto, body) as Record<string, unknown>;
     const errors = await validate(params, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw validationFailure(name as string, errors);
-    return { name: name as string, definition, params };
+    if (errors.length > 0) throw validationFailure(name, errors);
+    // Validation let only optional parameters through as null (required ones are missing, unknown ones refused): drop
+    // them, so that the operation sees them absent, as its DTO type says.
+    for (const key of Object.keys(params)) if (params[key] === null) delete params[key];
+    return { name, definition, params };
+  }
+
+  private async allowed(): Promise<string[]> {
+    return [...this.names, ...((await this.fallbackNames?.()) ?? [])];
   }
 }
 
@@ -80,7 +100,8 @@ function validationFailure(operationName: string, errors: ValidationError[]): Gw
   const first = innermost(errors[0]!);
   const constraints = first.error.constraints ?? {};
   const field = first.path;
-  if (Object.keys(constraints).some((key) => MISSING.has(key)) && first.error.value === undefined) {
+  const absent = first.error.value === undefined || first.error.value === null;
+  if (Object.keys(constraints).some((key) => MISSING.has(key)) && absent) {
     return new GwsException(GwsStatus.MissingParameter, `Missing required parameter '${field}' for ${operationName}`);
   }
   if ('whitelistValidation' in constraints) {
