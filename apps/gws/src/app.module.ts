@@ -26,7 +26,7 @@ export class AppModule {
   static register(config: GwsConfig): DynamicModule {
     const auth = AuthModule.register({ provide: USER_AUTHENTICATOR, useExisting: ConfServUserAuthenticator });
     const notifications = NotificationsModule.register(
-      {},
+      { maxBodySize: config.bodyLimit, ...config.cometd },
       { imports: [auth], authenticator: { useExisting: SessionHandshakeAuthenticator } },
     );
     const voice = VoiceModule.register(notifications);

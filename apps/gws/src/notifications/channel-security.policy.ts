@@ -36,27 +36,37 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
       return;
     }
     const remoteAddress = request.socket.remoteAddress;
-    this.authenticator.authenticate(request).then(
-      (principal) => {
-        if (principal) {
-          this.onAuthenticated(session, principal);
-          this.logger.debug(
-            { bayeuxSessionId: session.id, userId: principal.userId, userName: principal.userName },
-            'handshake accepted',
+    this.authenticator
+      .authenticate(request)
+      .then(
+        (principal) => {
+          if (principal) {
+            this.onAuthenticated(session, principal);
+            this.logger.debug(
+              { bayeuxSessionId: session.id, userId: principal.userId, userName: principal.userName },
+              'handshake accepted',
+            );
+          } else {
+            this.logger.info({ remoteAddress }, 'handshake refused: not authenticated');
+          }
+          callback(undefined, principal !== undefined);
+        },
+        (error: unknown) => {
+          this.logger.warn(
+            { remoteAddress, error: error instanceof Error ? error.message : String(error) },
+            'handshake refused: authenticator failed',
           );
-        } else {
-          this.logger.info({ remoteAddress }, 'handshake refused: not authenticated');
-        }
-        callback(undefined, principal !== undefined);
-      },
-      (error: unknown) => {
+          callback(undefined, false);
+        },
+      )
+      // The server goes on with the handshake inside the callback: a throw there must not become an unhandled
+      // rejection (which would end the process).
+      .catch((error: unknown) =>
         this.logger.warn(
           { remoteAddress, error: error instanceof Error ? error.message : String(error) },
-          'handshake refused: authenticator failed',
-        );
-        callback(undefined, false);
-      },
-    );
+          'handshake processing failed',
+        ),
+      );
   }
 
   canCreate(_session: ServerSession, _message: ServerMessage, channelName: string, callback: Callback<boolean>): void {

@@ -1,8 +1,10 @@
 import type { IncomingMessage, RequestListener, Server as HttpServer, ServerResponse } from 'node:http';
 import { Inject, Injectable, type INestApplication, type OnModuleDestroy } from '@nestjs/common';
 import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
+import { readBayeuxRequest } from './bayeux-request-reader';
 import { BayeuxSessionRegistry } from './bayeux-session-registry';
 import { ChannelSecurityPolicy } from './channel-security.policy';
+import { ClientAdviceLimits } from './client-advice-limits';
 import { createNotificationsServer } from './cometd-server';
 import {
   HANDSHAKE_AUTHENTICATOR,
@@ -12,11 +14,14 @@ import {
 import { NOTIFICATIONS_LOGGER, type NotificationsLogger } from './notifications-logger';
 import { NOTIFICATIONS_OPTIONS, type ResolvedNotificationsOptions } from './notifications-options';
 import { ServerDisconnects } from './server-disconnects';
+import { SessionQueueLimit } from './session-queue-limit';
 
 /**
  * The Bayeux endpoint: one cometd-nodejs-server instance ({@link createNotificationsServer}) with
  * {@link ChannelSecurityPolicy}, mounted on the Nest HTTP server by {@link mount}.
  * Bayeux sessions are bound to their principal in {@link BayeuxSessionRegistry} from handshake to removal.
+ * Limits (docs/security.md): request bodies and batches ({@link readBayeuxRequest}), client advice
+ * ({@link ClientAdviceLimits}), messages held per session ({@link SessionQueueLimit}), sessions per user and per login.
  */
 @Injectable()
 export class CometdGateway implements OnModuleDestroy {
@@ -24,6 +29,7 @@ export class CometdGateway implements OnModuleDestroy {
   /** Principals accepted by the policy, until the server adds the session (or drops the handshake). */
   private readonly pending = new WeakMap<ServerSession, AuthenticatedPrincipal>();
   private readonly disconnects = new ServerDisconnects();
+  private readonly queueLimit: SessionQueueLimit;
   private state: 'open' | 'closing' | 'closed' = 'open';
 
   constructor(
@@ -39,6 +45,16 @@ export class CometdGateway implements OnModuleDestroy {
       (session, principal) => this.pending.set(session, principal),
       logger,
     );
+    this.server.addExtension(
+      new ClientAdviceLimits({
+        timeout: options.timeout,
+        interval: Math.max(options.interval, options.multiSessionInterval),
+      }),
+    );
+    this.queueLimit = new SessionQueueLimit(options.maxQueuedMessages, (session, queued) =>
+      this.endOverflowed(session, queued),
+    );
+    this.server.addExtension(this.queueLimit.extension);
     this.server.addListener('sessionAdded', (session: ServerSession, _message: ServerMessage) => this.bind(session));
     this.server.addListener('sessionRemoved', (session: ServerSession, timeout: boolean) =>
       this.unbind(session, timeout),
@@ -72,9 +88,40 @@ export class CometdGateway implements OnModuleDestroy {
         response.end();
         return;
       }
-      this.server.handle(request, response);
+      void this.serve(request, response);
     });
     this.logger.info({ path: this.options.path, transports: ['long-polling'] }, 'CometD endpoint mounted');
+  }
+
+  /**
+   * Hands cometd-nodejs-server only a body that passed {@link readBayeuxRequest} (the library reads one itself, with
+   * no limit, when none is given). Whatever fails in here ends this request alone, never the process.
+   */
+  private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      if (request.method === 'POST') {
+        const read = await readBayeuxRequest(request, this.options);
+        if (!read.ok) {
+          this.refuse(request, response, read.status, read.reason);
+          return;
+        }
+        (request as IncomingMessage & { body?: unknown }).body = read.messages;
+      }
+      this.server.handle(request, response);
+    } catch (error) {
+      this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'CometD request failed');
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    }
+  }
+
+  private refuse(request: IncomingMessage, response: ServerResponse, status: number, reason: string): void {
+    this.logger.info({ remoteAddress: request.socket.remoteAddress, status, reason }, 'CometD request refused');
+    response.statusCode = status;
+    response.setHeader('Content-Type', 'application/json');
+    // Past the size limit the rest of the body is not read: close the connection instead of draining it.
+    if (status === 413) response.setHeader('Connection', 'close');
+    response.end(JSON.stringify({ error: reason }));
   }
 
   /** The path itself, or below it (clients append `/handshake`, `/connect`), with or without a query. */
@@ -123,12 +170,34 @@ export class CometdGateway implements OnModuleDestroy {
     const principal = this.pending.get(session);
     this.pending.delete(session);
     this.disconnects.track(session);
+    this.queueLimit.track(session);
     if (principal && this.state === 'open') {
       this.registry.bind(session, principal);
+      this.endOldest(this.registry.sessionsOfUser(principal.userId), this.options.maxSessionsPerUser);
+      this.endOldest(this.registry.sessionsOfHttpSession(principal.sessionId), this.options.maxSessionsPerHttpSession);
     } else {
       // No principal is unreachable while the policy is in place; a handshake during shutdown is ended.
       this.disconnects.disconnect(session);
     }
+  }
+
+  /** Sessions past `max` (oldest first, as the registry lists them) are told to disconnect. */
+  private endOldest(sessions: readonly ServerSession[], max: number): void {
+    const excess = sessions.slice(0, Math.max(0, sessions.length - max));
+    excess.forEach((session) => this.disconnect(session));
+    if (excess.length > 0) this.logger.info({ ended: excess.length, max }, 'oldest CometD sessions ended: too many');
+  }
+
+  /** Ends a session whose client does not take its messages; {@link SessionQueueLimit} tells the client why. */
+  private endOverflowed(session: ServerSession, queued: number): void {
+    const info = this.registry.infoOf(session);
+    this.logger.warn(
+      { bayeuxSessionId: session.id, userName: info?.userName, queued, max: this.options.maxQueuedMessages },
+      'CometD session ended: its client does not take its messages',
+    );
+    this.registry.unbind(session, 'server');
+    this.disconnects.removed(session);
+    session.disconnect();
   }
 
   private unbind(session: ServerSession, timeout: boolean): void {

@@ -12,6 +12,11 @@ describe('resolveNotificationsOptions', () => {
       browserCookieSecure: false,
       browserCookieSameSite: 'Lax',
       shutdownDrainTimeout: 1_000,
+      maxBodySize: '100kb',
+      maxBatchMessages: 100,
+      maxQueuedMessages: 1_000,
+      maxSessionsPerUser: 8,
+      maxSessionsPerHttpSession: 4,
     });
     expect(resolveNotificationsOptions()).toEqual(DEFAULT_NOTIFICATIONS_OPTIONS);
   });

@@ -63,6 +63,33 @@ export interface NotificationsOptions {
    */
   shutdownDrainTimeout?: number;
   /**
+   * Largest Bayeux request body, in bytes or as `100kb`: a longer `Content-Length` is refused with 413 before the
+   * body is read, and so is a streamed body once it passes the limit.
+   * @default '100kb'
+   */
+  maxBodySize?: number | string;
+  /**
+   * Messages one Bayeux request may carry; more are refused with 413.
+   * @default 100
+   */
+  maxBatchMessages?: number;
+  /**
+   * Messages one session may hold for its client (queued, plus sent and not yet acknowledged by a client of the
+   * acknowledgement extension). One more ends the session; the client handshakes again and re-reads its state.
+   * @default 1000
+   */
+  maxQueuedMessages?: number;
+  /**
+   * Bayeux sessions one user may hold; a handshake past it ends the user's oldest session.
+   * @default 8
+   */
+  maxSessionsPerUser?: number;
+  /**
+   * Bayeux sessions one HTTP session (one login) may hold; a handshake past it ends that login's oldest session.
+   * @default 4
+   */
+  maxSessionsPerHttpSession?: number;
+  /**
    * Logging hook (pino-compatible). Defaults to Nest's logger under the `CometdGateway` context.
    */
   logger?: NotificationsLogger;
@@ -81,6 +108,11 @@ export const DEFAULT_NOTIFICATIONS_OPTIONS = {
   browserCookieSecure: false,
   browserCookieSameSite: 'Lax',
   shutdownDrainTimeout: 1_000,
+  maxBodySize: '100kb',
+  maxBatchMessages: 100,
+  maxQueuedMessages: 1_000,
+  maxSessionsPerUser: 8,
+  maxSessionsPerHttpSession: 4,
 } as const satisfies Required<Omit<NotificationsOptions, 'logger'>>;
 
 const milliseconds = z.number().int().min(0);
@@ -96,6 +128,11 @@ const schema = z
     browserCookieSecure: z.boolean(),
     browserCookieSameSite: z.enum(['Strict', 'Lax', 'None']),
     shutdownDrainTimeout: milliseconds,
+    maxBodySize: z.union([z.number().int().min(1), z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb')]),
+    maxBatchMessages: z.number().int().min(1),
+    maxQueuedMessages: z.number().int().min(1),
+    maxSessionsPerUser: z.number().int().min(1),
+    maxSessionsPerHttpSession: z.number().int().min(1),
   })
   .strict()
   .refine((o) => o.browserCookieSameSite !== 'None' || o.browserCookieSecure, {
