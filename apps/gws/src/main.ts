@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createGwsApp } from './bootstrap/create-gws-app';
 import { missingNodeFlags } from './bootstrap/node-flags';
 import { OPENAPI_PATH } from './bootstrap/openapi';
+import { installProcessGuards } from './bootstrap/process-guards';
 import { EMBEDDED_ENDPOINTS, loadGwsConfig } from './config/gws-config';
 import { EmbeddedPlatform } from './embedded/embedded-platform';
 
@@ -13,6 +14,7 @@ const SIMULATOR_ADMIN_PORT = 8082;
 async function main(): Promise<void> {
   const config = loadGwsConfig(process.env);
   const log = pino({ level: config.logLevel, name: 'gws-main' });
+  installProcessGuards(log);
   const missing = missingNodeFlags();
   if (missing.length > 0) {
     log.warn({ missing }, 'started without the Node flags GWS is tuned for: push latency has a longer tail under load');
