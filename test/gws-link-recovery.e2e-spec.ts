@@ -1,3 +1,4 @@
+import type { Message } from 'cometd';
 import { CallAgent } from './support/gws-call-agent';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
 
@@ -91,4 +92,93 @@ describe('GWS calls across a T-Server link loss', () => {
     },
     TEST_TIMEOUT_MS,
   );
+
+  describe('voice channel messages', () => {
+    const channelMessages = (agent: CallAgent): Message[] => agent.browser.messages('/v2/me/channels');
+
+    /** `state[/workMode]` of the ChannelStateChangeMessageV2 the agent's browser got after the first `from`, in order. */
+    function channelStatesAfter(agent: CallAgent, from: number): string[] {
+      return channelMessages(agent)
+        .slice(from)
+        .map(
+          (m) => m.data as { messageType?: string; channels?: { userState: { state: string; workMode?: string } }[] },
+        )
+        .filter((data) => data.messageType === 'ChannelStateChangeMessageV2')
+        .map(({ channels }) =>
+          [channels![0]!.userState.state, channels![0]!.userState.workMode].filter(Boolean).join('/'),
+        );
+    }
+
+    /** The next channel message in `state` among those that arrived after the first `from` (older ones never match). */
+    function channelAfter(agent: CallAgent, from: number, state: string): Promise<Message> {
+      return agent.browser.nextMessage(
+        '/v2/me/channels',
+        (m) =>
+          channelMessages(agent).indexOf(m) >= from &&
+          (m.data as { channels?: { userState: { state: string } }[] }).channels?.[0]?.userState.state === state,
+        5000,
+      );
+    }
+
+    function device(agent: CallAgent, deviceState: string, state: string): Promise<Message> {
+      return agent.browser.nextMessage(
+        '/v2/me/devices',
+        (m) => {
+          const first = (m.data as { devices?: { deviceState: string; userState: { state: string } }[] }).devices?.[0];
+          return first?.deviceState === deviceState && first.userState.state === state;
+        },
+        5000,
+      );
+    }
+
+    it(
+      'sends none for a link bounce that changed nothing on the channel',
+      async () => {
+        const agent = await seat('agent6');
+        await channelAfter(agent, 0, 'Ready');
+        const before = channelMessages(agent).length;
+        const sim = platform.simulators.tserver;
+        const link = sim.clients().find((client) => client.registeredDns.includes(agent.dn))!;
+
+        sim.fault(link.id, 'drop');
+        await device(agent, 'Inactive', 'Ready');
+        await device(agent, 'Active', 'Ready');
+        // A change after the bounce: every channel message the bounce caused was queued before this one.
+        await agent.rest.post('/api/v2/me/channels/voice', { operationName: 'NotReady' });
+        await channelAfter(agent, before, 'NotReady');
+
+        expect(channelStatesAfter(agent, before)).toEqual(['NotReady']);
+      },
+      TEST_TIMEOUT_MS,
+    );
+
+    it(
+      'sends one for a change T-Server made while the link was down',
+      async () => {
+        // agent11 has 10 s of after-call work: hanging up its call makes it NotReady/AfterCallWork on the switch.
+        const agent = await seat('agent11');
+        await channelAfter(agent, 0, 'Ready');
+        const sim = platform.simulators.tserver;
+        const { connId } = sim.injectCall({ ani: '+15558880004', destination: agent.dn });
+        const ringing = await agent.nextState('Ringing');
+        await agent.act(ringing.call.id, { operationName: 'Answer' });
+        await agent.nextState('Established', ringing.call.id);
+        const before = channelMessages(agent).length;
+
+        sim.switchover();
+        sim.externalHangup(connId);
+        expect(sim.snapshot().agents.find((a) => a.dn === agent.dn)).toMatchObject({ afterCallWork: true });
+
+        await agent.nextState('Released', ringing.call.id);
+        const afterCallWork = await channelAfter(agent, before, 'NotReady');
+        const marker = channelMessages(agent).indexOf(afterCallWork) + 1;
+        // A change after re-sync: every channel message the outage caused was queued before this one.
+        await agent.rest.post('/api/v2/me/channels/voice', { operationName: 'Ready' });
+        await channelAfter(agent, marker, 'Ready');
+
+        expect(channelStatesAfter(agent, before)).toEqual(['NotReady/AfterCallWork', 'Ready']);
+      },
+      TEST_TIMEOUT_MS,
+    );
+  });
 });

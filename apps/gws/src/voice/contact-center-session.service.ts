@@ -158,7 +158,7 @@ export class ContactCenterSessionService {
         `A contact center session is already active at place ${session.placeName}; end it before choosing another`,
       );
     }
-    return this.notifications.devicesChanged(session);
+    return this.notifications.snapshot(session);
   }
 
   private loginCodeFor(codes: readonly { code: string; switchName: string }[], dn: PlaceDn, asked?: string): string {

@@ -11,17 +11,38 @@ import type { VoiceSession } from './voice-session';
 @Injectable()
 export class VoiceNotifications {
   private readonly logger = new Logger('VoiceNotifications');
+  /** The voice channel state each session's browsers were last sent (JSON of the channel view). */
+  private readonly channelShown = new WeakMap<VoiceSession, string>();
 
   constructor(
     private readonly notifier: UserNotifier,
     private readonly reasons: NotReadyReasonsService,
   ) {}
 
-  /** DeviceStateChangeMessage with the devices that changed, and the voice channel's state. */
-  async devicesChanged(
+  /**
+   * DeviceStateChangeMessage with the devices that changed and, when the voice channel's state (agent state, DND)
+   * differs from the last one this session's browsers were sent, ChannelStateChangeMessageV2: a device turning
+   * Inactive and Active again around a T-Server link bounce is no channel change. Both are queued before this
+   * returns its promise.
+   */
+  devicesChanged(
     session: VoiceSession,
     dns: readonly string[] = [...session.devices.keys()],
     eventAt?: number,
+  ): Promise<void> {
+    return this.send(session, dns, eventAt, false);
+  }
+
+  /** Every device and the channel, changed or not: what a browser joining the session needs. */
+  snapshot(session: VoiceSession): Promise<void> {
+    return this.send(session, [...session.devices.keys()], undefined, true);
+  }
+
+  private async send(
+    session: VoiceSession,
+    dns: readonly string[],
+    eventAt: number | undefined,
+    all: boolean,
   ): Promise<void> {
     const reasons = this.reasons.current;
     const devices = dns.flatMap((dn) => {
@@ -29,21 +50,29 @@ export class VoiceNotifications {
       return device === undefined ? [] : [deviceView(device, reasons, session.urls)];
     });
     if (devices.length === 0) return;
-    await this.notifier.send(
-      session.userId,
-      '/v2/me/devices',
-      { messageType: 'DeviceStateChangeMessage', devices },
-      eventAt,
-    );
-    await this.notifier.send(
-      session.userId,
-      '/v2/me/channels',
-      {
-        messageType: 'ChannelStateChangeMessageV2',
-        channels: [voiceChannelView([...session.devices.values()], reasons)],
-      },
-      eventAt,
-    );
+    const channel = voiceChannelView([...session.devices.values()], reasons);
+    const shown = JSON.stringify(channel);
+    const channelChanged = all || this.channelShown.get(session) !== shown;
+    this.channelShown.set(session, shown);
+    const sending = [
+      this.notifier.send(
+        session.userId,
+        '/v2/me/devices',
+        { messageType: 'DeviceStateChangeMessage', devices },
+        eventAt,
+      ),
+    ];
+    if (channelChanged) {
+      sending.push(
+        this.notifier.send(
+          session.userId,
+          '/v2/me/channels',
+          { messageType: 'ChannelStateChangeMessageV2', channels: [channel] },
+          eventAt,
+        ),
+      );
+    }
+    await Promise.all(sending);
   }
 
   /** An ErrorMessage for an operation GWS accepted but T-Server refused (or never answered). */
