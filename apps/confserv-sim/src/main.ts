@@ -15,6 +15,9 @@ async function main(): Promise<void> {
     port: config.CONFSERV_PORT,
     adminPort: config.CONFSERV_ADMIN_PORT,
     batchSize: config.CONFSERV_BATCH_SIZE,
+    maxConnections: config.CONFSERV_MAX_CONNECTIONS,
+    registrationTimeoutMs: config.CONFSERV_REGISTRATION_TIMEOUT_MS,
+    unregisteredMaxFrameBytes: config.CONFSERV_UNREGISTERED_MAX_FRAME_BYTES,
     logger,
   });
   logger.info(

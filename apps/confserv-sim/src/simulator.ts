@@ -1,5 +1,11 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { FramedConnection, silentLogger, type LinkLogger } from '@gws/framed-link';
+import {
+  FramedConnection,
+  InboundLinkGuard,
+  silentLogger,
+  type InboundLinkLimits,
+  type LinkLogger,
+} from '@gws/framed-link';
 import {
   CfgObjectType,
   confservMessage,
@@ -18,7 +24,8 @@ import { directoryToCfg } from './store/directory-to-cfg';
 import { DEFAULT_SCRYPT_COST, PasswordVault } from './store/password-vault';
 import { ConfServSession, objectAttributes } from './session/confserv-session';
 
-export interface ConfServSimulatorOptions {
+/** The link limits (`maxConnections`, `registrationTimeoutMs`, `unregisteredMaxFrameBytes`): docs/confserv-sim.md. */
+export interface ConfServSimulatorOptions extends InboundLinkLimits {
   readonly directory: ContactCenterDirectory;
   /** @default 127.0.0.1 */
   readonly host?: string;
@@ -51,6 +58,7 @@ export class ConfServSimulator {
     readonly store: CfgStore,
     private readonly vault: PasswordVault,
     private readonly server: Server,
+    private readonly guard: InboundLinkGuard,
     private readonly logger: LinkLogger,
   ) {
     store.on('change', (change) => this.broadcast(change));
@@ -67,7 +75,16 @@ export class ConfServSimulator {
     await Promise.all(directory.persons.map((person) => vault.set(person.dbid, person.password)));
     const store = new CfgStore(directoryToCfg(directory), directory.tenant.dbid);
     const server = createServer();
-    const simulator = new ConfServSimulator(store, vault, server, logger);
+    const guard = new InboundLinkGuard(server, {
+      name: 'confserv-sim',
+      logger,
+      limits: {
+        maxConnections: options.maxConnections,
+        registrationTimeoutMs: options.registrationTimeoutMs,
+        unregisteredMaxFrameBytes: options.unregisteredMaxFrameBytes,
+      },
+    });
+    const simulator = new ConfServSimulator(store, vault, server, guard, logger);
     server.on('connection', (socket) => simulator.accept(socket, batchSize));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -145,7 +162,7 @@ export class ConfServSimulator {
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
     const link = new FramedConnection<ConfServMessage>({ socket, codec, name: 'confserv-sim', logger: this.logger });
-    const session = new ConfServSession(link, {
+    const session = new ConfServSession(link, this.guard.admit(link), {
       store: this.store,
       vault: this.vault,
       batchSize,

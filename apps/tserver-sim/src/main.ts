@@ -19,6 +19,9 @@ async function main(): Promise<void> {
     controlPort: config.controlPort,
     externalAnswerDelayMs: config.externalAnswerDelayMs,
     noAnswerTimeoutMs: config.noAnswerTimeoutMs,
+    maxConnections: config.maxConnections,
+    registrationTimeoutMs: config.registrationTimeoutMs,
+    unregisteredMaxFrameBytes: config.unregisteredMaxFrameBytes,
     logger,
   });
   logger.info(

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { ContactCenterDirectory } from '@gws/directory';
-import { FramedConnection, silentLogger, type LinkLogger } from '@gws/framed-link';
+import { FramedConnection, silentLogger, type InboundLinkLimits, type LinkLogger } from '@gws/framed-link';
 import { createTlibCodec, KVList, ServerRole, type TMessage } from '@gws/tlib';
 import { startControlServer, type ControlServer } from './control/control-server';
 import { REQUEST_HANDLERS } from './handlers';
@@ -16,7 +16,11 @@ import { UnknownClientError } from './unknown-client.error';
 
 export type { ClientFault, ClientInfo, InjectCallInput, SimulatorSnapshot } from './simulator-types';
 
-export interface TServerSimulatorOptions {
+/**
+ * The link limits (`maxConnections`, `registrationTimeoutMs`, `unregisteredMaxFrameBytes`) apply to each of the two
+ * T-Lib listeners on its own (docs/simulator.md, "Limits").
+ */
+export interface TServerSimulatorOptions extends InboundLinkLimits {
   directory: ContactCenterDirectory;
   /** @default '127.0.0.1' */
   host?: string;
@@ -210,8 +214,20 @@ export class TServerSimulator implements SimulatorControl {
   private async listen(options: TServerSimulatorOptions): Promise<void> {
     const host = options.host ?? '127.0.0.1';
     const onSocket = (endpoint: TServerEndpoint, socket: Socket): void => this.accept(endpoint, socket);
-    this.endpoints.push(await TServerEndpoint.listen('primary', host, options.primaryPort ?? 0, onSocket));
-    this.endpoints.push(await TServerEndpoint.listen('backup', host, options.backupPort ?? 0, onSocket));
+    const guarding = {
+      logger: this.logger,
+      limits: {
+        maxConnections: options.maxConnections,
+        registrationTimeoutMs: options.registrationTimeoutMs,
+        unregisteredMaxFrameBytes: options.unregisteredMaxFrameBytes,
+      },
+    };
+    for (const [name, port] of [
+      ['primary', options.primaryPort],
+      ['backup', options.backupPort],
+    ] as const) {
+      this.endpoints.push(await TServerEndpoint.listen(name, host, port ?? 0, guarding, onSocket));
+    }
     if (options.controlPort !== undefined)
       this.control = await startControlServer(this, host, options.controlPort, this.logger);
   }
@@ -228,7 +244,7 @@ export class TServerSimulator implements SimulatorControl {
       name: `tserver-sim ${endpoint.name} ${id}`,
       logger: this.logger,
     });
-    const session = new ClientSession(id, endpoint, connection, this.logger);
+    const session = new ClientSession(id, endpoint, connection, this.logger, endpoint.guard.admit(connection));
     this.sessions.set(id, session);
     this.logger.info({ client: id, endpoint: endpoint.role, remote: connection.remote }, 'client connected');
     connection.on('message', (message) => this.dispatcher.dispatch(session, message));

@@ -19,7 +19,9 @@ describe('FramedConnection', () => {
     teardown = [];
   });
 
-  async function pair(options: { clientAddpMs?: number; serverAddpMs?: number; logger?: LinkLogger } = {}) {
+  async function pair(
+    options: { clientAddpMs?: number; serverAddpMs?: number; serverMaxFrameBytes?: number; logger?: LinkLogger } = {},
+  ) {
     const sockets = await linkedSockets();
     teardown.push(sockets.close);
     const client = new FramedConnection<TMessage>({
@@ -34,6 +36,7 @@ describe('FramedConnection', () => {
       codec,
       name: 'server',
       addpTimeoutMs: options.serverAddpMs ?? 0,
+      ...(options.serverMaxFrameBytes !== undefined ? { maxFrameBytes: options.serverMaxFrameBytes } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
     const received = { client: [] as TMessage[], server: [] as TMessage[] };
@@ -119,5 +122,35 @@ describe('FramedConnection', () => {
     await waitFor(() => closes.server.length === 1);
     expect(closes.client).toEqual([{ kind: 'local', detail: 'shutting down' }]);
     expect(client.send(tmessage('EventACK', {}))).toBe(false);
+  });
+
+  it('raises and lowers the frame limit while the link is up, from the next frame header on', async () => {
+    const logger = recordingLogger();
+    const big = tmessage('RequestRegisterClient', { ApplicationName: 'x'.repeat(2000), ProtocolVersion: 'p' });
+    const small = tmessage('RequestQueryServer', {});
+    const bigBytes = codec.encode(big).length;
+    expect(bigBytes).toBeGreaterThan(1024);
+
+    const raised = await pair({ serverMaxFrameBytes: 1024 });
+    expect(raised.server.maxFrameBytes).toBe(1024);
+    raised.server.once('message', () => raised.server.setMaxFrameBytes(codec.maxFrameBytes));
+    // One write: the limit is raised while the first frame is handled, before the second one's header is read.
+    raised.sockets.client.write(Buffer.concat([codec.encode(small), codec.encode(big)]));
+    await waitFor(() => raised.received.server.length === 2, 2000, 'both frames');
+    expect(raised.received.server[1]).toEqual(big);
+    expect(raised.closes.server).toEqual([]);
+
+    const lowered = await pair({ logger });
+    lowered.server.setMaxFrameBytes(1024);
+    lowered.client.send(big);
+    await waitFor(() => lowered.closes.server.length === 1, 2000, 'server close');
+    expect(lowered.closes.server[0]).toEqual({
+      kind: 'protocol-error',
+      detail: `frame of ${bigBytes} bytes exceeds the maximum of 1024 bytes`,
+    });
+    expect(lowered.received.server).toEqual([]);
+    expect(logger.lines.some((line) => line.includes('closing link: bad frame'))).toBe(true);
+    expect(() => lowered.client.setMaxFrameBytes(codec.maxFrameBytes + 1)).toThrow(RangeError);
+    expect(() => lowered.client.setMaxFrameBytes(10)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { TlibProtocolError, type FrameDecoder, type WireCodec, type WireMessage } from '@gws/tlib';
+import {
+  ADDP_PAYLOAD_BYTES,
+  FRAME_HEADER_BYTES,
+  FrameDecoder,
+  TlibProtocolError,
+  type ProtocolDefinition,
+  type WireCodec,
+  type WireMessage,
+} from '@gws/tlib';
 import type { CloseReason } from './close-reason';
 import { silentLogger, type LinkLogger } from './link-logger';
 
@@ -12,6 +20,11 @@ export interface FramedConnectionOptions<M extends WireMessage> {
   readonly name: string;
   /** ADDP: poll after this long without traffic, and give up if nothing answers within it again. 0 = off. */
   readonly addpTimeoutMs?: number;
+  /**
+   * Largest frame, header included, accepted from the peer; at most the codec's `maxFrameBytes`. A server lowers it
+   * until the peer has registered (`setMaxFrameBytes`). @default the codec's `maxFrameBytes` (1 MiB)
+   */
+  readonly maxFrameBytes?: number;
   readonly logger?: LinkLogger;
 }
 
@@ -34,6 +47,12 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
   private readonly socket: Socket;
   private readonly codec: WireCodec<M>;
   private readonly decoder: FrameDecoder<M>;
+  /** The decoder's options, kept here so the frame limit can change while the link is up (`setMaxFrameBytes`). */
+  private readonly decoderLimits: {
+    readonly protocol: ProtocolDefinition;
+    readonly tag: number;
+    maxFrameBytes: number;
+  };
   private readonly logger: LinkLogger;
   private addpTimeoutMs: number;
   private addpTimer: NodeJS.Timeout | undefined;
@@ -48,7 +67,15 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
     this.codec = options.codec;
     this.logger = options.logger ?? silentLogger;
     this.addpTimeoutMs = options.addpTimeoutMs ?? 0;
-    this.decoder = this.codec.createDecoder({
+    this.decoderLimits = {
+      protocol: this.codec.protocol,
+      tag: this.codec.tag,
+      maxFrameBytes: this.codec.maxFrameBytes,
+    };
+    if (options.maxFrameBytes !== undefined) this.setMaxFrameBytes(options.maxFrameBytes);
+    // The decoder reads `maxFrameBytes` from its options at every frame header, so a change applies from the next
+    // frame on; the spec "raises and lowers the frame limit while the link is up" holds it to that.
+    this.decoder = new FrameDecoder<M>(this.decoderLimits, {
       onMessage: (message) => this.deliver(message),
       onAddpPoll: (token) => {
         if (this.answerAddp) this.write(this.codec.encodeAddpReply(token));
@@ -65,6 +92,29 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
 
   get closed(): boolean {
     return this.closeReason !== undefined;
+  }
+
+  /** Names the link in logs. */
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Largest frame, header included, accepted from the peer now. */
+  get maxFrameBytes(): number {
+    return this.decoderLimits.maxFrameBytes;
+  }
+
+  /**
+   * Changes the largest frame accepted from the peer. It applies to every frame header read from now on, that of a
+   * frame partly received included; a larger frame closes the link as a protocol error (FRAME_TOO_LARGE).
+   * @throws RangeError outside 11 bytes (one ADDP frame) to the codec's `maxFrameBytes`
+   */
+  setMaxFrameBytes(bytes: number): void {
+    const ceiling = this.codec.maxFrameBytes;
+    if (!Number.isInteger(bytes) || bytes < FRAME_HEADER_BYTES + ADDP_PAYLOAD_BYTES || bytes > ceiling) {
+      throw new RangeError(`maxFrameBytes ${bytes}: expected an integer from 11 to ${ceiling}`);
+    }
+    this.decoderLimits.maxFrameBytes = bytes;
   }
 
   get remote(): string {

@@ -5,3 +5,4 @@ export * from './backoff';
 export * from './request-tracker';
 export * from './int32-sequence';
 export * from './connect-socket';
+export * from './inbound-link-guard';

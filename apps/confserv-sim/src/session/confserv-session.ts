@@ -1,4 +1,4 @@
-import type { FramedConnection, LinkLogger } from '@gws/framed-link';
+import type { FramedConnection, LinkLogger, PendingRegistration } from '@gws/framed-link';
 import { KVList } from '@gws/tlib';
 import {
   CfgAppType,
@@ -41,6 +41,7 @@ export class ConfServSession {
 
   constructor(
     readonly link: FramedConnection<ConfServMessage>,
+    private readonly pendingRegistration: PendingRegistration,
     private readonly context: SessionContext,
   ) {
     link.on('message', (message) => void this.handle(message));
@@ -126,6 +127,7 @@ export class ConfServSession {
       await authenticatePerson(store, vault, attributes.SATRCFG_USERNAME, attributes.SATRCFG_PASSWORD ?? '');
     }
     this.client = `(${enumName(CfgAppType, appType)} '${appName}')`;
+    this.pendingRegistration.registered();
     this.context.logger.info({ client: this.client, remote: this.link.remote }, 'client registered');
     this.reply('EventClientRegistered', requestId, {});
   }

@@ -10,8 +10,25 @@ describe('loadSimulatorConfig', () => {
       directoryFile: undefined,
       externalAnswerDelayMs: 1000,
       noAnswerTimeoutMs: 30000,
+      maxConnections: 1000,
+      registrationTimeoutMs: 10000,
+      unregisteredMaxFrameBytes: 65536,
       logLevel: 'info',
     });
+  });
+
+  it('reads the link limits', () => {
+    expect(
+      loadSimulatorConfig({
+        TSERVER_MAX_CONNECTIONS: '50',
+        TSERVER_REGISTRATION_TIMEOUT_MS: '2000',
+        TSERVER_UNREGISTERED_MAX_FRAME_BYTES: '4096',
+      }),
+    ).toMatchObject({ maxConnections: 50, registrationTimeoutMs: 2000, unregisteredMaxFrameBytes: 4096 });
+    expect(() => loadSimulatorConfig({ TSERVER_MAX_CONNECTIONS: '0' })).toThrow(/TSERVER_MAX_CONNECTIONS/);
+    expect(() => loadSimulatorConfig({ TSERVER_UNREGISTERED_MAX_FRAME_BYTES: '2000000' })).toThrow(
+      /TSERVER_UNREGISTERED_MAX_FRAME_BYTES/,
+    );
   });
 
   it('names every bad variable', () => {

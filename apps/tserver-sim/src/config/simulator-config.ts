@@ -1,3 +1,4 @@
+import { DEFAULT_INBOUND_LINK_LIMITS } from '@gws/framed-link';
 import { z } from 'zod';
 
 /** tserver-sim settings from the environment, validated once at start-up (docs/simulator.md). */
@@ -10,6 +11,24 @@ const envSchema = z.object({
   DIRECTORY_FILE: z.string().min(1).optional(),
   EXTERNAL_ANSWER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   NO_ANSWER_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  TSERVER_MAX_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(DEFAULT_INBOUND_LINK_LIMITS.maxConnections),
+  TSERVER_REGISTRATION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_600_000)
+    .default(DEFAULT_INBOUND_LINK_LIMITS.registrationTimeoutMs),
+  TSERVER_UNREGISTERED_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(DEFAULT_INBOUND_LINK_LIMITS.unregisteredMaxFrameBytes),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -22,6 +41,10 @@ export interface SimulatorConfig {
   readonly directoryFile: string | undefined;
   readonly externalAnswerDelayMs: number;
   readonly noAnswerTimeoutMs: number;
+  /** Per T-Lib listener (docs/simulator.md, "Limits"). */
+  readonly maxConnections: number;
+  readonly registrationTimeoutMs: number;
+  readonly unregisteredMaxFrameBytes: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -46,6 +69,9 @@ export function loadSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
     directoryFile: e.DIRECTORY_FILE,
     externalAnswerDelayMs: e.EXTERNAL_ANSWER_DELAY_MS,
     noAnswerTimeoutMs: e.NO_ANSWER_TIMEOUT_MS,
+    maxConnections: e.TSERVER_MAX_CONNECTIONS,
+    registrationTimeoutMs: e.TSERVER_REGISTRATION_TIMEOUT_MS,
+    unregisteredMaxFrameBytes: e.TSERVER_UNREGISTERED_MAX_FRAME_BYTES,
     logLevel: e.LOG_LEVEL,
   };
 }

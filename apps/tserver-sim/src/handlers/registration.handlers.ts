@@ -26,7 +26,7 @@ export const registrationHandlers: HandlerTable = {
       }
       const pollMs = addpPollIntervalMs(attributes.Extensions);
       addpPollIntervalMs(attributes.Extensions, ADDP_LOCAL_TIMEOUT_KEY);
-      ctx.session.applicationName = attributes.ApplicationName;
+      ctx.session.register(attributes.ApplicationName);
       if (pollMs !== undefined) ctx.session.connection.setAddpTimeout(pollMs);
       serverInfo(ctx);
       ctx.notify(linkStateEvent(ctx.state.linkUp), {});

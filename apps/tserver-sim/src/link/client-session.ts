@@ -1,4 +1,4 @@
-import type { FramedConnection, LinkLogger } from '@gws/framed-link';
+import type { FramedConnection, LinkLogger, PendingRegistration } from '@gws/framed-link';
 import type { TMessage } from '@gws/tlib';
 import type { EndpointRole, TServerEndpoint } from './tserver-endpoint';
 
@@ -12,10 +12,17 @@ export class ClientSession {
     readonly endpoint: TServerEndpoint,
     readonly connection: FramedConnection<TMessage>,
     private readonly logger: LinkLogger,
+    private readonly pendingRegistration: PendingRegistration,
   ) {}
 
   get registered(): boolean {
     return this.applicationName !== undefined;
+  }
+
+  /** RequestRegisterClient succeeded: the link is lifted to the normal frame limit and has no deadline any more. */
+  register(applicationName: string): void {
+    this.applicationName = applicationName;
+    this.pendingRegistration.registered();
   }
 
   get role(): EndpointRole {
