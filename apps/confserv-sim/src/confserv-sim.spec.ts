@@ -42,6 +42,13 @@ describe('Configuration Server simulator and client', () => {
       await expect(client.authenticate('agent1', 'nope')).rejects.toThrow('user "agent1": wrong password');
     });
 
+    it('refuses the password with a trailing NUL or space and a prefix of it', async () => {
+      for (const attempt of ['password\0', 'password ', 'passwor']) {
+        await expect(client.authenticate('agent1', attempt)).rejects.toThrow(WrongPasswordError);
+      }
+      await expect(client.authenticate('agent1', 'password')).resolves.toMatchObject({ personDBID: 101 });
+    });
+
     it('does not reveal that a person is disabled to someone without the password', async () => {
       await expect(client.authenticate('agent_disabled', 'guess')).rejects.toThrow(WrongPasswordError);
     });

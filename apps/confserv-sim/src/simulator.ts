@@ -21,7 +21,7 @@ import type { ContactCenterDirectory } from '@gws/directory';
 import { startAdminServer, type AdminServer } from './admin/admin-server';
 import { CfgStore, type StoreChange } from './store/cfg-store';
 import { directoryToCfg } from './store/directory-to-cfg';
-import { DEFAULT_SCRYPT_COST, PasswordVault } from './store/password-vault';
+import { DEFAULT_SCRYPT_COST, PasswordVault, scryptHasher } from './store/password-vault';
 import { ConfServSession, objectAttributes } from './session/confserv-session';
 
 /** The link limits (`maxConnections`, `registrationTimeoutMs`, `unregisteredMaxFrameBytes`): docs/confserv-sim.md. */
@@ -71,7 +71,7 @@ export class ConfServSimulator {
     }
     const logger = options.logger ?? silentLogger;
     const { directory } = options;
-    const vault = new PasswordVault(options.scryptCost ?? DEFAULT_SCRYPT_COST);
+    const vault = new PasswordVault(scryptHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST));
     await Promise.all(directory.persons.map((person) => vault.set(person.dbid, person.password)));
     const store = new CfgStore(directoryToCfg(directory), directory.tenant.dbid);
     const server = createServer();

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Person passwords, held only as scrypt hashes with a per-person salt, so neither a heap dump nor a log line ever
@@ -9,6 +9,26 @@ export const DEFAULT_SCRYPT_COST = 256;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
+/** Derives the stored key from a secret and a salt. The vault hands it a fixed-length secret (see `secretOf`). */
+export type PasswordHasher = (secret: Buffer, salt: Buffer) => Promise<Buffer>;
+
+/** scrypt with N = `cost`, r = 8, p = 1 and a 32-byte key. */
+export function scryptHasher(cost = DEFAULT_SCRYPT_COST): PasswordHasher {
+  return (secret, salt) =>
+    new Promise((resolve, reject) =>
+      scrypt(secret, salt, KEY_BYTES, { N: cost, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+}
+
+/**
+ * What is hashed for a password: SHA-256 of its exact UTF-8 bytes. scrypt uses the password as an HMAC-SHA-256 key,
+ * and HMAC pads a key shorter than 64 bytes with zero bytes (and replaces a longer one by its SHA-256), so scrypt
+ * alone gives `password` and `password\0` the same hash. A fixed-length input has no such twins.
+ */
+function secretOf(password: string): Buffer {
+  return createHash('sha256').update(Buffer.from(password, 'utf8')).digest();
+}
+
 interface Hashed {
   readonly salt: Buffer;
   readonly hash: Buffer;
@@ -17,12 +37,13 @@ interface Hashed {
 export class PasswordVault {
   private readonly hashes = new Map<number, Hashed>();
 
-  constructor(private readonly cost = DEFAULT_SCRYPT_COST) {}
+  /** @param hasher scrypt by default; tests pass one that counts its calls. */
+  constructor(private readonly hasher: PasswordHasher = scryptHasher()) {}
 
   /** Hashes and stores `password` for the person; an empty password is stored as such (and always refused). */
   async set(personDbid: number, password: string): Promise<void> {
     const salt = randomBytes(SALT_BYTES);
-    this.hashes.set(personDbid, { salt, hash: await this.derive(password, salt) });
+    this.hashes.set(personDbid, { salt, hash: await this.hasher(secretOf(password), salt) });
   }
 
   delete(personDbid: number): void {
@@ -33,14 +54,7 @@ export class PasswordVault {
   async verify(personDbid: number, password: string): Promise<boolean> {
     const stored = this.hashes.get(personDbid);
     if (stored === undefined) return false;
-    return timingSafeEqual(stored.hash, await this.derive(password, stored.salt));
-  }
-
-  private derive(password: string, salt: Buffer): Promise<Buffer> {
-    return new Promise((resolve, reject) =>
-      scrypt(password, salt, KEY_BYTES, { N: this.cost, r: 8, p: 1 }, (error, key) =>
-        error ? reject(error) : resolve(key),
-      ),
-    );
+    const derived = await this.hasher(secretOf(password), stored.salt);
+    return derived.length === stored.hash.length && timingSafeEqual(derived, stored.hash);
   }
 }
