@@ -6,7 +6,7 @@ import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import { deviceIdFor } from '../identity/resource-ids';
-import { AgentDirectoryService, type PlaceDn } from '../platform/agent-directory.service';
+import { AgentDirectoryService, type AgentDirectoryEntry, type PlaceDn } from '../platform/agent-directory.service';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
 import { DN_MAP } from '../stores/store.tokens';
@@ -43,14 +43,9 @@ export class ContactCenterSessionService {
 
   async start(principal: GwsPrincipal, params: StartContactCenterSessionDto, baseUrl: string): Promise<void> {
     const existing = this.sessions.ofUser(principal.userId);
-    if (existing !== undefined) return this.join(existing, params);
+    if (existing !== undefined) return this.join(principal, existing, params);
     requireTServer(this.tserver);
-    const agent = await this.directory.agent(principal.userName).catch((error: Error) => {
-      throw new GwsException(
-        GwsStatus.UnableToRetrieve,
-        `Cannot read the agent from Configuration Server: ${error.message}`,
-      );
-    });
+    const agent = await this.agentOf(principal);
     if (!agent.isAgent) throw new GwsException(GwsStatus.NoPermission, `${agent.userName} is not an agent`);
     const placeName = params.place ?? agent.defaultPlace;
     if (placeName === undefined) {
@@ -150,8 +145,32 @@ export class ContactCenterSessionService {
     this.sessions.remove(principal.userId);
   }
 
-  /** A second browser of the same user: it shares the session, as long as it asks for the same place. */
-  private join(session: VoiceSession, params: StartContactCenterSessionDto): Promise<void> {
+  private agentOf(principal: GwsPrincipal): Promise<AgentDirectoryEntry> {
+    return this.directory.agent(principal.userName).catch((error: Error) => {
+      throw new GwsException(
+        GwsStatus.UnableToRetrieve,
+        `Cannot read the agent from Configuration Server: ${error.message}`,
+      );
+    });
+  }
+
+  /**
+   * A second browser of the same user: it shares the session, as long as what it asks for is what the session is.
+   * A login code that is not the person's is refused (5) exactly as at the first start; another place or another
+   * of the person's login codes is 2. Nothing reaches T-Server.
+   */
+  private async join(
+    principal: GwsPrincipal,
+    session: VoiceSession,
+    params: StartContactCenterSessionDto,
+  ): Promise<void> {
+    if (params.loginCode !== undefined && params.loginCode !== session.loginCode) {
+      ownLoginCode((await this.agentOf(principal)).loginCodes, params.loginCode);
+      throw new GwsException(
+        GwsStatus.InvalidForState,
+        `A contact center session is already active with agent login ${session.loginCode}; end it before choosing another`,
+      );
+    }
     if (params.place !== undefined && params.place !== session.placeName) {
       throw new GwsException(
         GwsStatus.InvalidForState,
@@ -161,13 +180,8 @@ export class ContactCenterSessionService {
     return this.notifications.snapshot(session);
   }
 
-  private loginCodeFor(codes: readonly { code: string; switchName: string }[], dn: PlaceDn, asked?: string): string {
-    if (asked !== undefined) {
-      if (!codes.some((login) => login.code === asked)) {
-        throw new GwsException(GwsStatus.NoPermission, `Agent login ${asked} is not one of this person's logins`);
-      }
-      return asked;
-    }
+  private loginCodeFor(codes: readonly LoginCode[], dn: PlaceDn, asked?: string): string {
+    if (asked !== undefined) return ownLoginCode(codes, asked);
     const code = codes.find((login) => login.switchName === dn.switchName)?.code;
     if (code === undefined) {
       throw new GwsException(
@@ -177,6 +191,16 @@ export class ContactCenterSessionService {
     }
     return code;
   }
+}
+
+type LoginCode = AgentDirectoryEntry['loginCodes'][number];
+
+/** `asked`, when it is one of the person's login codes; someone else's (or no one's) is refused with 5. */
+function ownLoginCode(codes: readonly LoginCode[], asked: string): string {
+  if (!codes.some((login) => login.code === asked)) {
+    throw new GwsException(GwsStatus.NoPermission, `Agent login ${asked} is not one of this person's logins`);
+  }
+  return asked;
 }
 
 /** A place with one DN logs in there; with several, on its single ACD position (GWS rule). */
