@@ -5,7 +5,8 @@ import { RequestRefusal } from './request-refusal.error';
 
 /**
  * Checks a person's credentials. Order: empty password, unknown user, wrong password, then disabled, so a
- * person's state is only revealed to someone who knows the password. Texts: docs/confserv-sim.md.
+ * person's state is only revealed to someone who knows the password. Every answer but the empty password costs one
+ * password hash. Texts: docs/confserv-sim.md.
  */
 export async function authenticatePerson(
   store: CfgStore,
@@ -15,10 +16,12 @@ export async function authenticatePerson(
 ): Promise<number> {
   if (password === '') throw new RequestRefusal(ConfServErrorCode.EmptyPassword, 'Empty password is not allowed');
   const person = store.personByUserName(userName);
+  // Hashed whether or not the user exists, so that an unknown user name is not refused sooner than a wrong password.
+  const matches = await vault.verify(person?.DBID, password);
   if (person === undefined) {
     throw new RequestRefusal(ConfServErrorCode.UnknownUser, `Unknown user name ${JSON.stringify(userName)}`);
   }
-  if (!(await vault.verify(person.DBID, password))) {
+  if (!matches) {
     throw new RequestRefusal(ConfServErrorCode.WrongPassword, `Wrong password for user ${JSON.stringify(userName)}`);
   }
   if (person.state !== CfgObjectState.Enabled) {

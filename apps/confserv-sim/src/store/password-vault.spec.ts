@@ -23,5 +23,6 @@ describe('PasswordVault', () => {
     await expect(vault.verify(3, 'pässwörd')).resolves.toBe(true);
     await expect(vault.verify(3, 'passwort')).resolves.toBe(false);
     await expect(vault.verify(4, 'anything')).resolves.toBe(false);
+    await expect(vault.verify(undefined, 'anything')).resolves.toBe(false);
   });
 });

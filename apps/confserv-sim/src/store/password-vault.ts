@@ -36,6 +36,8 @@ interface Hashed {
 
 export class PasswordVault {
   private readonly hashes = new Map<number, Hashed>();
+  /** Hashed against when there is no stored hash, so that "no such person" costs what "wrong password" costs. */
+  private readonly dummy: Hashed = { salt: randomBytes(SALT_BYTES), hash: randomBytes(KEY_BYTES) };
 
   /** @param hasher scrypt by default; tests pass one that counts its calls. */
   constructor(private readonly hasher: PasswordHasher = scryptHasher()) {}
@@ -50,11 +52,15 @@ export class PasswordVault {
     this.hashes.delete(personDbid);
   }
 
-  /** Constant-time comparison against the stored hash; false when the person has none. */
-  async verify(personDbid: number, password: string): Promise<boolean> {
-    const stored = this.hashes.get(personDbid);
-    if (stored === undefined) return false;
-    const derived = await this.hasher(secretOf(password), stored.salt);
-    return derived.length === stored.hash.length && timingSafeEqual(derived, stored.hash);
+  /**
+   * Constant-time comparison against the stored hash. For an unknown person (`undefined`) or one without a password,
+   * a dummy is hashed and compared all the same, then false is answered: every path does one hash.
+   */
+  async verify(personDbid: number | undefined, password: string): Promise<boolean> {
+    const stored = personDbid === undefined ? undefined : this.hashes.get(personDbid);
+    const against = stored ?? this.dummy;
+    const derived = await this.hasher(secretOf(password), against.salt);
+    const equal = derived.length === against.hash.length && timingSafeEqual(derived, against.hash);
+    return stored !== undefined && equal;
   }
 }
