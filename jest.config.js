@@ -39,11 +39,13 @@ const shared = { transform, transformIgnorePatterns, moduleNameMapper, testEnvir
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads testTimeout only here, not per project. End-to-end and browser tests start simulators, GWS or
+  // Chromium and wait on real traffic, each wait inside bounded on its own; 5 s (the default) is tight on a busy CI.
+  testTimeout: 15_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     // Drives the system Chromium (`npm run test:browser`; .ci/run installs it). Not in `npm test`, which needs Node only.
-    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'], testTimeout: 30_000 },
-    // End-to-end tests start simulators and GWS and wait on real traffic; each wait inside is bounded on its own.
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 15_000 },
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -10,6 +10,9 @@ function chromiumPath(): string {
   return found;
 }
 
+// Chromium's first start on a cold CI machine takes longer than the suite-wide 15 s.
+jest.setTimeout(30_000);
+
 describe('OpenAPI explorer in a real browser', () => {
   let platform: GwsTestPlatform;
   let browser: Browser;
