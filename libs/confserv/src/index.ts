@@ -8,6 +8,7 @@ export * from './errors/disabled-person.error';
 export * from './errors/empty-password.error';
 export * from './errors/server-unavailable.error';
 export * from './errors/request-timeout.error';
+export * from './errors/confserv-unavailable';
 export * from './errors/object-count-mismatch.error';
 export * from './errors/object-not-found.error';
 export * from './errors/unsupported-object-type.error';

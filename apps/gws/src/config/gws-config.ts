@@ -32,6 +32,10 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((item) => item.trim()))
     .pipe(z.array(endpoint).min(1))
     .optional(),
+  TSERVER_ADDP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  CONFSERV_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  CONFSERV_LOGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(3),
+  CONFSERV_ADDP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   CSRF_ENABLED: flag.default(true),
   LOGIN_FAILURE_LIMIT: z.coerce.number().int().min(1).default(5),
   LOGIN_ADDRESS_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
@@ -64,8 +68,22 @@ export interface GwsConfig {
   /** Start both simulators in this process: the default when no T-Server or Configuration Server is named. */
   readonly embedded: boolean;
   readonly directoryFile: string | undefined;
-  readonly tserver: { readonly primary: Endpoint; readonly backup: Endpoint | undefined };
+  readonly tserver: {
+    readonly primary: Endpoint;
+    readonly backup: Endpoint | undefined;
+    /** ADDP both ways (we poll after this long idle and ask T-Server to do the same); 0 = off. */
+    readonly addpTimeoutMs: number;
+  };
   readonly confserv: readonly Endpoint[];
+  /** How GWS notices a Configuration Server that stopped answering (docs/api.md, "The Configuration Server link"). */
+  readonly confservLink: {
+    /** Every request but a login's waits this long for its answer. */
+    readonly requestTimeoutMs: number;
+    /** Each request of a password login (RequestAuthenticate, the profile read) waits this long. */
+    readonly loginTimeoutMs: number;
+    /** ADDP: poll after this long idle, close the link when the poll gets no reply within it again; 0 = off. */
+    readonly addpTimeoutMs: number;
+  };
   readonly csrfEnabled: boolean;
   readonly loginThrottle: {
     readonly userFailureLimit: number;
@@ -124,8 +142,14 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
     tserver: {
       primary: e.TSERVER_PRIMARY ?? EMBEDDED_ENDPOINTS.tserverPrimary,
       backup: e.TSERVER_BACKUP ?? (embedded ? EMBEDDED_ENDPOINTS.tserverBackup : undefined),
+      addpTimeoutMs: e.TSERVER_ADDP_TIMEOUT_SECONDS * 1000,
     },
     confserv: e.CONFSERV_ENDPOINTS ?? [EMBEDDED_ENDPOINTS.confserv],
+    confservLink: {
+      requestTimeoutMs: e.CONFSERV_REQUEST_TIMEOUT_SECONDS * 1000,
+      loginTimeoutMs: e.CONFSERV_LOGIN_TIMEOUT_SECONDS * 1000,
+      addpTimeoutMs: e.CONFSERV_ADDP_TIMEOUT_SECONDS * 1000,
+    },
     csrfEnabled: e.CSRF_ENABLED,
     loginThrottle: {
       userFailureLimit: e.LOGIN_FAILURE_LIMIT,

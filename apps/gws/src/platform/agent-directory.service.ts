@@ -3,13 +3,16 @@ import {
   CfgActionCodeType,
   CfgDNType,
   CfgObjectType,
+  isConfServUnavailable,
   type CfgDN,
   type ConfServClient,
+  type ConfServRequestOptions,
   type CfgOptions,
 } from '@gws/confserv';
 import { TtlCache } from '../common/ttl-cache';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import { NotReadyReasons } from '../voice/model/not-ready-reasons';
+import { asConfServUnavailable, ConfServUnavailableException } from './confserv-unavailable.exception';
 import { CONFSERV_CLIENT } from './platform.tokens';
 
 export interface PlaceDn {
@@ -44,6 +47,9 @@ const SWITCHES_TTL_MS = 5 * 60_000;
 /**
  * Reads agents, places and settings from Configuration Server, in the few round trips its client offers. Profiles
  * and switch names are cached briefly so that one agent login costs one profile read, not one per step.
+ *
+ * Every read that fails because Configuration Server is unavailable (link down, or no answer in time) throws
+ * ConfServUnavailableException: `503 {"statusCode":4}` "try again shortly", never an internal error.
  */
 @Injectable()
 export class AgentDirectoryService {
@@ -55,14 +61,15 @@ export class AgentDirectoryService {
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
   ) {}
 
-  agent(userName: string): Promise<AgentDirectoryEntry> {
-    return this.profiles.get(userName, () => this.readAgent(userName));
+  /** `options.timeoutMs` bounds each request of the read (a login passes its shorter timeout). */
+  agent(userName: string, options: ConfServRequestOptions = {}): Promise<AgentDirectoryEntry> {
+    return this.profiles.get(userName, () => unavailableAs503(this.readAgent(userName, options)));
   }
 
-  private async readAgent(userName: string): Promise<AgentDirectoryEntry> {
-    const profile = await this.confserv.readAgentProfile(userName);
+  private async readAgent(userName: string, options: ConfServRequestOptions): Promise<AgentDirectoryEntry> {
+    const profile = await this.confserv.readAgentProfile(userName, options);
     const { person } = profile;
-    const switchNames = await this.switchNames();
+    const switchNames = await this.switchNames(options);
     const levels = new Map(person.agentInfo?.skillLevels.map((level) => [level.skillDBID, level.level]));
     return {
       personDbid: person.DBID,
@@ -85,7 +92,11 @@ export class AgentDirectoryService {
   }
 
   /** The DNs of a place by name, or undefined when no such place exists. */
-  async placeDns(placeName: string): Promise<PlaceDn[] | undefined> {
+  placeDns(placeName: string): Promise<PlaceDn[] | undefined> {
+    return unavailableAs503(this.readPlaceDns(placeName));
+  }
+
+  private async readPlaceDns(placeName: string): Promise<PlaceDn[] | undefined> {
     const [place] = await this.confserv.readObjects(CfgObjectType.Place, { name: placeName });
     if (place === undefined) return undefined;
     const [dns, switchNames] = await Promise.all([
@@ -96,27 +107,39 @@ export class AgentDirectoryService {
   }
 
   async notReadyReasons(): Promise<NotReadyReasons> {
-    const codes = await this.confserv.readActionCodes();
+    const codes = await unavailableAs503(this.confserv.readActionCodes());
     return new NotReadyReasons(
       codes.filter((code) => code.type === CfgActionCodeType.NotReady).map(({ name, code }) => ({ name, code })),
     );
   }
 
-  /** Options of the GWS application object (section -> option -> value); empty when it is not configured. */
+  /**
+   * Options of the GWS application object (section -> option -> value); empty when it is not configured or cannot
+   * be read. @throws ConfServUnavailableException when Configuration Server is unavailable: answering defaults then
+   * would present a guess as the configuration.
+   */
   async applicationOptions(): Promise<CfgOptions> {
     try {
       return await this.confserv.readApplicationOptions(this.config.applicationName);
-    } catch {
+    } catch (error) {
+      if (isConfServUnavailable(error)) throw new ConfServUnavailableException(error.message);
       return {};
     }
   }
 
-  private switchNames(): Promise<Map<number, string>> {
+  private switchNames(options: ConfServRequestOptions = {}): Promise<Map<number, string>> {
     return this.switches.get('all', async () => {
-      const switches = await this.confserv.readObjects(CfgObjectType.Switch, {});
+      const switches = await this.confserv.readObjects(CfgObjectType.Switch, {}, options);
       return new Map(switches.map((entry) => [entry.DBID, entry.name]));
     });
   }
+}
+
+/** The same promise, with a Configuration Server unavailability turned into ConfServUnavailableException. */
+function unavailableAs503<T>(read: Promise<T>): Promise<T> {
+  return read.catch((error: unknown) => {
+    throw asConfServUnavailable(error);
+  });
 }
 
 function placeDn(dn: CfgDN, switchNames: ReadonlyMap<number, string>): PlaceDn {

@@ -36,6 +36,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
                 ...(config.tserver.backup === undefined ? {} : { backup: config.tserver.backup }),
               },
               applicationName: config.applicationName,
+              addp: { localTimeoutMs: config.tserver.addpTimeoutMs, remoteTimeoutMs: config.tserver.addpTimeoutMs },
               logger: linkLoggerFrom(pino),
             }),
         },
@@ -47,6 +48,10 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
               endpoints: config.confserv,
               applicationName: config.applicationName,
               applicationType: CfgAppType.ThirdPartyServer,
+              // A server that stops answering closes the link (ADDP when idle, a silent request timeout otherwise),
+              // so readiness, metrics and every Configuration Server read say "unavailable" instead of waiting.
+              requestTimeoutMs: config.confservLink.requestTimeoutMs,
+              addpTimeoutMs: config.confservLink.addpTimeoutMs,
               logger: linkLoggerFrom(pino),
             }),
         },

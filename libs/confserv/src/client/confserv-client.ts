@@ -17,7 +17,7 @@ import { ConfServErrorCode } from '../protocol/confserv-error-codes';
 import type { ConfServMessage } from '../protocol/confserv-protocol';
 import type { AgentProfile } from './agent-profile';
 import { CfgCache } from './cfg-cache';
-import type { ConfServClientOptions, LinkStatus } from './confserv-client-options';
+import type { ConfServClientOptions, ConfServRequestOptions, LinkStatus } from './confserv-client-options';
 import { ConfServLink } from './confserv-link';
 
 export interface AuthenticatedUser {
@@ -79,13 +79,21 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
     return this.link.close();
   }
 
-  /** RequestAuthenticate. @throws UnknownUserError, WrongPasswordError, DisabledPersonError, EmptyPasswordError */
-  async authenticate(userName: string, password: string): Promise<AuthenticatedUser> {
+  /**
+   * RequestAuthenticate. @throws UnknownUserError, WrongPasswordError, DisabledPersonError, EmptyPasswordError; and
+   * like every request ServerUnavailableError or RequestTimeoutError (`isConfServUnavailable`)
+   */
+  async authenticate(
+    userName: string,
+    password: string,
+    options: ConfServRequestOptions = {},
+  ): Promise<AuthenticatedUser> {
     try {
-      const [answer] = await this.link.request('RequestAuthenticate', {
-        SATRCFG_USERNAME: userName,
-        SATRCFG_PASSWORD: password,
-      });
+      const [answer] = await this.link.request(
+        'RequestAuthenticate',
+        { SATRCFG_USERNAME: userName, SATRCFG_PASSWORD: password },
+        options,
+      );
       return { userName, personDBID: answer?.attributes.IATRCFG_DBID ?? 0 };
     } catch (error) {
       throw authenticationError(error, userName);
@@ -93,11 +101,16 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
   }
 
   /** RequestReadObjects: every batch until EventObjectsSent, checked against the announced total. */
-  async readObjects<T extends CfgModelledType>(type: T, filter: CfgFilter = {}): Promise<CfgObjectMap[T][]> {
-    const answers = await this.link.request('RequestReadObjects', {
-      IATRCFG_OBJECTTYPE: type,
-      BATRCFG_FILTER: encodeCfgFilter(filter),
-    });
+  async readObjects<T extends CfgModelledType>(
+    type: T,
+    filter: CfgFilter = {},
+    options: ConfServRequestOptions = {},
+  ): Promise<CfgObjectMap[T][]> {
+    const answers = await this.link.request(
+      'RequestReadObjects',
+      { IATRCFG_OBJECTTYPE: type, BATRCFG_FILTER: encodeCfgFilter(filter) },
+      options,
+    );
     const objects: CfgObjectMap[T][] = [];
     for (const answer of answers) {
       if (answer.name !== 'EventObjectsRead') continue;
@@ -112,20 +125,20 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
   /**
    * The person and everything needed to log them in, in two round trips: (1) the person by `user_name`;
    * (2) in flight together: each agent login and skill by DBID, the place, its DNs (`place_dbid`) and the tenant's
-   * switches. @throws UnknownUserError when no person has this user name
+   * switches. `options` applies to each of those requests. @throws UnknownUserError when no person has this user name
    */
-  async readAgentProfile(userName: string): Promise<AgentProfile> {
-    const [person] = await this.readObjects(CfgObjectType.Person, { user_name: userName });
+  async readAgentProfile(userName: string, options: ConfServRequestOptions = {}): Promise<AgentProfile> {
+    const [person] = await this.readObjects(CfgObjectType.Person, { user_name: userName }, options);
     if (person === undefined) throw new UnknownUserError(userName);
     const info = person.agentInfo;
     const placeDBID = info?.placeDBID ?? 0;
-    const byDbid = <T extends CfgModelledType>(type: T, dbid: number) => this.readObjects(type, { dbid });
+    const byDbid = <T extends CfgModelledType>(type: T, dbid: number) => this.readObjects(type, { dbid }, options);
     const [logins, places, dns, skills, switches] = await Promise.all([
       Promise.all((info?.agentLogins ?? []).map((login) => byDbid(CfgObjectType.AgentLogin, login.agentLoginDBID))),
       placeDBID === 0 ? Promise.resolve([]) : byDbid(CfgObjectType.Place, placeDBID),
-      placeDBID === 0 ? Promise.resolve([]) : this.readObjects(CfgObjectType.DN, { place_dbid: placeDBID }),
+      placeDBID === 0 ? Promise.resolve([]) : this.readObjects(CfgObjectType.DN, { place_dbid: placeDBID }, options),
       Promise.all((info?.skillLevels ?? []).map((level) => byDbid(CfgObjectType.Skill, level.skillDBID))),
-      this.readObjects(CfgObjectType.Switch, { tenant_dbid: person.tenantDBID }),
+      this.readObjects(CfgObjectType.Switch, { tenant_dbid: person.tenantDBID }, options),
     ]);
     const agentLogins = logins.flat();
     const place = places[0];
@@ -143,13 +156,13 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
   }
 
   /** Every action code (Not Ready reasons have `type` CfgActionCodeType.NotReady). */
-  readActionCodes(): Promise<CfgObjectMap[typeof CfgObjectType.ActionCode][]> {
-    return this.readObjects(CfgObjectType.ActionCode);
+  readActionCodes(options: ConfServRequestOptions = {}): Promise<CfgObjectMap[typeof CfgObjectType.ActionCode][]> {
+    return this.readObjects(CfgObjectType.ActionCode, {}, options);
   }
 
   /** The options of the named application. @throws ObjectNotFoundError */
-  async readApplicationOptions(applicationName: string): Promise<CfgOptions> {
-    const [application] = await this.readObjects(CfgObjectType.Application, { name: applicationName });
+  async readApplicationOptions(applicationName: string, options: ConfServRequestOptions = {}): Promise<CfgOptions> {
+    const [application] = await this.readObjects(CfgObjectType.Application, { name: applicationName }, options);
     if (application === undefined) throw new ObjectNotFoundError('CfgApplication', applicationName);
     return application.options;
   }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
 import {
   connectSocket,
   exponentialBackoff,
@@ -25,6 +26,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   type ConfServClientOptions,
   type ConfServEndpoint,
+  type ConfServRequestOptions,
   type LinkStatus,
 } from './confserv-client-options';
 
@@ -42,6 +44,9 @@ interface LinkEvents {
  * One registered link to Configuration Server, kept up across failures: dial (primary, then backup), register,
  * run `onRegistered` (re-subscribe), then serve requests until the link drops; reconnect with capped backoff.
  * Requests carry IATRCFG_REQUESTID from a wrapping sequence; a read completes on EventObjectsSent.
+ *
+ * A server that stops answering (hung process, dead route) is noticed two ways, and its link closed so the status
+ * says so: ADDP (`addpTimeoutMs`) while the link is idle, and a request timeout during which nothing at all arrived.
  */
 export class ConfServLink extends EventEmitter<LinkEvents> {
   /** Requests sent since start. */
@@ -53,6 +58,8 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
 
   private currentStatus: LinkStatus = 'disconnected';
   private link: FramedConnection<ConfServMessage> | undefined;
+  /** Each link's socket, to tell whether anything arrived (answers, ADDP replies) while a request waited. */
+  private readonly sockets = new WeakMap<FramedConnection<ConfServMessage>, Socket>();
   private readonly ids = new Int32Sequence();
   private readonly tracker = new RequestTracker<number, ConfServMessage[]>();
   /** EventObjectsRead batches received so far, per request id. */
@@ -101,25 +108,36 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
     await this.running;
   }
 
-  /** Sends a request and resolves with its answer(s): one event, or the read batches then EventObjectsSent. */
-  request(name: ConfServMessageName, attributes: ConfServAttributes): Promise<ConfServMessage[]> {
+  /**
+   * Sends a request and resolves with its answer(s): one event, or the read batches then EventObjectsSent.
+   * @throws ServerUnavailableError at once while the link is not connected, or when it drops before the answer
+   * @throws RequestTimeoutError when no answer came in time (the link is closed too if nothing else arrived)
+   */
+  request(
+    name: ConfServMessageName,
+    attributes: ConfServAttributes,
+    options: ConfServRequestOptions = {},
+  ): Promise<ConfServMessage[]> {
     if (this.currentStatus !== 'connected' || this.link === undefined) {
       return Promise.reject(new ServerUnavailableError(name, `link ${this.currentStatus}`));
     }
-    return this.exchange(this.link, name, attributes);
+    return this.exchange(this.link, name, attributes, options.timeoutMs);
   }
 
   private exchange(
     link: FramedConnection<ConfServMessage>,
     name: ConfServMessageName,
     attributes: ConfServAttributes,
+    timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   ): Promise<ConfServMessage[]> {
     const requestId = this.ids.next();
-    const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     if (this.tracker.size === 0) this.roundTrips++;
+    const bytesReadAtSend = this.bytesRead(link);
     const answer = this.tracker.track(requestId, timeoutMs, () => {
       this.forget(requestId);
-      return new RequestTimeoutError(name, requestId, timeoutMs);
+      const error = new RequestTimeoutError(name, requestId, timeoutMs);
+      if (this.bytesRead(link) === bytesReadAtSend) this.dropSilentLink(link, error);
+      return error;
     });
     this.requestNames.set(requestId, name);
     this.requestsSent++;
@@ -156,6 +174,21 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
       return;
     }
     this.tracker.settle(requestId, [...collected, message]);
+  }
+
+  private bytesRead(link: FramedConnection<ConfServMessage>): number {
+    return this.sockets.get(link)?.bytesRead ?? 0;
+  }
+
+  /**
+   * A request timed out and the server sent nothing at all meanwhile: it is not answering (a live server would have
+   * answered something, an ADDP poll at least when ADDP is on). Closing the link makes the status say so, fails the
+   * other requests at once instead of each waiting out its timeout, and starts reconnecting.
+   */
+  private dropSilentLink(link: FramedConnection<ConfServMessage>, timeout: RequestTimeoutError): void {
+    if (link.closed) return;
+    this.logger.warn({ link: link.remote, err: timeout.message }, 'confserv: server not answering; closing the link');
+    link.destroy(`server not answering (${timeout.message}; nothing else received meanwhile)`);
   }
 
   private forget(requestId: number): void {
@@ -211,6 +244,7 @@ export class ConfServLink extends EventEmitter<LinkEvents> {
       });
     });
     link.on('message', (message) => this.onMessage(message));
+    this.sockets.set(link, socket);
     this.link = link;
     try {
       const { applicationName, applicationType, userName, password } = this.options;
