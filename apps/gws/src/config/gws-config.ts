@@ -35,7 +35,7 @@ const envSchema = z.object({
   TSERVER_ADDP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   CONFSERV_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   CONFSERV_LOGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(3),
-  CONFSERV_ADDP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  CONFSERV_ADDP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(4),
   CSRF_ENABLED: flag.default(true),
   LOGIN_FAILURE_LIMIT: z.coerce.number().int().min(1).default(5),
   LOGIN_ADDRESS_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),

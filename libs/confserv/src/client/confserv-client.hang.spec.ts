@@ -172,6 +172,18 @@ describe('ConfServClient and a Configuration Server that stops answering', () =>
     await expect(cs.authenticate('agent1', 'password')).resolves.toMatchObject({ personDBID: 101 });
   });
 
+  it('keeps the link when a slow request times out but the server answers the ADDP polls meanwhile', async () => {
+    const cs = await connectClient({ addpTimeoutMs: 100 });
+    server.ignored.add('RequestReadObjects');
+    const statuses: LinkStatus[] = [];
+    cs.on('status', (status) => statuses.push(status));
+    const read: unknown = await cs.readObjects(CfgObjectType.Person, {}, { timeoutMs: 400 }).catch((e: unknown) => e);
+    expect(read).toBeInstanceOf(RequestTimeoutError);
+    expect(cs.status).toBe('connected');
+    expect(statuses).toEqual([]);
+    expect(server.connections).toBe(1);
+  });
+
   it('notices with ADDP, without any request, that an idle server stopped answering, and registers again', async () => {
     const cs = await connectClient({ addpTimeoutMs: 100 });
     const leftConnected = statusTurns(cs, (status) => status !== 'connected', 2000);
