@@ -239,8 +239,8 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
     await client.subscribe('/v2/me/calls');
     await client.connected();
     publishErrors(MAX_QUEUED * 3);
-    await waitFor(() => handshakes.filter((reply) => reply.successful).length >= 2, { timeoutMs: 5_000 });
-    await waitFor(() => server.publisher.stats().bayeuxSessions === 1, { timeoutMs: 5_000 });
+    await waitFor(() => handshakes.filter((reply) => reply.successful).length >= 2, 5_000, 'handshake again');
+    await waitFor(() => server.publisher.stats().bayeuxSessions === 1, 5_000, 'one session');
     publishErrors(1);
     await client.nextMessage('/v2/me/calls', (m) => (m.data as { errorMessage?: string }).errorMessage === 'burst 0');
   });

@@ -147,6 +147,8 @@ export class ContactCenterSessionService {
 
   private agentOf(principal: GwsPrincipal): Promise<AgentDirectoryEntry> {
     return this.directory.agent(principal.userName).catch((error: Error) => {
+      // Already a GWS answer (the Configuration Server is unavailable: 503): keep it.
+      if (error instanceof GwsException) throw error;
       throw new GwsException(
         GwsStatus.UnableToRetrieve,
         `Cannot read the agent from Configuration Server: ${error.message}`,
