@@ -183,7 +183,7 @@ export class TServerSimulator implements SimulatorControl {
     if (session === undefined) throw new UnknownClientError(clientId);
     this.logger.info({ client: clientId, fault }, 'injecting fault');
     if (fault === 'drop') session.connection.destroy('fault injected: drop');
-    else if (fault === 'stop-addp') session.connection.answerAddp = false;
+    else if (fault === 'stop-addp') session.stopAddp();
     else session.connection.sendRaw(CORRUPT_FRAME);
   }
 

@@ -39,7 +39,10 @@ export interface FramedConnectionEvents<M> {
  * handlers, so a peer's bad bytes can never take the process down.
  */
 export class FramedConnection<M extends WireMessage> extends EventEmitter<FramedConnectionEvents<M>> {
-  /** Set false to stop answering ADDP polls (fault injection: the peer should declare this link dead). */
+  /**
+   * Set false to stop answering ADDP polls (fault injection). The peer's ADDP takes anything received as a sign of
+   * life, this side's own polls included: to have it declare the link dead, also stop polling (`setAddpTimeout(0)`).
+   */
   answerAddp = true;
   /** ADDP polls sent so far (health output, tests). */
   addpPollsSent = 0;

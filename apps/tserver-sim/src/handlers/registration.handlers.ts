@@ -27,7 +27,7 @@ export const registrationHandlers: HandlerTable = {
       const pollMs = addpPollIntervalMs(attributes.Extensions);
       addpPollIntervalMs(attributes.Extensions, ADDP_LOCAL_TIMEOUT_KEY);
       ctx.session.register(attributes.ApplicationName);
-      if (pollMs !== undefined) ctx.session.connection.setAddpTimeout(pollMs);
+      if (pollMs !== undefined) ctx.session.setAddpInterval(pollMs);
       serverInfo(ctx);
       ctx.notify(linkStateEvent(ctx.state.linkUp), {});
     },
