@@ -1,16 +1,18 @@
 import { waitFor } from '@gws/testing';
 import { KVList } from '@gws/tlib';
-import { DEFAULT_TSERVER_CLIENT_OPTIONS, TServerClient, type StatusChange } from '@gws/tserver-client';
+import { TServerClient, type StatusChange } from '@gws/tserver-client';
+import { loadGwsConfig } from '../../gws/src/config/gws-config';
 import { SimulatorFixture } from './testing/simulator-fixture';
 
 /**
- * GWS builds its TServerClient with the client's default ADDP: it polls after 10 s idle and asks the T-Server to
- * poll it after 10 s too (`addp-remote-timeout`). Detection then takes up to two intervals, 20 s, too long for a
- * unit test, so the test keeps that 1:1 ratio at a tenth of the values: 1 s each way.
+ * GWS's T-Server ADDP, as its PlatformModule passes it to TServerClient: the same timeout both ways
+ * (TSERVER_ADDP_TIMEOUT_SECONDS, 10 s by default): it polls after that long idle and asks the T-Server to poll it
+ * as often (`addp-remote-timeout`). Detection then takes up to two intervals, 20 s, too long for a unit test, so
+ * the test keeps that 1:1 ratio at a tenth of the values: 1 s each way.
  */
 const SCALE = 10;
-const GWS_ADDP = DEFAULT_TSERVER_CLIENT_OPTIONS.addp;
-const ADDP = { localTimeoutMs: GWS_ADDP.localTimeoutMs / SCALE, remoteTimeoutMs: GWS_ADDP.remoteTimeoutMs / SCALE };
+const GWS_ADDP_MS = loadGwsConfig({}).tserver.addpTimeoutMs;
+const ADDP = { localTimeoutMs: GWS_ADDP_MS / SCALE, remoteTimeoutMs: GWS_ADDP_MS / SCALE };
 
 describe('T-Server simulator: the stop-addp fault', () => {
   const fixture = new SimulatorFixture();
@@ -21,7 +23,7 @@ describe('T-Server simulator: the stop-addp fault', () => {
   });
 
   it("is detected within two ADDP intervals by a TServerClient with GWS's default ADDP ratio (1:1, scaled to 1 s)", async () => {
-    expect(GWS_ADDP).toEqual({ localTimeoutMs: 10_000, remoteTimeoutMs: 10_000 });
+    expect(GWS_ADDP_MS).toBe(10_000);
     const sim = await fixture.start();
     const client = new TServerClient({
       endpoints: { primary: { host: '127.0.0.1', port: sim.primaryPort } },
