@@ -1,5 +1,3 @@
-import { connect as netConnect } from 'node:net';
-import { request as httpRequest } from 'node:http';
 import type { Message } from 'cometd';
 import { waitFor } from '@gws/testing';
 import { errorMessage } from '../apps/gws/src/notifications/messages/error-message';
@@ -7,63 +5,29 @@ import { JSESSIONID } from '../apps/gws/src/notifications/testing/test-handshake
 import { CometdTestClient } from './support/cometd-test-client';
 import { startCometdNotificationsApp, type CometdNotificationsApp } from './support/cometd-notifications-app';
 import { cookiesOf, rawBayeux, type RawBayeuxAnswer } from './support/raw-bayeux';
+import { chunkedBody, rawPost, type RawPostAnswer } from './support/raw-post';
 import { startGwsTestPlatform } from './support/gws-test-platform';
 
 const MAX_QUEUED = 20;
 let nextMessageId = 1;
 const ALICE = 'a11ce000000000000000000000000001';
 
-/** Sends headers announcing `contentLength` bytes, then a few; resolves with the status line the server answers. */
-function announceHugeBody(port: number, contentLength: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = netConnect(port, '127.0.0.1');
-    let answer = '';
-    socket.setTimeout(5_000, () => socket.destroy(new Error('no answer to an oversized body')));
-    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
-    socket.on('close', () => resolve(answer.split('\r\n', 1)[0] ?? ''));
-    socket.on('error', reject);
-    socket.write(
-      'POST /api/v2/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
-        `Content-Length: ${contentLength}\r\n\r\n[{"channel":"/meta/handshake"`,
-    );
-  });
+const NOTIFICATIONS = '/api/v2/notifications';
+
+/** Announces `contentLength` bytes, sends a few; the status the server answers, and whether it closed the connection. */
+async function announceHugeBody(port: number, contentLength: number): Promise<RawPostAnswer> {
+  return rawPost({ port, path: NOTIFICATIONS, timeoutMs: 5_000 }, `Content-Length: ${contentLength}\r\n`, [
+    Buffer.from('[{"channel":"/meta/handshake"'),
+  ]);
 }
 
-/** Streams a chunked body of up to `maxBytes` until the server answers; resolves with the status. */
-function streamBody(port: number, maxBytes: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/v2/notifications',
-        headers: { 'Content-Type': 'application/json' },
-      },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      // The server may close the connection while we still write; the answer it sent first is what counts.
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    const chunk = Buffer.alloc(1024, 'x');
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < maxBytes && !request.destroyed) {
-        sent += chunk.length;
-        if (!request.write(chunk)) {
-          request.once('drain', pump);
-          return;
-        }
-      }
-      request.end();
-    };
-    request.write('["');
-    pump();
-  });
+/** Streams a chunked body of up to `maxBytes` until the server answers; the status, and how much went out. */
+function streamBody(port: number, maxBytes: number): Promise<RawPostAnswer> {
+  return rawPost(
+    { port, path: NOTIFICATIONS, timeoutMs: 10_000 },
+    'Transfer-Encoding: chunked\r\n',
+    chunkedBody(maxBytes),
+  );
 }
 
 describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
@@ -145,13 +109,15 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
   }
 
   it('refuses a body announced past the limit with 413 before reading it, and goes on serving', async () => {
-    expect(await announceHugeBody(server.port, 600 * 1024 * 1024)).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(await announceHugeBody(server.port, 600 * 1024 * 1024)).toMatchObject({ status: 413, closedByServer: true });
     await stillServes();
   });
 
   it('refuses a streamed body once it passes the limit, without buffering the rest', async () => {
     const rssBefore = process.memoryUsage().rss;
-    expect(await streamBody(server.port, 64 * 1024 * 1024)).toBe(413);
+    const answer = await streamBody(server.port, 64 * 1024 * 1024);
+    expect(answer.status).toBe(413);
+    expect(answer.bytesSent).toBeLessThan(1024 * 1024);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(32 * 1024 * 1024);
     await stillServes();
   });
@@ -268,8 +234,11 @@ describe('GWS with an oversized CometD body (issue 10, finding 1)', () => {
   it('answers 413 to a 600 MiB Content-Length and the same server goes on answering', async () => {
     const platform = await startGwsTestPlatform();
     try {
-      expect(await announceHugeBody(platform.port, 600 * 1024 * 1024)).toBe('HTTP/1.1 413 Payload Too Large');
-      expect(await streamBody(platform.port, 16 * 1024 * 1024)).toBe(413);
+      expect(await announceHugeBody(platform.port, 600 * 1024 * 1024)).toMatchObject({
+        status: 413,
+        closedByServer: true,
+      });
+      expect((await streamBody(platform.port, 16 * 1024 * 1024)).status).toBe(413);
       const version = await fetch(`${platform.baseUrl}/api/v2/diagnostics/version`);
       expect(version.status).toBe(200);
       const login = await fetch(`${platform.baseUrl}/api/v2/me`, {

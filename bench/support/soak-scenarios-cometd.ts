@@ -3,96 +3,46 @@
  * breaks the rules: bodies past the 100kb limit (announced or streamed), malformed batches, and an advice asking
  * never to be expired. The e2e regression of the same findings: test/notifications-limits.e2e-spec.ts.
  */
-import { connect as netConnect } from 'node:net';
 import { rawBayeux } from '../../test/support/raw-bayeux';
+import { chunkedBody, rawPost, type RawPostAnswer } from '../../test/support/raw-post';
 import { rawHandshake, sleep, TrackedRestAgent, type Scenario, type SoakContext } from './soak-context';
 
 const NOTIFICATIONS = '/api/v2/notifications';
 /** What the oversized requests announce: 600 MiB. */
 const ANNOUNCED_BYTES = 629_145_600;
 
-interface RawAnswer {
-  /** The status of the server's answer; 0 when none came. */
-  readonly status: number;
-  /** The server ended the connection (FIN or reset) after answering, without us closing it. */
-  readonly closedByServer: boolean;
-  /** Body bytes written before the answer came (streamed bodies). */
-  readonly bytesSent: number;
-  /** The socket error, if any (EPIPE / ECONNRESET once the server stopped reading). */
-  readonly error: string | undefined;
-}
-
-/**
- * A POST to the CometD endpoint on a raw socket from the scenario's address: `headers` announce the body, then
- * `bodyChunks` are written one by one until the server answers (or the socket is gone). Writing past the server's
- * refusal fails with EPIPE / ECONNRESET, which only means the server stopped reading: its answer is what counts.
- */
-function rawPost(context: SoakContext, headers: string, bodyChunks: Iterable<Buffer>): Promise<RawAnswer> {
-  return new Promise((resolve) => {
-    const socket = netConnect({ port: context.ports.gwsPort, host: '127.0.0.1', localAddress: context.address() });
-    let received = '';
-    let closedByServer = false;
-    let bytesSent = 0;
-    let error: string | undefined;
-    socket.setTimeout(20_000, () => socket.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
-    socket.on('end', () => (closedByServer = true));
-    socket.on('error', (failure: NodeJS.ErrnoException) => {
-      error = failure.code ?? failure.message;
-      closedByServer ||= error === 'ECONNRESET' || error === 'EPIPE';
-    });
-    socket.on('close', () => {
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0);
-      resolve({ status, closedByServer, bytesSent, error });
-    });
-    const chunks = bodyChunks[Symbol.iterator]();
-    // One chunk at a time, the next once the last has been handed to the kernel and the loop has had a turn to read:
-    // Node destroys a socket on a failed write (EPIPE) without reading what had arrived, the answer included.
-    const pump = (): void => {
-      const next = chunks.next();
-      if (received !== '' || socket.destroyed || next.done === true) return;
-      bytesSent += next.value.length;
-      socket.write(next.value, () => setImmediate(pump));
-    };
-    socket.write(
-      `POST ${NOTIFICATIONS} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${headers}\r\n`,
-    );
-    pump();
-  });
-}
-
-/** A chunked body (`Transfer-Encoding: chunked` framing) of up to `maxBytes` in 64 KiB chunks, then its end. */
-function* chunkedBody(maxBytes: number): Generator<Buffer> {
-  const data = Buffer.alloc(64 * 1024, 0x20);
-  const chunk = Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
-  yield Buffer.from('1\r\n[\r\n');
-  for (let sent = 0; sent < maxBytes; sent += data.length) yield chunk;
-  yield Buffer.from('0\r\n\r\n');
+/** A raw POST to the CometD endpoint from the scenario's address. */
+function post(context: SoakContext, headers: string, bodyChunks: Iterable<Buffer>): Promise<RawPostAnswer> {
+  return rawPost(
+    { port: context.ports.gwsPort, path: NOTIFICATIONS, localAddress: context.address() },
+    headers,
+    bodyChunks,
+  );
 }
 
 export const cometdOversized: Scenario = {
   name: 'cometd-oversized',
   budgetMs: 10_000,
   async run(context) {
-    const record = (answer: RawAnswer): RawAnswer => {
+    const record = (answer: RawPostAnswer): RawPostAnswer => {
       if (answer.status === 0) context.tally.error({ code: answer.error ?? 'NO_ANSWER' });
       else context.tally.status(answer.status);
       return answer;
     };
-    const announced: RawAnswer[] = [];
+    const announced: RawPostAnswer[] = [];
     for (let i = 0; i < context.options.oversizedSockets && !context.expired(); i++) {
       const head = [Buffer.from('[{"channel":"/meta/connect"')];
-      announced.push(record(await rawPost(context, `Content-Length: ${ANNOUNCED_BYTES}\r\n`, head)));
+      announced.push(record(await post(context, `Content-Length: ${ANNOUNCED_BYTES}\r\n`, head)));
     }
-    const streamed: RawAnswer[] = [];
+    const streamed: RawPostAnswer[] = [];
     for (let i = 0; i < context.options.streamedBodies && !context.expired(); i++) {
       const body = chunkedBody(context.options.streamMaxBytes);
-      streamed.push(record(await rawPost(context, 'Transfer-Encoding: chunked\r\n', body)));
+      streamed.push(record(await post(context, 'Transfer-Encoding: chunked\r\n', body)));
     }
     const announcedRefused = announced.filter((a) => a.status === 413 && a.closedByServer).length;
     // Refused early: a 413 before the whole body went out (or, should the answer be lost, the server closing the
     // connection mid-body: reported apart).
-    const early = (s: RawAnswer): boolean => s.bytesSent < context.options.streamMaxBytes;
+    const early = (s: RawPostAnswer): boolean => s.bytesSent < context.options.streamMaxBytes;
     const streamed413 = streamed.filter((s) => s.status === 413 && early(s)).length;
     const streamedReset = streamed.filter((s) => s.status === 0 && s.closedByServer && early(s)).length;
     return {

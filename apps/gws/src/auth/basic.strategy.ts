@@ -38,11 +38,13 @@ export class BasicStrategy extends PassportStrategy(Strategy, BASIC_STRATEGY) {
         return result.principal;
       case 'refused':
         return false;
-      case 'locked': {
+      case 'locked':
+      case 'busy': {
         const seconds = Math.ceil(result.retryAfterMs / 1000);
+        const why = result.outcome === 'locked' ? 'too many failed logins' : 'too many logins in progress';
         throw new GwsException(
           GwsStatus.NotAuthenticated,
-          `Access denied: too many failed logins; try again in ${seconds} s`,
+          `Access denied: ${why}; try again in ${seconds} s`,
           HttpStatus.TOO_MANY_REQUESTS,
           { 'Retry-After': String(seconds) },
         );

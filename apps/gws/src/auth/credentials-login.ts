@@ -10,7 +10,7 @@ import { AuthenticationFailure, USER_AUTHENTICATOR, type UserAuthenticator } fro
 export type LoginOutcome =
   | { readonly outcome: 'accepted'; readonly principal: GwsPrincipal }
   | { readonly outcome: 'refused' }
-  | { readonly outcome: 'locked'; readonly retryAfterMs: number }
+  | { readonly outcome: 'locked' | 'busy'; readonly retryAfterMs: number }
   | { readonly outcome: 'unavailable' };
 
 /**
@@ -35,8 +35,8 @@ export class CredentialsLogin {
   ): Promise<LoginOutcome> {
     const admission = await this.throttle.admit(userName, address);
     if (!admission.admitted) {
-      this.logger.warn(`${via} login of ${userName} from ${address} refused unchecked: too many guesses`);
-      return { outcome: 'locked', retryAfterMs: admission.retryAfterMs };
+      this.logger.warn(`${via} login of ${userName} from ${address} refused unchecked: ${admission.reason}`);
+      return { outcome: admission.reason, retryAfterMs: admission.retryAfterMs };
     }
     const { attempt } = admission;
     let user;

@@ -13,6 +13,8 @@ export type LoginAdmission =
   | { readonly admitted: true; readonly attempt: LoginAttempt }
   | {
       readonly admitted: false;
+      /** `locked`: the failures reached a limit; `busy`: logins still being checked fill it for now. */
+      readonly reason: 'locked' | 'busy';
       /** Milliseconds until a login may be tried again. */
       readonly retryAfterMs: number;
     };

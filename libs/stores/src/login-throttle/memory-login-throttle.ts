@@ -31,9 +31,10 @@ export class MemoryLoginThrottle implements LoginThrottle {
     const now = this.now();
     const counters = keys.map((key) => this.counter(key, now));
     const lockedUntil = Math.max(...counters.map((counter) => counter.lockedUntil));
-    if (lockedUntil > now) return Promise.resolve({ admitted: false, retryAfterMs: lockedUntil - now });
+    if (lockedUntil > now)
+      return Promise.resolve({ admitted: false, reason: 'locked', retryAfterMs: lockedUntil - now });
     if (counters.some((counter, i) => counter.failures + counter.inFlight >= limits[i]!)) {
-      return Promise.resolve({ admitted: false, retryAfterMs: IN_FLIGHT_RETRY_MS });
+      return Promise.resolve({ admitted: false, reason: 'busy', retryAfterMs: IN_FLIGHT_RETRY_MS });
     }
     counters.forEach((counter) => counter.inFlight++);
     return Promise.resolve({ admitted: true, attempt: this.attempt(keys, limits) });

@@ -27,9 +27,10 @@ export function describeLoginThrottleContract(
       if (!admission.admitted) throw new Error(`${user} from ${address} was not admitted`);
       return admission.attempt;
     };
-    const refusal = async (user: string, address = '10.0.0.1'): Promise<number> => {
+    const refusal = async (user: string, address = '10.0.0.1', reason = 'locked'): Promise<number> => {
       const admission: LoginAdmission = await throttle.admit(user, address);
       if (admission.admitted) throw new Error(`${user} from ${address} was admitted`);
+      expect(admission.reason).toBe(reason);
       return admission.retryAfterMs;
     };
 
@@ -47,6 +48,7 @@ export function describeLoginThrottleContract(
       const admissions = await Promise.all(Array.from({ length: 10 }, () => throttle.admit('bob', '10.0.0.2')));
       const attempts = admissions.flatMap((admission) => (admission.admitted ? [admission.attempt] : []));
       expect(attempts).toHaveLength(LIMITS.userFailureLimit);
+      expect(admissions.filter((admission) => !admission.admitted && admission.reason === 'busy')).toHaveLength(7);
       await Promise.all(attempts.map((attempt) => attempt.failed()));
       expect(await refusal('bob', '10.0.0.2')).toBe(LIMITS.lockoutMs);
     });
@@ -55,7 +57,7 @@ export function describeLoginThrottleContract(
       const first = await admitted('carol');
       const second = await admitted('carol');
       const third = await admitted('carol');
-      expect(await refusal('carol')).toBeGreaterThan(0);
+      expect(await refusal('carol', '10.0.0.1', 'busy')).toBeGreaterThan(0);
       await first.abandoned();
       const fourth = await admitted('carol');
       await second.succeeded();
