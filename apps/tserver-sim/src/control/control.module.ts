@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { SimulatorControl } from '../simulator-types';
-import { CallsController } from './calls.controller';
 import { ClientsController } from './clients.controller';
+import { ExternalCallsController } from './external-calls.controller';
 import { LinkController } from './link.controller';
 import { SIMULATOR } from './simulator.token';
 import { SnapshotController } from './snapshot.controller';
@@ -11,7 +11,7 @@ export class ControlModule {
   static register(simulator: SimulatorControl): DynamicModule {
     return {
       module: ControlModule,
-      controllers: [CallsController, LinkController, ClientsController, SnapshotController],
+      controllers: [ExternalCallsController, LinkController, ClientsController, SnapshotController],
       providers: [{ provide: SIMULATOR, useValue: simulator }],
     };
   }

@@ -5,7 +5,7 @@ import type { CallIdGenerator } from './connid';
 import { TServerError } from './tserver-error';
 
 /** The calls alive on the switch, by ConnID. */
-export class CallTable {
+export class SwitchCallTable {
   private readonly calls = new Map<ConnId, Call>();
 
   constructor(private readonly ids: CallIdGenerator) {}

@@ -3,7 +3,7 @@ import type { AgentTable } from './agents';
 import type { Call } from './call';
 import type { Party } from './call-party';
 import { emitCallEvent } from './call-events';
-import type { CallTable } from './calls';
+import type { SwitchCallTable } from './calls';
 import type { DnTable } from './dns';
 import type { SwitchContext } from './switch-context';
 
@@ -25,7 +25,7 @@ export class Router {
   constructor(
     private readonly ctx: SwitchContext,
     private readonly dns: DnTable,
-    private readonly calls: CallTable,
+    private readonly calls: SwitchCallTable,
     private readonly agents: AgentTable,
     private readonly dialExternal: (call: Call, number: string) => void,
   ) {}

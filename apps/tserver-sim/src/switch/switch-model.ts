@@ -2,7 +2,7 @@ import { DirectoryIndex, type ContactCenterDirectory } from '@gws/directory';
 import type { LinkLogger } from '@gws/framed-link';
 import { AgentTable } from './agents';
 import { CallControl } from './call-control';
-import { CallTable } from './calls';
+import { SwitchCallTable } from './calls';
 import { CallIdGenerator } from './connid';
 import { DnTable } from './dns';
 import type { EventSink } from './event-sink';
@@ -28,7 +28,7 @@ export class SwitchModel {
   readonly ctx: SwitchContext;
   readonly dns: DnTable;
   readonly agents: AgentTable;
-  readonly calls: CallTable;
+  readonly calls: SwitchCallTable;
   readonly control: CallControl;
   readonly router: Router;
   readonly transfers: Transfers;
@@ -45,7 +45,7 @@ export class SwitchModel {
       now: options.now,
     };
     this.dns = new DnTable(this.ctx);
-    this.calls = new CallTable(new CallIdGenerator(options.now()));
+    this.calls = new SwitchCallTable(new CallIdGenerator(options.now()));
     this.agents = new AgentTable(this.ctx, this.dns, {
       isFree: (dn) => this.calls.callsOn(dn).length === 0,
       agentAvailable: () => this.router.distribute(),

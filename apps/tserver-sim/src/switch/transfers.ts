@@ -3,7 +3,7 @@ import type { Call } from './call';
 import type { Party } from './call-party';
 import { emitCallEvent } from './call-events';
 import type { CallControl } from './call-control';
-import type { CallTable } from './calls';
+import type { SwitchCallTable } from './calls';
 import type { DnTable } from './dns';
 import type { Router } from './routing';
 import type { SwitchContext } from './switch-context';
@@ -24,7 +24,7 @@ export class Transfers {
   constructor(
     private readonly ctx: SwitchContext,
     private readonly dns: DnTable,
-    private readonly calls: CallTable,
+    private readonly calls: SwitchCallTable,
     private readonly control: CallControl,
     private readonly router: Router,
   ) {}

@@ -1,7 +1,7 @@
 import type { ConnId, KVList } from '@gws/tlib';
 import type { Call } from './call';
 import { emitCallEvent } from './call-events';
-import type { CallTable } from './calls';
+import type { SwitchCallTable } from './calls';
 import type { SwitchContext } from './switch-context';
 import { checkUserDataSize } from './user-data-cap';
 
@@ -9,7 +9,7 @@ import { checkUserDataSize } from './user-data-cap';
 export class UserDataOps {
   constructor(
     private readonly ctx: SwitchContext,
-    private readonly calls: CallTable,
+    private readonly calls: SwitchCallTable,
   ) {}
 
   /** RequestAttachUserData: every pair is appended, duplicate keys included (KVList attach semantics). */

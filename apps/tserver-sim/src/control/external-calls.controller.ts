@@ -7,7 +7,7 @@ import { validBody } from './valid-body';
 
 /** Calls from and to the world outside the switch. */
 @Controller('calls')
-export class CallsController {
+export class ExternalCallsController {
   constructor(@Inject(SIMULATOR) private readonly simulator: SimulatorControl) {}
 
   @Post()
