@@ -68,7 +68,7 @@ describe('TServerClient: session and correlation', () => {
       reply('EventHeld', { ThisDN, ConnID: CONN });
     };
     const { client, events } = await harness.connected(server);
-    const reply = await client.calls.initiateTransfer('5001', CONN, '5002', { Case: 'A-1' });
+    const reply = await client.calls.initiateTransfer('5001', CONN, '5002', { userData: { Case: 'A-1' } });
     expect(reply.name).toBe('EventHeld');
     expect(events.map((event) => event.name)).toEqual(['EventServerInfo', 'EventDialing', 'EventHeld']);
     expect(server.received[1]?.attributes.UserData?.get('Case')).toBe('A-1');

@@ -18,6 +18,8 @@ export interface AgentNotReadyOptions {
   readonly workMode?: WorkMode;
   /** Reasons KVList, e.g. `{ ReasonCode: '12' }` (Workspace convention). */
   readonly reasons?: KVInput;
+  /** Extensions KVList, e.g. `{ WrapUpTime: '30' }` for after-call work. */
+  readonly extensions?: KVInput;
 }
 
 /** Agent state requests on a DN. Each resolves with its direct reply (EventAgentLogin, ...). */
@@ -54,6 +56,7 @@ export class AgentRequests {
         ThisDN: dn,
         ...(options.workMode !== undefined ? { AgentWorkMode: options.workMode } : {}),
         ...(options.reasons !== undefined ? { Reasons: KVList.from(options.reasons) } : {}),
+        ...(options.extensions !== undefined ? { Extensions: KVList.from(options.extensions) } : {}),
       }),
     );
   }

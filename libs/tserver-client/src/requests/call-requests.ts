@@ -2,13 +2,22 @@ import { KVList, MakeCallType, tmessage, type ConnId, type EnumValue, type KVInp
 import { queryCallMessage } from './dn-messages';
 import type { RequestFn } from './request-fn';
 
-export interface MakeCallOptions {
-  readonly makeCallType?: EnumValue<typeof MakeCallType>;
+/** What a new call or call leg may carry besides its destination. */
+export interface LegOptions {
+  /** Location attribute: the site the request is for (multi-site routing). */
+  readonly location?: string;
+  /** Attached to the new call (KVList). */
   readonly userData?: KVInput;
 }
 
-const withUserData = (userData: KVInput | undefined): { UserData?: KVList } =>
-  userData === undefined ? {} : { UserData: KVList.from(userData) };
+export interface MakeCallOptions extends LegOptions {
+  readonly makeCallType?: EnumValue<typeof MakeCallType>;
+}
+
+const leg = (options: LegOptions): { Location?: string; UserData?: KVList } => ({
+  ...(options.location === undefined ? {} : { Location: options.location }),
+  ...(options.userData === undefined ? {} : { UserData: KVList.from(options.userData) }),
+});
 
 /**
  * Call control on a DN. Each resolves with the request's direct reply (TLIB_MESSAGE_SPECS): e.g. EventDialing for
@@ -24,7 +33,7 @@ export class CallRequests {
         ThisDN: dn,
         OtherDN: destination,
         MakeCallType: options.makeCallType ?? MakeCallType.Regular,
-        ...withUserData(options.userData),
+        ...leg(options),
       }),
     );
   }
@@ -46,14 +55,9 @@ export class CallRequests {
   }
 
   /** Holds `connId` and dials `destination` on a new consult call. */
-  initiateTransfer(dn: string, connId: ConnId, destination: string, userData?: KVInput): Promise<TMessage> {
+  initiateTransfer(dn: string, connId: ConnId, destination: string, options: LegOptions = {}): Promise<TMessage> {
     return this.request(
-      tmessage('RequestInitiateTransfer', {
-        ThisDN: dn,
-        ConnID: connId,
-        OtherDN: destination,
-        ...withUserData(userData),
-      }),
+      tmessage('RequestInitiateTransfer', { ThisDN: dn, ConnID: connId, OtherDN: destination, ...leg(options) }),
     );
   }
 
@@ -63,31 +67,21 @@ export class CallRequests {
     );
   }
 
-  singleStepTransfer(dn: string, connId: ConnId, destination: string, userData?: KVInput): Promise<TMessage> {
+  singleStepTransfer(dn: string, connId: ConnId, destination: string, options: LegOptions = {}): Promise<TMessage> {
     return this.request(
-      tmessage('RequestSingleStepTransfer', {
-        ThisDN: dn,
-        ConnID: connId,
-        OtherDN: destination,
-        ...withUserData(userData),
-      }),
+      tmessage('RequestSingleStepTransfer', { ThisDN: dn, ConnID: connId, OtherDN: destination, ...leg(options) }),
     );
   }
 
-  muteTransfer(dn: string, connId: ConnId, destination: string, userData?: KVInput): Promise<TMessage> {
+  muteTransfer(dn: string, connId: ConnId, destination: string, options: LegOptions = {}): Promise<TMessage> {
     return this.request(
-      tmessage('RequestMuteTransfer', { ThisDN: dn, ConnID: connId, OtherDN: destination, ...withUserData(userData) }),
+      tmessage('RequestMuteTransfer', { ThisDN: dn, ConnID: connId, OtherDN: destination, ...leg(options) }),
     );
   }
 
-  initiateConference(dn: string, connId: ConnId, destination: string, userData?: KVInput): Promise<TMessage> {
+  initiateConference(dn: string, connId: ConnId, destination: string, options: LegOptions = {}): Promise<TMessage> {
     return this.request(
-      tmessage('RequestInitiateConference', {
-        ThisDN: dn,
-        ConnID: connId,
-        OtherDN: destination,
-        ...withUserData(userData),
-      }),
+      tmessage('RequestInitiateConference', { ThisDN: dn, ConnID: connId, OtherDN: destination, ...leg(options) }),
     );
   }
 
@@ -97,14 +91,9 @@ export class CallRequests {
     );
   }
 
-  singleStepConference(dn: string, connId: ConnId, destination: string, userData?: KVInput): Promise<TMessage> {
+  singleStepConference(dn: string, connId: ConnId, destination: string, options: LegOptions = {}): Promise<TMessage> {
     return this.request(
-      tmessage('RequestSingleStepConference', {
-        ThisDN: dn,
-        ConnID: connId,
-        OtherDN: destination,
-        ...withUserData(userData),
-      }),
+      tmessage('RequestSingleStepConference', { ThisDN: dn, ConnID: connId, OtherDN: destination, ...leg(options) }),
     );
   }
 
