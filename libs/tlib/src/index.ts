@@ -6,6 +6,7 @@ export * from './errors/missing-attribute.error';
 export * from './errors/kvlist-too-large.error';
 export * from './errors/frame-too-large.error';
 export * from './values/value-type';
+export * from './values/int32';
 export * from './values/connid';
 export * from './values/timestamp';
 export * from './values/kvlist';

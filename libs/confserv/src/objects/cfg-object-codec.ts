@@ -1,13 +1,10 @@
-import { KVList, KVType, type KVPair } from '@gws/tlib';
+import { isInt32, KVList, KVType, type KVPair } from '@gws/tlib';
 import { CfgObjectError } from '../errors/cfg-object.error';
 import { UnsupportedObjectTypeError } from '../errors/unsupported-object-type.error';
 import { CFG_OBJECT_SCHEMAS, isModelledType, type FieldSpec, type FieldTable } from './cfg-object-schemas';
 import type { CfgDelta, CfgModelledType, CfgObjectMap } from './cfg-objects';
 
 type PlainRecord = Readonly<Record<string, unknown>>;
-
-const INT32_MIN = -0x80000000;
-const INT32_MAX = 0x7fffffff;
 
 export function schemaOf(type: number): (typeof CFG_OBJECT_SCHEMAS)[CfgModelledType] {
   if (!isModelledType(type)) throw new UnsupportedObjectTypeError(type);
@@ -218,10 +215,10 @@ function defaultOf(spec: FieldSpec): unknown {
 }
 
 function checkInt(value: unknown, path: string): number {
-  if (!Number.isInteger(value) || (value as number) < INT32_MIN || (value as number) > INT32_MAX) {
+  if (!isInt32(value)) {
     throw new CfgObjectError(path, value, 'expected a 32-bit integer');
   }
-  return value as number;
+  return value;
 }
 
 function checkArray(value: unknown, path: string): readonly unknown[] {

@@ -3,11 +3,13 @@ import type { TMessage } from '../messages/tmessage';
 import type { RawAttribute } from '../messages/wire-message';
 import { TLIB_ATTRIBUTES } from '../protocol/attribute-ids';
 import { TLIB_MESSAGE_NAMES } from '../protocol/message-ids';
+import { INT32_MAX, INT32_MIN } from '../values/int32';
 import { KVList, KVType, type KVPair } from '../values/kvlist';
 import type { AttributeValue, ValueType } from '../values/value-type';
 
 /** fast-check arbitraries for valid T-Lib values and messages (property tests only). */
 
+const int32 = fc.integer({ min: INT32_MIN, max: INT32_MAX });
 const text = fc.string({ unit: 'grapheme', maxLength: 24 });
 /** Keys from a small pool half of the time, so that duplicates and case variants occur. */
 const key = fc.oneof(
@@ -19,7 +21,7 @@ const pair = (list: fc.Arbitrary<KVList>): fc.Arbitrary<KVPair> =>
   fc.oneof(
     fc.record({ key, type: fc.constant(KVType.String), value: text }),
     fc.record({ key, type: fc.constant(KVType.Unicode), value: text }),
-    fc.record({ key, type: fc.constant(KVType.Int), value: fc.integer({ min: -0x80000000, max: 0x7fffffff }) }),
+    fc.record({ key, type: fc.constant(KVType.Int), value: int32 }),
     fc.record({ key, type: fc.constant(KVType.Binary), value: fc.uint8Array({ maxLength: 16 }) }),
     fc.record({ key, type: fc.constant(KVType.List), value: list }),
   );
@@ -34,7 +36,7 @@ export const kvListArbitrary: fc.Arbitrary<KVList> = fc.letrec<{ list: KVList }>
 })).list;
 
 const VALUE_ARBITRARIES: Record<ValueType, fc.Arbitrary<AttributeValue>> = {
-  int: fc.integer({ min: -0x80000000, max: 0x7fffffff }),
+  int: int32,
   long: fc.maxSafeNat(),
   connid: fc.stringMatching(/^[0-9a-f]{16}$/),
   string: text,

@@ -1,4 +1,5 @@
 import { InvalidValueError } from '../errors/invalid-value.error';
+import { isInt32 } from './int32';
 
 /** The five KVList value kinds of the C `TKVType` (0 String ... 4 Unicode). */
 export const KVType = { String: 0, Int: 1, Binary: 2, List: 3, Unicode: 4 } as const;
@@ -15,9 +16,6 @@ export interface KVPair {
 /** What `KVList.from` accepts: plain values, nested objects, or an existing list. */
 export type KVInput = { readonly [key: string]: KVInputValue } | KVList;
 export type KVInputValue = string | number | Uint8Array | KVList | { readonly [key: string]: KVInputValue };
-
-const INT32_MIN = -0x80000000;
-const INT32_MAX = 0x7fffffff;
 
 /**
  * T-Lib key-value list (`TKVList`): ordered pairs, duplicate keys allowed, five value kinds.
@@ -187,7 +185,7 @@ function checkPair(key: string, value: KVValue, type: KVType): void {
     type === KVType.String || type === KVType.Unicode
       ? typeof value === 'string'
       : type === KVType.Int
-        ? Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX
+        ? isInt32(value)
         : type === KVType.Binary
           ? value instanceof Uint8Array
           : type === KVType.List && value instanceof KVList;

@@ -3,6 +3,7 @@ import { TlibProtocolError } from '../errors/protocol.error';
 import { UnknownMessageError } from '../errors/unknown-id.error';
 import type { WireMessage, RawAttribute } from '../messages/wire-message';
 import type { AttributeSpec, ProtocolDefinition } from '../protocol/protocol-definition';
+import { isInt32 } from '../values/int32';
 import { KVList } from '../values/kvlist';
 import type { TimeStamp } from '../values/timestamp';
 import type { AttributeValue } from '../values/value-type';
@@ -16,9 +17,6 @@ import {
   VALUE_TYPE_BY_TAG,
   VALUE_TYPE_TAGS,
 } from './wire-profile';
-
-const INT32_MIN = -0x80000000;
-const INT32_MAX = 0x7fffffff;
 
 /*
  * Module-local copies of imported bindings: loaders such as tsx compile those to getter calls, which showed up
@@ -34,6 +32,7 @@ const TAG_TIMESTAMP = VALUE_TYPE_TAGS.timestamp;
 const TAGS = VALUE_TYPE_TAGS;
 const TYPE_BY_TAG = VALUE_TYPE_BY_TAG;
 const List = KVList;
+const isInt = isInt32;
 const PAYLOAD_HEADER_BYTES = MESSAGE_HEADER_BYTES;
 const ATTRIBUTE_MIN_BYTES = ATTRIBUTE_HEADER_BYTES;
 const FIXED_BYTES_BY_TAG: readonly (number | undefined)[] = TYPE_BY_TAG.map((type) =>
@@ -73,10 +72,10 @@ export function writeMessagePayload(writer: BufferWriter, protocol: ProtocolDefi
 function writeValue(writer: BufferWriter, spec: AttributeSpec, tag: number, value: AttributeValue): void {
   switch (tag) {
     case TAG_INT:
-      if (!Number.isInteger(value) || (value as number) < INT32_MIN || (value as number) > INT32_MAX) {
+      if (!isInt(value)) {
         throw new InvalidValueError(spec.name, value, 'expected a 32-bit signed integer');
       }
-      writer.i32(value as number);
+      writer.i32(value);
       return;
     case TAG_LONG:
       if (!Number.isSafeInteger(value) || (value as number) < 0) {
