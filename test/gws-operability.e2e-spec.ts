@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
+import { version } from '../package.json';
 import { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
@@ -23,7 +24,7 @@ describe('GWS operability: health, metrics, OpenAPI', () => {
       tserver: { status: 'connected', role: 'primary', endpoint: 'primary', switchLink: 'up' },
       confserv: { status: 'connected' },
     });
-    expect(await (await get('/api/v2/diagnostics/version')).json()).toEqual({ statusCode: 0, version: '0.1.0' });
+    expect(await (await get('/api/v2/diagnostics/version')).json()).toEqual({ statusCode: 0, version });
   });
 
   it('counts operations and measures event-to-delivery latency', async () => {

@@ -1,2 +1,4 @@
-/** The version this server reports; GWS clients only display it. */
-export const GWS_VERSION = '0.1.0';
+import { version } from '../../../../package.json';
+
+/** The version this server reports: the project's, from package.json. GWS clients only display it. */
+export const GWS_VERSION: string = version;
