@@ -1,26 +1,23 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   MemoryDnMap,
-  MemoryEventBus,
-  MemoryEventLog,
   MemoryLoginThrottle,
   MemorySessionStore,
+  MemoryUserEventStream,
   type DnMap,
-  type EventBus,
-  type EventLog,
   type LoginThrottle,
   type SessionStore,
 } from '@gws/stores';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
-import { DN_MAP, EVENT_BUS, EVENT_LOG, LOGIN_THROTTLE, SESSION_STORE } from './store.tokens';
+import type { GwsTopicMessages } from '../notifications';
+import { DN_MAP, LOGIN_THROTTLE, SESSION_STORE, USER_EVENT_STREAM, type GwsUserEventStream } from './store.tokens';
 
 /** The embedded default: every store in this process's memory. Redis implementations plug in behind the same tokens. */
 @Global()
 @Module({
   providers: [
     { provide: SESSION_STORE, useFactory: () => new MemorySessionStore() },
-    { provide: EVENT_BUS, useFactory: () => new MemoryEventBus() },
-    { provide: EVENT_LOG, useFactory: () => new MemoryEventLog() },
+    { provide: USER_EVENT_STREAM, useFactory: () => new MemoryUserEventStream<GwsTopicMessages>() },
     { provide: DN_MAP, useFactory: () => new MemoryDnMap() },
     {
       provide: LOGIN_THROTTLE,
@@ -28,24 +25,17 @@ import { DN_MAP, EVENT_BUS, EVENT_LOG, LOGIN_THROTTLE, SESSION_STORE } from './s
       inject: [GWS_CONFIG],
     },
   ],
-  exports: [SESSION_STORE, EVENT_BUS, EVENT_LOG, DN_MAP, LOGIN_THROTTLE],
+  exports: [SESSION_STORE, USER_EVENT_STREAM, DN_MAP, LOGIN_THROTTLE],
 })
 export class StoresModule implements OnApplicationShutdown {
   constructor(
     @Inject(SESSION_STORE) private readonly sessions: SessionStore,
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
-    @Inject(EVENT_LOG) private readonly log: EventLog,
+    @Inject(USER_EVENT_STREAM) private readonly events: GwsUserEventStream,
     @Inject(DN_MAP) private readonly dnMap: DnMap,
     @Inject(LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([
-      this.sessions.close(),
-      this.bus.close(),
-      this.log.close(),
-      this.dnMap.close(),
-      this.throttle.close(),
-    ]);
+    await Promise.all([this.sessions.close(), this.events.close(), this.dnMap.close(), this.throttle.close()]);
   }
 }

@@ -22,8 +22,8 @@ export class VoiceNotifications {
   /**
    * DeviceStateChangeMessage with the devices that changed and, when the voice channel's state (agent state, DND)
    * differs from the last one this session's browsers were sent, ChannelStateChangeMessageV2: a device turning
-   * Inactive and Active again around a T-Server link bounce is no channel change. Both are queued before this
-   * returns its promise.
+   * Inactive and Active again around a T-Server link bounce is no channel change. Both are appended to the user's
+   * event stream, in that order, before this returns its promise.
    */
   devicesChanged(
     session: VoiceSession,

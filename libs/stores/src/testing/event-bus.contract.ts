@@ -6,19 +6,22 @@ const collected = (received: JsonValue[], count: number): Promise<void> =>
   waitFor(() => received.length >= count, 2000, `${count} messages`);
 
 /**
- * Behaviour every EventBus must have. `create` is called twice per test: two nodes on one bus (for a networked bus,
- * two connections to the same server).
+ * Two nodes on one bus that no other test uses (for a networked bus: two connections under a fresh prefix). An
+ * in-process bus may give the same instance twice; each node is closed after the test.
  */
-export function describeEventBusContract(name: string, create: () => Promise<EventBus>): void {
+export type EventBusNodes = readonly [EventBus, EventBus];
+
+/** Behaviour every EventBus must have; `create` gives each test a bus of its own. */
+export function describeEventBusContract(name: string, create: () => Promise<EventBusNodes>): void {
   describe(`EventBus contract: ${name}`, () => {
-    let nodes: EventBus[];
+    let nodes: EventBusNodes;
     beforeEach(async () => {
-      nodes = await Promise.all([create(), create()]);
+      nodes = await create();
     });
     afterEach(async () => Promise.all(nodes.map((node) => node.close())));
 
     it('delivers a topic to every subscriber, in publish order, and nothing of other topics', async () => {
-      const [a, b] = nodes as [EventBus, EventBus];
+      const [a, b] = nodes;
       const onA: JsonValue[] = [];
       const onB: JsonValue[] = [];
       await a.subscribe('user:1', (message) => onA.push(message));
@@ -32,7 +35,7 @@ export function describeEventBusContract(name: string, create: () => Promise<Eve
     });
 
     it('stops delivering after unsubscribe', async () => {
-      const [a, b] = nodes as [EventBus, EventBus];
+      const [a, b] = nodes;
       const kept: JsonValue[] = [];
       const dropped: JsonValue[] = [];
       await b.subscribe('t', (message) => kept.push(message));
@@ -46,7 +49,7 @@ export function describeEventBusContract(name: string, create: () => Promise<Eve
     });
 
     it('delivers the published value to every handler, equal to what was sent', async () => {
-      const [a] = nodes as [EventBus];
+      const [a] = nodes;
       const seen: JsonValue[] = [];
       await a.subscribe('t', (message) => seen.push(message));
       await a.subscribe('t', (message) => seen.push(message));
@@ -54,6 +57,19 @@ export function describeEventBusContract(name: string, create: () => Promise<Eve
       await a.publish('t', sent);
       await collected(seen, 2);
       expect(seen).toEqual([sent, sent]);
+    });
+
+    it('stops delivering to a node’s handlers once that node is closed, and closes twice without harm', async () => {
+      const [a, b] = nodes;
+      const onA: JsonValue[] = [];
+      const onB: JsonValue[] = [];
+      await a.subscribe('t', (message) => onA.push(message));
+      await a.close();
+      await a.close();
+      await b.subscribe('t', (message) => onB.push(message));
+      await b.publish('t', 1);
+      await collected(onB, 1);
+      expect(onA).toEqual([]);
     });
   });
 }

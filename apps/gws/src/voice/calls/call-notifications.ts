@@ -6,8 +6,8 @@ import { callView } from './model/call-view';
 
 /**
  * CallStateChangeMessage on `/v2/me/calls` for each change, in order, each with the whole call. Every message is
- * queued on the user's send chain before this returns its promise, so the messages of one batch cannot interleave
- * with those of a later event.
+ * appended to the user's event stream before this returns its promise, so the messages of one batch cannot
+ * interleave with those of a later event.
  */
 @Injectable()
 export class CallNotifications {
