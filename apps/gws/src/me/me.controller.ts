@@ -4,16 +4,17 @@ import type { Request, Response } from 'express';
 import { Principal } from '../auth/principal.decorator';
 import { requestBaseUrl } from '../common/base-url';
 import { ApiOperations } from '../common/operations/api-operations.decorator';
-import { operation, type OperationTable } from '../common/operations/operation-table';
+import { dtosOf, v2Operations } from '../common/operations/command';
 import type { OperationContext } from '../common/operations/operation-context';
+import type { OperationTable } from '../common/operations/operation-table';
 import type { GwsPrincipal } from '../sessions/gws-principal';
 import { AgentStateService } from '../voice/agent-state.service';
 import { AGENT_STATE_DTOS, agentStateTable } from '../voice/agent-state.operations';
-import { EndContactCenterSessionDto, StartContactCenterSessionDto } from '../voice/dto/session-operations.dto';
+import { ContactCenterSessionService } from '../voice/contact-center-session.service';
 import { NotReadyReasonsService } from '../voice/not-ready-reasons.service';
 import { LogoutService } from './logout.service';
+import { SESSION_OPERATIONS, type SessionOperation, type SessionServices } from './session-operations';
 import { UserViewService } from './user-view.service';
-import { ContactCenterSessionService } from '../voice/contact-center-session.service';
 
 @ApiTags('Me')
 @Controller('api/v2/me')
@@ -27,16 +28,15 @@ export class MeController {
     agentState: AgentStateService,
     reasons: NotReadyReasonsService,
   ) {
-    this.operations = agentStateTable('/me', agentState, reasons, {
-      StartContactCenterSession: operation(
-        StartContactCenterSessionDto,
-        ({ principal, request }, dto: StartContactCenterSessionDto) =>
-          contactCenter.start(principal, dto, requestBaseUrl(request)),
+    const services: SessionServices = { contactCenter, logout };
+    this.operations = agentStateTable(
+      '/me',
+      agentState,
+      reasons,
+      v2Operations(SESSION_OPERATIONS, (context: OperationContext, operation: SessionOperation, params) =>
+        operation.run(params, context, services),
       ),
-      EndContactCenterSession: operation(EndContactCenterSessionDto, (context) =>
-        logout.endContactCenterSession(context),
-      ),
-    });
+    );
   }
 
   @Get()
@@ -58,8 +58,7 @@ export class MeController {
 
   @Post()
   @ApiOperations('Start or end the contact-center session, or set the agent state on every channel', [
-    StartContactCenterSessionDto,
-    EndContactCenterSessionDto,
+    ...dtosOf(SESSION_OPERATIONS),
     ...AGENT_STATE_DTOS,
   ])
   async operate(

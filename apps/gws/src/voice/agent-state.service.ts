@@ -1,23 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AgentWorkMode, KVList, tmessage, type TMessage } from '@gws/tlib';
+import type { KVInput } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
+import type { AgentStateOperation } from './agent-state.operations';
 import { REASON_CODE_KEY } from './model/apply-device-event';
 import type { NotReadyReason } from './model/not-ready-reasons';
 import { NotReadyReasonsService } from './not-ready-reasons.service';
 import { requireTServer } from './tserver-guard';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions, type VoiceSession } from './voice-session';
-
-/** What an agent-state operation asks for; custom states are not-ready reasons. */
-export type AgentStateChange =
-  | { readonly kind: 'Ready' }
-  | { readonly kind: 'NotReady'; readonly reasonCode?: string }
-  | { readonly kind: 'AfterCallWork'; readonly wrapUpTime?: string }
-  | { readonly kind: 'AuxWork'; readonly reasonCode?: string };
 
 /**
  * Agent-state operations on the voice channel. Each is sent to T-Server and answered at once; the new state reaches
@@ -32,7 +26,13 @@ export class AgentStateService {
     private readonly notifications: VoiceNotifications,
   ) {}
 
-  async change(principal: GwsPrincipal, operationName: string, change: AgentStateChange): Promise<void> {
+  /** Runs `operation`; `operationName` is the one the client sent (a custom state's name for NotReady). */
+  async change<P>(
+    principal: GwsPrincipal,
+    operation: AgentStateOperation<P>,
+    params: P,
+    operationName: string = operation.name,
+  ): Promise<void> {
     const session = this.sessions.ofUser(principal.userId);
     if (session === undefined) {
       throw new GwsException(
@@ -42,18 +42,16 @@ export class AgentStateService {
     }
     const dn = loggedInDn(session);
     requireTServer(this.tserver);
-    const request = await this.requestFor(dn, change);
-    this.tserver
-      .request(request)
-      .catch((error: unknown) =>
-        this.notifications.operationFailed(
-          principal.userId,
-          '/v2/me/channels',
-          operationName,
-          session.urls.channel('voice'),
-          error,
-        ),
-      );
+    const send = await operation.plan(params, { dn, reasons: (codeOrName) => this.reasonsOf(codeOrName) });
+    send(this.tserver).catch((error: unknown) =>
+      this.notifications.operationFailed(
+        principal.userId,
+        '/v2/me/channels',
+        operationName,
+        session.urls.channel('voice'),
+        error,
+      ),
+    );
   }
 
   /** The not-ready reason a custom state operationName stands for, if any. */
@@ -61,30 +59,9 @@ export class AgentStateService {
     return (await this.reasons.load()).find(operationName);
   }
 
-  private async requestFor(dn: string, change: AgentStateChange): Promise<TMessage> {
-    switch (change.kind) {
-      case 'Ready':
-        return tmessage('RequestAgentReady', { ThisDN: dn, AgentWorkMode: AgentWorkMode.ManualIn });
-      case 'NotReady':
-        return tmessage('RequestAgentNotReady', { ThisDN: dn, ...(await this.reasonAttributes(change.reasonCode)) });
-      case 'AuxWork':
-        return tmessage('RequestAgentNotReady', {
-          ThisDN: dn,
-          AgentWorkMode: AgentWorkMode.AuxWork,
-          ...(await this.reasonAttributes(change.reasonCode)),
-        });
-      case 'AfterCallWork':
-        return tmessage('RequestAgentNotReady', {
-          ThisDN: dn,
-          AgentWorkMode: AgentWorkMode.AfterCallWork,
-          ...(change.wrapUpTime === undefined ? {} : { Extensions: KVList.from({ WrapUpTime: change.wrapUpTime }) }),
-        });
-    }
-  }
-
   /** Reasons `{ReasonCode: <code>}` for a reason given by code or name; an unknown one is refused with the list. */
-  private async reasonAttributes(codeOrName: string | undefined): Promise<{ Reasons?: KVList }> {
-    if (codeOrName === undefined) return {};
+  private async reasonsOf(codeOrName: string | undefined): Promise<KVInput | undefined> {
+    if (codeOrName === undefined) return undefined;
     const reasons = await this.reasons.load();
     const reason = reasons.find(codeOrName);
     if (reason === undefined) {
@@ -94,7 +71,7 @@ export class AgentStateService {
         `Unknown not-ready reason '${codeOrName}'; allowed: ${allowed}`,
       );
     }
-    return { Reasons: KVList.from({ [REASON_CODE_KEY]: reason.code }) };
+    return { [REASON_CODE_KEY]: reason.code };
   }
 }
 

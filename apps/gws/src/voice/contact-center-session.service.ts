@@ -10,7 +10,6 @@ import { AgentDirectoryService, type AgentDirectoryEntry, type PlaceDn } from '.
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
 import { DN_MAP } from '../stores/store.tokens';
-import type { StartContactCenterSessionDto } from './dto/session-operations.dto';
 import { CallEventsService } from './calls/call-events.service';
 import { CallTable } from './calls/model/call-table';
 import { LOGGED_OUT } from './model/agent-state';
@@ -21,6 +20,13 @@ import { ResourceUrls } from './resource-urls';
 import { requireTServer } from './tserver-guard';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions, type VoiceSession } from './voice-session';
+
+/** What StartContactCenterSession asks for (docs/api.md): each left out takes the person's default. */
+export interface StartSessionParams {
+  readonly place?: string;
+  readonly loginCode?: string;
+  readonly queue?: string;
+}
 
 /**
  * StartContactCenterSession and EndContactCenterSession: sitting an agent down at a place (DN exclusive to them,
@@ -41,7 +47,7 @@ export class ContactCenterSessionService {
     private readonly callEvents: CallEventsService,
   ) {}
 
-  async start(principal: GwsPrincipal, params: StartContactCenterSessionDto, baseUrl: string): Promise<void> {
+  async start(principal: GwsPrincipal, params: StartSessionParams, baseUrl: string): Promise<void> {
     const existing = this.sessions.ofUser(principal.userId);
     if (existing !== undefined) return this.join(principal, existing, params);
     requireTServer(this.tserver);
@@ -161,11 +167,7 @@ export class ContactCenterSessionService {
    * A login code that is not the person's is refused (5) exactly as at the first start; another place or another
    * of the person's login codes is 2. Nothing reaches T-Server.
    */
-  private async join(
-    principal: GwsPrincipal,
-    session: VoiceSession,
-    params: StartContactCenterSessionDto,
-  ): Promise<void> {
+  private async join(principal: GwsPrincipal, session: VoiceSession, params: StartSessionParams): Promise<void> {
     if (params.loginCode !== undefined && params.loginCode !== session.loginCode) {
       ownLoginCode((await this.agentOf(principal)).loginCodes, params.loginCode);
       throw new GwsException(

@@ -1,18 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { tmessage, type TMessage } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
+import type { DeviceOperation } from './device-operation';
 import { deviceCapabilities, type VoiceDevice } from './model/voice-device';
 import { requireTServer } from './tserver-guard';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions, type VoiceSession } from './voice-session';
-
-export type DeviceOperation =
-  | { readonly name: 'DoNotDisturbOn' | 'DoNotDisturbOff' | 'ForwardCallsOff' }
-  | { readonly name: 'ForwardCallsOn'; readonly destination: string };
 
 /** DND and call forwarding on the agent's own devices. */
 @Injectable()
@@ -33,9 +29,9 @@ export class DeviceOperationsService {
     return { session, device };
   }
 
-  async run(principal: GwsPrincipal, deviceId: string, operation: DeviceOperation): Promise<void> {
+  run<P>(principal: GwsPrincipal, deviceId: string, operation: DeviceOperation<P>, params: P): void {
     const { session, device } = this.ownDevice(principal, deviceId);
-    const allowed = deviceCapabilities(device);
+    const allowed: readonly string[] = deviceCapabilities(device);
     if (!allowed.includes(operation.name)) {
       throw new GwsException(
         GwsStatus.InvalidForState,
@@ -43,8 +39,8 @@ export class DeviceOperationsService {
       );
     }
     requireTServer(this.tserver);
-    this.tserver
-      .request(requestFor(device.dn, operation))
+    operation
+      .send(params, device.dn, this.tserver)
       .catch((error: unknown) =>
         this.notifications.operationFailed(
           principal.userId,
@@ -54,19 +50,5 @@ export class DeviceOperationsService {
           error,
         ),
       );
-    return Promise.resolve();
-  }
-}
-
-function requestFor(dn: string, operation: DeviceOperation): TMessage {
-  switch (operation.name) {
-    case 'DoNotDisturbOn':
-      return tmessage('RequestSetDNDOn', { ThisDN: dn });
-    case 'DoNotDisturbOff':
-      return tmessage('RequestSetDNDOff', { ThisDN: dn });
-    case 'ForwardCallsOn':
-      return tmessage('RequestCallForwardSet', { ThisDN: dn, OtherDN: operation.destination, ForwardMode: 1 });
-    case 'ForwardCallsOff':
-      return tmessage('RequestCallForwardCancel', { ThisDN: dn });
   }
 }

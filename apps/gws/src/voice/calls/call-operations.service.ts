@@ -4,12 +4,12 @@ import { GwsException } from '../../common/gws.exception';
 import { GwsStatus } from '../../common/gws-status';
 import { TSERVER_CLIENT } from '../../platform/platform.tokens';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
+import type { DeviceOperation } from '../device-operation';
 import { requireTServer } from '../tserver-guard';
 import { VoiceNotifications } from '../voice-notifications';
 import { VoiceSessions, type VoiceSession } from '../voice-session';
 import { CallNotifications } from './call-notifications';
-import { buildCallRequest, makeCallRequest, type CallOperationParams, type CallRequest } from './call-requests';
-import type { DestinationOperation } from './dto/call-operations.dto';
+import type { CallOperation, CallPlan } from './call-operation';
 import type { AgentCall } from './model/agent-call';
 import { callCapabilities } from './model/call-capabilities';
 
@@ -37,7 +37,8 @@ export class CallOperationsService {
     return { session, call };
   }
 
-  dial(principal: GwsPrincipal, deviceId: string, params: DestinationOperation): void {
+  /** Dial (or another operation that starts a call) from one of the caller's devices, which must be active. */
+  dial<P>(principal: GwsPrincipal, deviceId: string, operation: DeviceOperation<P>, params: P): void {
     const session = this.sessions.ofUser(principal.userId);
     const device = session === undefined ? undefined : [...session.devices.values()].find((d) => d.id === deviceId);
     if (session === undefined || device === undefined) {
@@ -45,33 +46,33 @@ export class CallOperationsService {
     }
     if (!device.active) throw new GwsException(GwsStatus.InvalidForState, `Device ${deviceId} is inactive`);
     requireTServer(this.tserver);
-    this.send(session, 'Dial', `${session.urls.device(device.id).uri}/calls`, {
-      request: makeCallRequest(device.dn, params),
+    this.send(session, operation.name, `${session.urls.device(device.id).uri}/calls`, {
+      send: (tserver) => operation.send(params, device.dn, tserver),
     });
   }
 
-  run(principal: GwsPrincipal, callId: string, operationName: string, params: CallOperationParams): void {
+  run<P>(principal: GwsPrincipal, callId: string, operation: CallOperation<P>, params: P): void {
     const { session, call } = this.ownCall(principal, callId);
-    const allowed = callCapabilities(call, session.calls.onDn(call.dn));
-    if (!allowed.includes(operationName)) {
+    const allowed: readonly string[] = callCapabilities(call, session.calls.onDn(call.dn));
+    if (!allowed.includes(operation.name)) {
       throw new GwsException(
         GwsStatus.InvalidForState,
-        `${operationName} is not allowed on call ${call.id} (${call.state}); allowed: ${allowed.join(', ') || 'none'}`,
+        `${operation.name} is not allowed on call ${call.id} (${call.state}); allowed: ${allowed.join(', ') || 'none'}`,
       );
     }
     requireTServer(this.tserver);
     this.send(
       session,
-      operationName,
+      operation.name,
       session.urls.call(call.id).uri,
-      buildCallRequest(session.calls, call, operationName, params),
+      operation.plan(params, { calls: session.calls, call }),
     );
   }
 
-  private send(session: VoiceSession, operationName: string, resourceUri: string, sent: CallRequest): void {
-    this.tserver.request(sent.request).catch(async (error: unknown) => {
+  private send(session: VoiceSession, operationName: string, resourceUri: string, plan: CallPlan): void {
+    plan.send(this.tserver).catch(async (error: unknown) => {
       try {
-        const undone = sent.onFailure?.() ?? [];
+        const undone = plan.undo?.() ?? [];
         if (undone.length > 0) await this.callNotifications.callsChanged(session, undone);
         await this.voiceNotifications.operationFailed(
           session.userId,
@@ -86,5 +87,3 @@ export class CallOperationsService {
     });
   }
 }
-
-export type { CallOperationParams } from './call-requests';

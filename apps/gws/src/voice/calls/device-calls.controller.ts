@@ -2,10 +2,11 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/principal.decorator';
 import { ApiOperations } from '../../common/operations/api-operations.decorator';
-import { operation, OperationTable } from '../../common/operations/operation-table';
+import { dtosOf, v2Operations } from '../../common/operations/command';
+import { OperationTable } from '../../common/operations/operation-table';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
+import { DEVICE_CALL_OPERATIONS } from './call-operations';
 import { CallOperationsService } from './call-operations.service';
-import { DialDto, type DestinationOperation } from './dto/call-operations.dto';
 
 interface DeviceContext {
   readonly principal: GwsPrincipal;
@@ -19,16 +20,17 @@ export class DeviceCallsController {
   private readonly operations: OperationTable<DeviceContext>;
 
   constructor(calls: CallOperationsService) {
-    this.operations = new OperationTable<DeviceContext>('/me/devices/{id}/calls', {
-      Dial: operation(DialDto, ({ principal, deviceId }, params: DestinationOperation) => {
-        calls.dial(principal, deviceId, params);
+    this.operations = new OperationTable<DeviceContext>(
+      '/me/devices/{id}/calls',
+      v2Operations(DEVICE_CALL_OPERATIONS, ({ principal, deviceId }: DeviceContext, operation, params) => {
+        calls.dial(principal, deviceId, operation, params);
         return Promise.resolve();
       }),
-    });
+    );
   }
 
   @Post()
-  @ApiOperations('Dial from one of your devices', [DialDto])
+  @ApiOperations('Dial from one of your devices', dtosOf(DEVICE_CALL_OPERATIONS))
   async dial(
     @Principal() principal: GwsPrincipal,
     @Param('id') deviceId: string,

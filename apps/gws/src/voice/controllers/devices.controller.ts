@@ -3,15 +3,11 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/principal.decorator';
 import { collectionAnswer, pickFields } from '../../common/collection';
 import { ApiOperations } from '../../common/operations/api-operations.decorator';
-import { operation, OperationTable } from '../../common/operations/operation-table';
+import { dtosOf, v2Operations } from '../../common/operations/command';
+import { OperationTable } from '../../common/operations/operation-table';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
+import { DEVICE_OPERATIONS } from '../device-operations';
 import { DeviceOperationsService } from '../device-operations.service';
-import {
-  DoNotDisturbOffDto,
-  DoNotDisturbOnDto,
-  ForwardCallsOffDto,
-  ForwardCallsOnDto,
-} from '../dto/device-operations.dto';
 import { deviceView } from '../model/device-view';
 import { NotReadyReasonsService } from '../not-ready-reasons.service';
 import { VoiceSessions } from '../voice-session';
@@ -20,8 +16,6 @@ interface DeviceContext {
   readonly principal: GwsPrincipal;
   readonly deviceId: string;
 }
-
-const DEVICE_DTOS = [DoNotDisturbOnDto, DoNotDisturbOffDto, ForwardCallsOnDto, ForwardCallsOffDto];
 
 @ApiTags('Devices')
 @Controller('api/v2/me/devices')
@@ -33,18 +27,13 @@ export class DevicesController {
     private readonly reasons: NotReadyReasonsService,
     private readonly devices: DeviceOperationsService,
   ) {
-    const run =
-      (name: 'DoNotDisturbOn' | 'DoNotDisturbOff' | 'ForwardCallsOff') =>
-      ({ principal, deviceId }: DeviceContext): Promise<void> =>
-        devices.run(principal, deviceId, { name });
-    this.operations = new OperationTable<DeviceContext>('/me/devices/{id}', {
-      DoNotDisturbOn: operation(DoNotDisturbOnDto, run('DoNotDisturbOn')),
-      DoNotDisturbOff: operation(DoNotDisturbOffDto, run('DoNotDisturbOff')),
-      ForwardCallsOn: operation(ForwardCallsOnDto, ({ principal, deviceId }, dto: ForwardCallsOnDto) =>
-        devices.run(principal, deviceId, { name: 'ForwardCallsOn', destination: dto.destination }),
-      ),
-      ForwardCallsOff: operation(ForwardCallsOffDto, run('ForwardCallsOff')),
-    });
+    this.operations = new OperationTable<DeviceContext>(
+      '/me/devices/{id}',
+      v2Operations(DEVICE_OPERATIONS, ({ principal, deviceId }: DeviceContext, operation, params) => {
+        devices.run(principal, deviceId, operation, params);
+        return Promise.resolve();
+      }),
+    );
   }
 
   @Get()
@@ -69,7 +58,7 @@ export class DevicesController {
   }
 
   @Post(':id')
-  @ApiOperations('Do-not-disturb and call forwarding on one of your devices', DEVICE_DTOS)
+  @ApiOperations('Do-not-disturb and call forwarding on one of your devices', dtosOf(DEVICE_OPERATIONS))
   async operate(
     @Principal() principal: GwsPrincipal,
     @Param('id') deviceId: string,

@@ -1,3 +1,4 @@
+import type { DeviceOperationName } from '../device-operations';
 import type { AgentState } from './agent-state';
 
 /** One DN of an agent's place, with what T-Server last said about it. */
@@ -13,8 +14,8 @@ export interface VoiceDevice {
   readonly forwardTo: string | undefined;
 }
 
-/** Device operations offered to the agent now. */
-export function deviceCapabilities(device: VoiceDevice): string[] {
+/** Device operations offered to the agent now (names of DEVICE_OPERATIONS). */
+export function deviceCapabilities(device: VoiceDevice): DeviceOperationName[] {
   if (!device.active) return [];
   return [
     device.doNotDisturb ? 'DoNotDisturbOff' : 'DoNotDisturbOn',
