@@ -18,3 +18,6 @@ export function exponentialBackoff(options: BackoffOptions = {}): (attempt: numb
     return Math.max(0, Math.min(maxMs, Math.round(base + spread)));
   };
 }
+
+/** What both platform clients retry with by default: about 100, 200, 400, ... ms, capped at 5 s, ±20 % jitter. */
+export const DEFAULT_RETRY_STRATEGY = exponentialBackoff({ initialMs: 100, maxMs: 5000, jitter: 0.2 });

@@ -120,6 +120,11 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
     this.decoderLimits.maxFrameBytes = bytes;
   }
 
+  /** Bytes read from the peer so far, ADDP included: whether anything at all arrived meanwhile. */
+  get bytesReceived(): number {
+    return this.socket.bytesRead;
+  }
+
   get remote(): string {
     return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
   }

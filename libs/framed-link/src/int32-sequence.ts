@@ -1,4 +1,4 @@
-const INT32_MAX = 0x7fffffff;
+import { INT32_MAX } from '@gws/tlib';
 
 /** Correlation ids 1, 2, ... 2^31-1, then 1 again: positive int32 as T-Lib ReferenceID wants, never 0 (unsolicited). */
 export class Int32Sequence {

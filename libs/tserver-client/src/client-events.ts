@@ -1,35 +1,12 @@
-import type { CloseReason } from '@gws/framed-link';
+import type { LinkError, LinkStatusChange } from '@gws/framed-link';
 import type { ConnId, TMessage } from '@gws/tlib';
-import type { TServerClientError } from './errors/tserver-client.error';
-
-/**
- * - `disconnected`: no link; between attempts or waiting out the backoff.
- * - `connecting`: opening TCP to `endpoint`.
- * - `registering`: RequestRegisterClient sent, waiting for EventServerInfo.
- * - `connected`: registered; requests flow.
- * - `closed`: final, after `close()`, a non-retriable registration refusal, or the retryStrategy giving up.
- */
-export type TServerClientStatus = 'disconnected' | 'connecting' | 'registering' | 'connected' | 'closed';
 
 /** EventServerInfo ServerRole of the server in use. */
 export type ServerRoleName = 'primary' | 'backup';
 
-export interface EndpointInUse {
-  /** Which configured endpoint: not the same as the server's role after a switchover. */
-  readonly which: 'primary' | 'backup';
-  readonly host: string;
-  readonly port: number;
-}
-
-export interface StatusChange {
-  readonly status: TServerClientStatus;
-  readonly previous: TServerClientStatus;
-  readonly endpoint: EndpointInUse | undefined;
+/** A `status` event: the shared link record (`LinkStatusChange`) and the role the T-Server in use reports. */
+export interface StatusChange extends LinkStatusChange {
   readonly role: ServerRoleName | undefined;
-  /** Why the link went down (on `disconnected`). */
-  readonly reason?: CloseReason;
-  /** Why the client stopped by itself (on `closed`), or why the last attempt failed (on `disconnected`). */
-  readonly error?: TServerClientError | Error;
 }
 
 /** The CTI link between T-Server and the switch, from EventLinkConnected / EventLinkDisconnected. */
@@ -43,7 +20,7 @@ export interface CallResync {
   /** EventPartyInfo: the call still exists. */
   readonly partyInfo?: TMessage;
   /** Why the query failed; EventError 56 means the call is gone (and is forgotten). */
-  readonly error?: TServerClientError;
+  readonly error?: LinkError;
 }
 
 /** What re-sync found for one DN after a (re)connect. */
@@ -55,10 +32,10 @@ export type DnResync =
       readonly registered: TMessage;
       /** EventAddressInfo for AddressInfoType AgentStatus. */
       readonly agentStatus?: TMessage;
-      readonly agentStatusError?: TServerClientError;
+      readonly agentStatusError?: LinkError;
       readonly calls: readonly CallResync[];
     }
-  | { readonly dn: string; readonly ok: false; readonly error: TServerClientError; readonly calls: readonly [] };
+  | { readonly dn: string; readonly ok: false; readonly error: LinkError; readonly calls: readonly [] };
 
 export interface ResyncSummary {
   readonly dns: number;

@@ -1,4 +1,4 @@
-import { InvalidOptionError } from './errors/invalid-option.error';
+import { InvalidOptionError } from '@gws/framed-link';
 import { DEFAULT_TSERVER_CLIENT_OPTIONS, resolveOptions, type TServerClientOptions } from './options';
 import { TServerClient } from './tserver-client';
 

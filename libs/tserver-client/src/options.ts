@@ -1,6 +1,19 @@
-import { exponentialBackoff, silentLogger, type LinkLogger, type SocketEndpoint } from '@gws/framed-link';
+import {
+  DEFAULT_RETRY_STRATEGY,
+  endpointOption,
+  functionOption,
+  intOption,
+  loggerOption,
+  nonEmptyString,
+  parseOptions,
+  retryStrategyOption,
+  silentLogger,
+  type LinkLogger,
+  type RetryStrategy,
+  type SocketEndpoint,
+} from '@gws/framed-link';
 import type { ConnId } from '@gws/tlib';
-import { InvalidOptionError } from './errors/invalid-option.error';
+import { z } from 'zod';
 
 export interface TServerEndpoints {
   /** Tried first, and first again after each failed round. */
@@ -32,9 +45,9 @@ export interface TServerClientOptions {
   readonly addp?: AddpOptions;
   /**
    * Delay before failed round `attempt` (1, 2, ...) is followed by another; null stops reconnecting and closes the
-   * client. A round tries each endpoint once. @default exponentialBackoff({ initialMs: 100, maxMs: 5000, jitter: 0.2 })
+   * client. A round tries each endpoint once. @default DEFAULT_RETRY_STRATEGY (about 100 ms doubling to 5 s, ±20 %)
    */
-  readonly retryStrategy?: (attempt: number) => number | null;
+  readonly retryStrategy?: RetryStrategy;
   /** The calls re-sync queries per DN. @default the ConnIDs this client saw in call events on the DN, minus released ones */
   readonly knownCalls?: (dn: string) => readonly ConnId[];
   /** How many (ServerStartTime, EventSequenceNumber) pairs de-duplication remembers. @default 10000 */
@@ -45,67 +58,41 @@ export interface TServerClientOptions {
   readonly logger?: LinkLogger;
 }
 
-/** Options with every default applied. */
-export interface ResolvedOptions extends Required<Omit<TServerClientOptions, 'applicationPassword' | 'knownCalls'>> {
-  readonly applicationPassword: string | undefined;
-  readonly knownCalls: ((dn: string) => readonly ConnId[]) | undefined;
-}
+/** Options with every default applied (the two without a default stay optional). */
+export type ResolvedOptions = Required<Omit<TServerClientOptions, 'applicationPassword' | 'knownCalls'>> &
+  Pick<TServerClientOptions, 'applicationPassword' | 'knownCalls'>;
 
+/** Every default, in one place (docs/tserver-client.md, "Options"). */
 export const DEFAULT_TSERVER_CLIENT_OPTIONS = {
   protocolVersion: 'tserver protocol 4.2',
   requestTimeoutMs: 10_000,
   connectTimeoutMs: 5_000,
   addp: { localTimeoutMs: 10_000, remoteTimeoutMs: 10_000 },
+  retryStrategy: DEFAULT_RETRY_STRATEGY,
   dedupWindow: 10_000,
   initialReferenceId: 0,
+  logger: silentLogger,
 } as const;
+
+const defaults = DEFAULT_TSERVER_CLIENT_OPTIONS;
+
+/** The one check of TServerClient's options; every default comes from DEFAULT_TSERVER_CLIENT_OPTIONS. */
+const optionsSchema: z.ZodType<ResolvedOptions, TServerClientOptions> = z.object({
+  endpoints: z.object({ primary: endpointOption, backup: endpointOption.optional() }),
+  applicationName: nonEmptyString(),
+  applicationPassword: z.string().optional(),
+  protocolVersion: nonEmptyString().default(defaults.protocolVersion),
+  requestTimeoutMs: intOption(1).default(defaults.requestTimeoutMs),
+  connectTimeoutMs: intOption(1).default(defaults.connectTimeoutMs),
+  addp: z.object({ localTimeoutMs: intOption(0), remoteTimeoutMs: intOption(0) }).default(defaults.addp),
+  retryStrategy: retryStrategyOption.default(() => defaults.retryStrategy),
+  knownCalls: functionOption<(dn: string) => readonly ConnId[]>('a function (dn) => ConnIDs').optional(),
+  dedupWindow: intOption(1).default(defaults.dedupWindow),
+  initialReferenceId: intOption(0).default(defaults.initialReferenceId),
+  logger: loggerOption.default(() => defaults.logger),
+});
 
 /** Applies defaults and checks every option. @throws InvalidOptionError */
 export function resolveOptions(options: TServerClientOptions): ResolvedOptions {
-  const defaults = DEFAULT_TSERVER_CLIENT_OPTIONS;
-  const resolved: ResolvedOptions = {
-    endpoints: options.endpoints,
-    applicationName: options.applicationName,
-    applicationPassword: options.applicationPassword,
-    protocolVersion: options.protocolVersion ?? defaults.protocolVersion,
-    requestTimeoutMs: options.requestTimeoutMs ?? defaults.requestTimeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs ?? defaults.connectTimeoutMs,
-    addp: options.addp ?? defaults.addp,
-    retryStrategy: options.retryStrategy ?? exponentialBackoff({ initialMs: 100, maxMs: 5000, jitter: 0.2 }),
-    knownCalls: options.knownCalls,
-    dedupWindow: options.dedupWindow ?? defaults.dedupWindow,
-    initialReferenceId: options.initialReferenceId ?? defaults.initialReferenceId,
-    logger: options.logger ?? silentLogger,
-  };
-  checkEndpoint('endpoints.primary', resolved.endpoints?.primary);
-  if (resolved.endpoints.backup !== undefined) checkEndpoint('endpoints.backup', resolved.endpoints.backup);
-  if (typeof resolved.applicationName !== 'string' || resolved.applicationName === '') {
-    throw new InvalidOptionError('applicationName', resolved.applicationName, 'a non-empty string');
-  }
-  if (typeof resolved.protocolVersion !== 'string' || resolved.protocolVersion === '') {
-    throw new InvalidOptionError('protocolVersion', resolved.protocolVersion, 'a non-empty string');
-  }
-  checkInt('requestTimeoutMs', resolved.requestTimeoutMs, 1);
-  checkInt('connectTimeoutMs', resolved.connectTimeoutMs, 1);
-  checkInt('addp.localTimeoutMs', resolved.addp.localTimeoutMs, 0);
-  checkInt('addp.remoteTimeoutMs', resolved.addp.remoteTimeoutMs, 0);
-  checkInt('dedupWindow', resolved.dedupWindow, 1);
-  checkInt('initialReferenceId', resolved.initialReferenceId, 0, 0x7fffffff);
-  if (typeof resolved.retryStrategy !== 'function') {
-    throw new InvalidOptionError('retryStrategy', resolved.retryStrategy, 'a function (attempt) => delay ms or null');
-  }
-  return resolved;
-}
-
-function checkEndpoint(option: string, endpoint: SocketEndpoint | undefined): void {
-  if (endpoint === undefined || typeof endpoint.host !== 'string' || endpoint.host === '') {
-    throw new InvalidOptionError(option, endpoint, 'an object { host, port } with a non-empty host');
-  }
-  checkInt(`${option}.port`, endpoint.port, 1, 65535);
-}
-
-function checkInt(option: string, value: number, min: number, max = 2 ** 31 - 1): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidOptionError(option, value, `an integer from ${min} to ${max}`);
-  }
+  return parseOptions('TServerClient', optionsSchema, options);
 }

@@ -1,8 +1,8 @@
+import { RetriesExhaustedError } from '@gws/framed-link';
 import { waitFor } from '@gws/testing';
 import type { StatusChange } from './client-events';
 import { LinkDownError } from './errors/link-down.error';
 import { ProtocolVersionError } from './errors/protocol-version.error';
-import { RetriesExhaustedError } from './errors/retries-exhausted.error';
 import { ClientHarness } from './testing/client-harness';
 import { defaultFakeHandler } from './testing/default-fake-handler';
 import { nextEvent } from './testing/next-event';

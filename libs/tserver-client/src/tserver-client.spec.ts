@@ -1,7 +1,6 @@
 import { AgentWorkMode, CallType, KVList, tmessage, type TMessage } from '@gws/tlib';
+import { ClientClosedError, RequestTimeoutError } from '@gws/framed-link';
 import { waitFor } from '@gws/testing';
-import { ClientClosedError } from './errors/client-closed.error';
-import { RequestTimeoutError } from './errors/request-timeout.error';
 import { TServerRequestError } from './errors/tserver-request.error';
 import { ClientHarness } from './testing/client-harness';
 import { defaultFakeHandler } from './testing/default-fake-handler';
@@ -101,7 +100,7 @@ describe('TServerClient: session and correlation', () => {
     server.hang = true;
     const failure = await client.calls.hold('5001', CONN).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RequestTimeoutError);
-    expect(failure).toMatchObject({ requestName: 'RequestHoldCall', referenceId: 2, timeoutMs: 50 });
+    expect(failure).toMatchObject({ requestName: 'RequestHoldCall', requestId: 2, timeoutMs: 50 });
     expect((failure as Error).message).toContain('requestTimeoutMs');
     server.hang = false;
     expect((await client.calls.hold('5001', CONN)).name).toBe('EventACK');

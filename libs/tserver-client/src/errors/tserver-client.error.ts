@@ -1,14 +1,8 @@
+import { LinkError } from '@gws/framed-link';
+
 /**
- * Base of every error this client raises. `retriable` says whether sending the same request again may succeed
- * without anything else changing (and cannot have been carried out twice); `cause` keeps the lower-level error.
+ * Base of the errors only this client raises (T-Server refusals, a lost T-Server link, a standby backup); the ones
+ * both platform clients share (RequestTimeoutError, ClientClosedError, RetriesExhaustedError, InvalidOptionError)
+ * come from `@gws/framed-link`. All are LinkErrors: `retriable` and `cause`.
  */
-export class TServerClientError extends Error {
-  constructor(
-    message: string,
-    readonly retriable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class TServerClientError extends LinkError {}

@@ -1,17 +1,21 @@
-import { connectSocket, FramedConnection, type CloseReason, type LinkLogger } from '@gws/framed-link';
+import {
+  connectSocket,
+  FramedConnection,
+  type CloseReason,
+  type LinkEndpoint,
+  type LinkLogger,
+} from '@gws/framed-link';
 import { createTlibCodec, KVList, tmessage, type TMessage } from '@gws/tlib';
-import type { EndpointInUse } from '../client-events';
-import { LinkDownError } from '../errors/link-down.error';
 import { ProtocolVersionError } from '../errors/protocol-version.error';
 import { RegistrationRefusedError } from '../errors/registration-refused.error';
 import { TServerRequestError } from '../errors/tserver-request.error';
 import type { ResolvedOptions } from '../options';
 import type { EventDeduplicator } from './event-deduplicator';
-import type { RequestCorrelator } from './request-correlator';
+import { acceptReply, requestReply, type TlibCorrelator } from './tlib-correlation';
 
 export interface LinkSessionContext {
   readonly options: ResolvedOptions;
-  readonly correlator: RequestCorrelator;
+  readonly correlator: TlibCorrelator;
   readonly dedup: EventDeduplicator;
   /** Every new event, after de-duplication and correlation. */
   readonly onEvent: (event: TMessage) => void;
@@ -26,7 +30,7 @@ export class LinkSession {
 
   private constructor(
     socket: Awaited<ReturnType<typeof connectSocket>>,
-    readonly endpoint: EndpointInUse,
+    readonly endpoint: LinkEndpoint,
     private readonly context: LinkSessionContext,
   ) {
     const { options, correlator, dedup, onEvent } = context;
@@ -43,12 +47,12 @@ export class LinkSession {
         context.logger.debug({ event: event.name, seq: event.attributes.EventSequenceNumber }, 'duplicate dropped');
         return;
       }
-      correlator.accept(event);
+      acceptReply(correlator, event, context.logger);
       onEvent(event);
     });
     this.closed = new Promise((resolve) => {
       this.connection.once('close', (reason) => {
-        correlator.failAll((name) => new LinkDownError(name, `${reason.kind}: ${reason.detail}`, true));
+        correlator.linkLost(reason);
         resolve(reason);
       });
     });
@@ -56,7 +60,7 @@ export class LinkSession {
 
   /** Opens TCP; `registering` is called between connect and RequestRegisterClient. @returns the session and EventServerInfo */
   static async open(
-    endpoint: EndpointInUse,
+    endpoint: LinkEndpoint,
     context: LinkSessionContext,
     registering: (session: LinkSession) => void,
   ): Promise<{ session: LinkSession; serverInfo: TMessage }> {
@@ -76,9 +80,8 @@ export class LinkSession {
   }
 
   request(message: TMessage): Promise<TMessage> {
-    return this.context.correlator.request(message, this.context.options.requestTimeoutMs, (stamped) =>
-      this.connection.send(stamped),
-    );
+    const { correlator, options } = this.context;
+    return requestReply(correlator, message, options.requestTimeoutMs, (stamped) => this.connection.send(stamped));
   }
 
   destroy(detail: string): void {

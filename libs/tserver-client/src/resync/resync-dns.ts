@@ -1,6 +1,6 @@
 import { AddressInfoType, type AddressType, TErrorCode, type ConnId, type EnumValue, type TMessage } from '@gws/tlib';
+import { ClientClosedError, LinkError } from '@gws/framed-link';
 import type { CallResync, DnResync, ResyncSummary } from '../client-events';
-import { ClientClosedError } from '../errors/client-closed.error';
 import { LinkDownError } from '../errors/link-down.error';
 import { TServerClientError } from '../errors/tserver-client.error';
 import { TServerRequestError } from '../errors/tserver-request.error';
@@ -65,7 +65,7 @@ async function resyncDn(
   };
 }
 
-async function queryOutcome(reply: Promise<TMessage>): Promise<{ reply?: TMessage; error?: TServerClientError }> {
+async function queryOutcome(reply: Promise<TMessage>): Promise<{ reply?: TMessage; error?: LinkError }> {
   try {
     return { reply: await reply };
   } catch (error) {
@@ -74,9 +74,9 @@ async function queryOutcome(reply: Promise<TMessage>): Promise<{ reply?: TMessag
 }
 
 /** A lost link aborts re-sync; every other failure becomes part of the result. */
-function reported(error: unknown): TServerClientError {
+function reported(error: unknown): LinkError {
   if (isLinkLoss(error)) throw error;
-  if (error instanceof TServerClientError) return error;
+  if (error instanceof LinkError) return error;
   return new TServerClientError(`re-sync failed: ${String(error)}`, false, { cause: error });
 }
 

@@ -1,7 +1,7 @@
-import { TServerClientError } from './tserver-client.error';
+import { LinkError } from './link.error';
 
 /** The retryStrategy returned null: the client gives up and closes. */
-export class RetriesExhaustedError extends TServerClientError {
+export class RetriesExhaustedError extends LinkError {
   constructor(
     readonly attempts: number,
     lastError: unknown,

@@ -1,17 +1,20 @@
-import type { EndpointInUse } from '../client-events';
-import { ProtocolVersionError } from '../errors/protocol-version.error';
-import { RegistrationRefusedError } from '../errors/registration-refused.error';
 import { RetriesExhaustedError } from '../errors/retries-exhausted.error';
-import type { TServerClientError } from '../errors/tserver-client.error';
+import type { LinkError } from '../errors/link.error';
+import type { LinkEndpoint } from './link-status';
+
+/** Delay in ms before failed round `round` (1, 2, ...) is followed by another; null gives up. */
+export type RetryStrategy = (round: number) => number | null;
 
 export interface ConnectionLoopHooks<S> {
   /** Connects and registers; rejects when this endpoint cannot be used now. */
-  readonly open: (endpoint: EndpointInUse) => Promise<S>;
+  readonly open: (endpoint: LinkEndpoint) => Promise<S>;
   /** Runs the link; resolves when it is lost. */
   readonly serve: (session: S) => Promise<void>;
-  readonly attemptFailed: (endpoint: EndpointInUse, error: unknown) => void;
-  /** The loop stopped by itself: a non-retriable refusal, or the retry strategy gave up. */
-  readonly gaveUp: (error: TServerClientError) => void;
+  readonly attemptFailed: (endpoint: LinkEndpoint, error: unknown) => void;
+  /** The loop stopped by itself: a final refusal (`isFinal`), or the retry strategy gave up. */
+  readonly gaveUp: (error: LinkError) => void;
+  /** Whether a failed attempt's error stops the loop: the server's own refusal, which trying again would repeat. */
+  readonly isFinal: (error: unknown) => error is LinkError;
 }
 
 /**
@@ -24,8 +27,8 @@ export class ConnectionLoop<S> {
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly endpoints: readonly EndpointInUse[],
-    private readonly retryStrategy: (attempt: number) => number | null,
+    private readonly endpoints: readonly LinkEndpoint[],
+    private readonly retryStrategy: RetryStrategy,
     private readonly hooks: ConnectionLoopHooks<S>,
   ) {}
 
@@ -52,7 +55,7 @@ export class ConnectionLoop<S> {
         await this.hooks.serve(session);
       } catch (error) {
         lastError = error;
-        if (isRefusal(error) && !error.retriable) return this.hooks.gaveUp(error);
+        if (this.hooks.isFinal(error)) return this.hooks.gaveUp(error);
         if (!this.stopped) this.hooks.attemptFailed(endpoint, error);
       }
       cursor = (cursor + 1) % this.endpoints.length;
@@ -74,9 +77,4 @@ export class ConnectionLoop<S> {
       this.wake = done;
     });
   }
-}
-
-/** Only the T-Server's own refusal to register stops the loop; lost links and timeouts are retried. */
-function isRefusal(error: unknown): error is RegistrationRefusedError | ProtocolVersionError {
-  return error instanceof RegistrationRefusedError || error instanceof ProtocolVersionError;
 }

@@ -1,4 +1,4 @@
-import type { LinkLogger } from '@gws/framed-link';
+import type { LinkLogger } from './link-logger';
 
 /** Prefixes every line's fields with `logger: name`, so lines from this client are easy to pick out. */
 export function namedLogger(logger: LinkLogger, name: string): LinkLogger {
