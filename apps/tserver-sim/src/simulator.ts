@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { ContactCenterDirectory } from '@gws/directory';
 import { FramedConnection, silentLogger, type InboundLinkLimits, type LinkLogger } from '@gws/framed-link';
-import { createTlibCodec, KVList, ServerRole, type TMessage } from '@gws/tlib';
+import { createTlibCodec, flatUserDataToKV, KVList, ServerRole, type TMessage } from '@gws/tlib';
 import { startControlServer, type ControlServer } from './control/control-server';
 import { REQUEST_HANDLERS } from './handlers';
 import { ClientSession } from './link/client-session';
@@ -130,7 +130,7 @@ export class TServerSimulator implements SimulatorControl {
       ani: input.ani,
       destination: input.destination,
       ...(input.dnis !== undefined ? { dnis: input.dnis } : {}),
-      ...(input.userData !== undefined ? { userData: KVList.from(input.userData) } : {}),
+      ...(input.userData !== undefined ? { userData: KVList.from(flatUserDataToKV(input.userData)) } : {}),
     });
     return { connId: call.connId, callUuid: call.callUuid };
   }

@@ -10,6 +10,7 @@ export * from './values/int32';
 export * from './values/connid';
 export * from './values/timestamp';
 export * from './values/kvlist';
+export * from './values/flat-user-data';
 export * from './protocol/protocol-definition';
 export * from './protocol/message-ids';
 export * from './protocol/attribute-ids';

@@ -64,7 +64,7 @@ describe('T-Server simulator: HTTP control API', () => {
       /extra should not exist/,
     );
     expect((await call('POST', '/calls', { ani: '1', destination: '5001', userData: { a: { b: 1 } } })).body).toEqual({
-      error: 'userData values must be strings or 32-bit integers',
+      error: 'userData must be an object of at most 200 keys whose values are strings or numbers',
     });
     expect((await call('POST', '/calls', '{not json')).status).toBe(400);
     expect(await call('POST', '/calls', { ani: '1', destination: '9999' })).toEqual({

@@ -1,3 +1,4 @@
+import { flatUserDataToKV, type FlatUserData } from '@gws/tlib';
 import type { LegOptions } from '@gws/tserver-client';
 import { commandTable, noParams } from '../../common/operations/command';
 import { GwsException } from '../../common/gws.exception';
@@ -5,14 +6,13 @@ import { GwsStatus } from '../../common/gws-status';
 import { deviceOperation } from '../device-operation';
 import { callOperation, sendOnly } from './call-operation';
 import * as dto from './dto/call-operations.dto';
-import { userDataPairs } from './dto/user-data.validator';
 import { pairOf } from './model/call-pair';
 
 /** A new call or call leg: where to, and what it carries. */
 export interface LegParams {
   readonly destination: string;
   readonly location?: string;
-  readonly userData?: Record<string, string | number>;
+  readonly userData?: FlatUserData;
 }
 
 /** The other call of a pair, by id; found from the calls themselves when left out. */
@@ -31,7 +31,7 @@ function callIdOf(uri: string | undefined): string | undefined {
 }
 
 function legOptions({ location, userData }: LegParams): LegOptions {
-  return { location, userData: userData === undefined ? undefined : userDataPairs(userData) };
+  return { location, userData: userData === undefined ? undefined : flatUserDataToKV(userData) };
 }
 
 /**
@@ -164,13 +164,13 @@ export const CALL_OPERATIONS = commandTable({
     dto: dto.AttachUserDataDto,
     params: (body) => ({ userData: body.userData }),
     plan: ({ userData }, { call }) =>
-      sendOnly((tserver) => tserver.userData.attach(call.dn, call.connId, userDataPairs(userData))),
+      sendOnly((tserver) => tserver.userData.attach(call.dn, call.connId, flatUserDataToKV(userData))),
   }),
   UpdateUserData: callOperation({
     dto: dto.UpdateUserDataDto,
     params: (body) => ({ userData: body.userData }),
     plan: ({ userData }, { call }) =>
-      sendOnly((tserver) => tserver.userData.update(call.dn, call.connId, userDataPairs(userData))),
+      sendOnly((tserver) => tserver.userData.update(call.dn, call.connId, flatUserDataToKV(userData))),
   }),
   DeleteUserDataPair: callOperation({
     dto: dto.DeleteUserDataPairDto,

@@ -1,5 +1,5 @@
-import { IsNotEmpty, IsObject, IsOptional, IsString, Matches } from 'class-validator';
-import { IsFlatUserData } from './is-flat-user-data';
+import { FLAT_USER_DATA_RULE, isFlatUserData, type FlatUserData } from '@gws/tlib';
+import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
 
 /** POST /calls: a call from outside the switch. */
 export class InjectCallDto {
@@ -20,9 +20,12 @@ export class InjectCallDto {
   @IsNotEmpty()
   readonly destination!: string;
 
-  /** Flat key -> string or int32 pairs attached to the call. */
+  /** Flat user data attached to the call: GWS's rule (`isFlatUserData`); numbers that are not int32 become strings. */
   @IsOptional()
   @IsObject()
-  @IsFlatUserData()
-  readonly userData?: Record<string, string | number>;
+  @ValidateBy({
+    name: 'isFlatUserData',
+    validator: { validate: isFlatUserData, defaultMessage: () => `userData must be ${FLAT_USER_DATA_RULE}` },
+  })
+  readonly userData?: FlatUserData;
 }

@@ -1,3 +1,4 @@
+import type { FlatUserData } from '@gws/tlib';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -49,7 +50,7 @@ function towardsDestination<N extends string>(name: N) {
     @ApiPropertyOptional({ ...USER_DATA_DOC, example: { TransferReason: 'Escalation' } })
     @IsOptional()
     @IsFlatUserData()
-    readonly userData?: Record<string, string | number>;
+    readonly userData?: FlatUserData;
   }
   Object.defineProperty(DestinationOperationDto, 'name', { value: `${name}Dto` });
   return DestinationOperationDto;
@@ -128,7 +129,7 @@ function withUserData<N extends string>(name: N) {
     @ApiProperty({ ...USER_DATA_DOC, example: { CustomerSegment: 'Gold', Score: 42 } })
     @IsDefined()
     @IsFlatUserData()
-    readonly userData!: Record<string, string | number>;
+    readonly userData!: FlatUserData;
   }
   Object.defineProperty(UserDataOperationDto, 'name', { value: `${name}Dto` });
   return UserDataOperationDto;
