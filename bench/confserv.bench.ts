@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   await timed(authenticate, WARMUP_MS);
   const auths = await timed(authenticate, PHASE_MS);
 
-  await client.close();
+  client.close();
   await simulator.close();
   const result = {
     benchmark: 'confserv',

@@ -176,7 +176,7 @@ describe('Configuration Server simulator and client', () => {
     const refused = simulator.requestCount('RequestRegisterClient');
     const bad = fixture.clientOnly(simulator.port, { userName: 'supervisor1', password: 'wrong' });
     const statuses: string[] = [];
-    bad.on('status', (status) => statuses.push(status));
+    bad.on('status', (change) => statuses.push(change.status));
     void bad.connect().catch(() => undefined);
     await waitFor(() => simulator.requestCount('RequestRegisterClient') >= refused + 2);
     expect(bad.status).not.toBe('connected');

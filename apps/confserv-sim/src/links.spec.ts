@@ -58,7 +58,7 @@ describe('links: batching, reconnect, garbage', () => {
     const client = await fixture.client(port);
     await client.subscribe([CfgObjectType.Skill]);
     const statuses: LinkStatus[] = [];
-    client.on('status', (status) => statuses.push(status));
+    client.on('status', (change) => statuses.push(change.status));
     await first.close();
     await waitFor(() => client.status !== 'connected', 2000, 'link loss');
     await expect(client.readObjects(CfgObjectType.Skill)).rejects.toThrow(/unavailable/);

@@ -7,7 +7,6 @@ export * from './errors/wrong-password.error';
 export * from './errors/disabled-person.error';
 export * from './errors/empty-password.error';
 export * from './errors/server-unavailable.error';
-export * from './errors/request-timeout.error';
 export * from './errors/confserv-unavailable';
 export * from './errors/object-count-mismatch.error';
 export * from './errors/object-not-found.error';
@@ -23,7 +22,8 @@ export * from './objects/cfg-objects';
 export * from './objects/cfg-object-schemas';
 export * from './objects/cfg-object-codec';
 export * from './client/confserv-client-options';
-export * from './client/confserv-link';
 export * from './client/cfg-cache';
 export * from './client/agent-profile';
 export * from './client/confserv-client';
+/** The shared link errors and status a ConfServClient reports (defined in `@gws/framed-link`). */
+export { ClientClosedError, RequestTimeoutError, type LinkStatus, type LinkStatusChange } from '@gws/framed-link';

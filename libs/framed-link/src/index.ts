@@ -17,3 +17,4 @@ export * from './link/connection-loop';
 export * from './link/request-correlator';
 export * from './link/link-supervisor';
 export * from './options/parse-options';
+export * from './link/link-session';

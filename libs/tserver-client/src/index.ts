@@ -12,15 +12,6 @@ export * from './requests/call-requests';
 export * from './requests/dn-requests';
 export * from './requests/user-data-requests';
 export type { RequestFn } from './requests/request-fn';
-/** The link parts both platform clients share, from `@gws/framed-link`. */
-export {
-  ClientClosedError,
-  InvalidOptionError,
-  LinkError,
-  RequestTimeoutError,
-  RetriesExhaustedError,
-  type LinkEndpoint,
-  type LinkStatus,
-  type LinkStatusChange,
-  type RetryStrategy,
-} from '@gws/framed-link';
+/** The shared link errors a TServerClient raises (defined in `@gws/framed-link`, as is `LinkStatus`). */
+export { ClientClosedError, InvalidOptionError, RequestTimeoutError, RetriesExhaustedError } from '@gws/framed-link';
+export type { LinkEndpoint, LinkStatus } from '@gws/framed-link';

@@ -3,7 +3,7 @@ import type { LinkLogger } from '@gws/framed-link';
 import { ServerRole, type TMessage } from '@gws/tlib';
 import type { ServerRoleName, TServerClientEvents } from './client-events';
 import { EventDeduplicator } from './link/event-deduplicator';
-import type { LinkSession } from './link/link-session';
+import type { TServerSession } from './link/tserver-session';
 import type { ResolvedOptions } from './options';
 import { RegisteredDns } from './resync/registered-dns';
 import { resyncDns } from './resync/resync-dns';
@@ -42,7 +42,7 @@ export class LinkEventRouter {
   };
 
   /** Re-registers every remembered DN over `session` and reports each; stops quietly if the link goes down. */
-  async resync(session: LinkSession): Promise<void> {
+  async resync(session: TServerSession): Promise<void> {
     const known = this.options.knownCalls ?? ((dn: string) => this.registered.callsOf(dn));
     try {
       const summary = await resyncDns({

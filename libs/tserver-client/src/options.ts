@@ -1,17 +1,13 @@
 import {
-  DEFAULT_RETRY_STRATEGY,
+  DEFAULT_LINK_OPTIONS,
   endpointOption,
   functionOption,
   intOption,
-  loggerOption,
+  linkOptionFields,
   nonEmptyString,
   parseOptions,
-  retryStrategyOption,
-  silentLogger,
-  type LinkLogger,
-  type RetryStrategy,
-  type SocketEndpoint,
 } from '@gws/framed-link';
+import type { LinkLogger, RetryStrategy, SocketEndpoint } from '@gws/framed-link';
 import type { ConnId } from '@gws/tlib';
 import { z } from 'zod';
 
@@ -68,28 +64,23 @@ export const DEFAULT_TSERVER_CLIENT_OPTIONS = {
   requestTimeoutMs: 10_000,
   connectTimeoutMs: 5_000,
   addp: { localTimeoutMs: 10_000, remoteTimeoutMs: 10_000 },
-  retryStrategy: DEFAULT_RETRY_STRATEGY,
   dedupWindow: 10_000,
   initialReferenceId: 0,
-  logger: silentLogger,
+  ...DEFAULT_LINK_OPTIONS,
 } as const;
 
 const defaults = DEFAULT_TSERVER_CLIENT_OPTIONS;
 
 /** The one check of TServerClient's options; every default comes from DEFAULT_TSERVER_CLIENT_OPTIONS. */
 const optionsSchema: z.ZodType<ResolvedOptions, TServerClientOptions> = z.object({
+  ...linkOptionFields(defaults),
   endpoints: z.object({ primary: endpointOption, backup: endpointOption.optional() }),
-  applicationName: nonEmptyString(),
   applicationPassword: z.string().optional(),
   protocolVersion: nonEmptyString().default(defaults.protocolVersion),
-  requestTimeoutMs: intOption(1).default(defaults.requestTimeoutMs),
-  connectTimeoutMs: intOption(1).default(defaults.connectTimeoutMs),
   addp: z.object({ localTimeoutMs: intOption(0), remoteTimeoutMs: intOption(0) }).default(defaults.addp),
-  retryStrategy: retryStrategyOption.default(() => defaults.retryStrategy),
   knownCalls: functionOption<(dn: string) => readonly ConnId[]>('a function (dn) => ConnIDs').optional(),
   dedupWindow: intOption(1).default(defaults.dedupWindow),
   initialReferenceId: intOption(0).default(defaults.initialReferenceId),
-  logger: loggerOption.default(() => defaults.logger),
 });
 
 /** Applies defaults and checks every option. @throws InvalidOptionError */

@@ -16,7 +16,7 @@ import { ProtocolVersionError } from './errors/protocol-version.error';
 import { RegistrationRefusedError } from './errors/registration-refused.error';
 import { StandbyServerError } from './errors/standby-server.error';
 import { LinkEventRouter, roleOf } from './link-event-router';
-import { LinkSession } from './link/link-session';
+import { TServerSession } from './link/tserver-session';
 import { tlibCorrelator, type TlibCorrelator } from './link/tlib-correlation';
 import { resolveOptions, type ResolvedOptions, type TServerClientOptions } from './options';
 import { AgentRequests } from './requests/agent-requests';
@@ -42,7 +42,7 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
   private readonly logger: LinkLogger;
   private readonly correlator: TlibCorrelator;
   private readonly router: LinkEventRouter;
-  private readonly link: LinkSupervisor<LinkSession, StatusChange>;
+  private readonly link: LinkSupervisor<TServerSession, StatusChange>;
   /** When each endpoint last failed to connect (a standby backup does not count as a failure). */
   private readonly failedAt = new Map<LinkEndpoint['which'], number>();
 
@@ -60,7 +60,7 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
     this.dn = new DnRequests(request);
     this.userData = new UserDataRequests(request);
     const { primary, backup } = this.options.endpoints;
-    this.link = new LinkSupervisor<LinkSession, StatusChange>(
+    this.link = new LinkSupervisor<TServerSession, StatusChange>(
       {
         server: 'T-Server',
         endpoints: linkEndpoints(backup ? [primary, backup] : [primary]),
@@ -138,11 +138,11 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
   /** Registers over a new link; a standby backup is passed over while the other endpoint may be up. */
   private async open(
     endpoint: LinkEndpoint,
-    registering: (session: LinkSession) => void,
-  ): Promise<{ session: LinkSession; fields: Pick<StatusChange, 'role'> }> {
+    registering: (session: TServerSession) => void,
+  ): Promise<{ session: TServerSession; fields: Pick<StatusChange, 'role'> }> {
     const { correlator, logger, options, router } = this;
     const context = { options, correlator, logger, dedup: router.dedup, onEvent: router.onEvent };
-    const { session, serverInfo } = await LinkSession.open(endpoint, context, registering);
+    const { session, serverInfo } = await TServerSession.open(endpoint, context, registering);
     const role = roleOf(serverInfo);
     if (role === 'backup' && this.status !== 'closed' && !this.otherEndpointDown(endpoint)) {
       session.destroy('standby backup');

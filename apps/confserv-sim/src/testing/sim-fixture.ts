@@ -31,10 +31,10 @@ export class SimFixture {
       applicationName: 'GWS_Cluster',
       applicationType: CfgAppType.ThirdPartyServer,
       requestTimeoutMs: 2000,
-      reconnectDelay: () => 20,
+      retryStrategy: () => 20,
       ...options,
     });
-    this.closers.unshift(() => client.close());
+    this.closers.unshift(() => Promise.resolve(client.close()));
     return client;
   }
 

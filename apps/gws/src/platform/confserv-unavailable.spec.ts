@@ -13,7 +13,7 @@ import { ConfServUnavailableException } from './confserv-unavailable.exception';
 import { ConfServUserAuthenticator } from './confserv-user-authenticator';
 
 const config = loadGwsConfig({ CONFSERV_LOGIN_TIMEOUT_SECONDS: '2', CONFSERV_REQUEST_TIMEOUT_SECONDS: '7' });
-const timeout = new RequestTimeoutError('RequestReadObjects', 12, 2000);
+const timeout = new RequestTimeoutError('RequestReadObjects', 12, 2000, 'Configuration Server');
 const linkDown = new ServerUnavailableError('RequestReadObjects', 'link connecting');
 
 /** A ConfServClient whose every read fails with `error`; `authenticate` records the options it was given. */

@@ -75,8 +75,8 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
       .catch((error: Error) => this.logger.error(`Config Server client stopped: ${error.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.tserver.close();
-    await this.confserv.close();
+    this.confserv.close();
   }
 }

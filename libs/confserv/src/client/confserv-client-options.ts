@@ -1,14 +1,14 @@
-import type { LinkLogger } from '@gws/framed-link';
-import type { CfgAppType } from '../protocol/cfg-enums';
-
-export interface ConfServEndpoint {
-  readonly host: string;
-  readonly port: number;
-}
+import { DEFAULT_LINK_OPTIONS, endpointOption, intOption, linkOptionFields, parseOptions } from '@gws/framed-link';
+import type { LinkLogger, RetryStrategy, SocketEndpoint } from '@gws/framed-link';
+import { z } from 'zod';
+import { CfgAppType } from '../protocol/cfg-enums';
 
 export interface ConfServClientOptions {
-  /** Primary first, then an optional backup; the client moves to the next one when a connection attempt fails. */
-  readonly endpoints: readonly ConfServEndpoint[];
+  /**
+   * Primary first, then the backup(s), tried in turn as TServerClient tries its pair: a failed attempt moves to the
+   * next endpoint at once, a full round of failures waits `retryStrategy(round)`, a lost link moves on at once.
+   */
+  readonly endpoints: readonly SocketEndpoint[];
   /** Sent in RequestRegisterClient; the server logs the client as `(<AppType> '<applicationName>')`. */
   readonly applicationName: string;
   readonly applicationType: CfgAppType;
@@ -28,10 +28,15 @@ export interface ConfServClientOptions {
    * 0 = off. @default 0
    */
   readonly addpTimeoutMs?: number;
-  /** @default 3000 */
+  /** How long one TCP connect may take before the endpoint counts as down. @default 3000 */
   readonly connectTimeoutMs?: number;
-  /** Delay before reconnect attempt `attempt` (1, 2, ...). @default exponentialBackoff() (100 ms doubling to 5 s, 20 % jitter) */
-  readonly reconnectDelay?: (attempt: number) => number;
+  /**
+   * Delay before failed round `attempt` (1, 2, ...) is followed by another; null stops reconnecting and closes the
+   * client. A registration the server refuses is retried like any failed attempt (credentials can be fixed while
+   * GWS runs). @default DEFAULT_RETRY_STRATEGY (about 100 ms doubling to 5 s, ±20 %)
+   */
+  readonly retryStrategy?: RetryStrategy;
+  /** @default silent */
   readonly logger?: LinkLogger;
 }
 
@@ -41,7 +46,32 @@ export interface ConfServRequestOptions {
   readonly timeoutMs?: number;
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
-export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+/** Options with every default applied (the credentials stay optional). */
+export type ResolvedConfServClientOptions = Required<Omit<ConfServClientOptions, 'userName' | 'password'>> &
+  Pick<ConfServClientOptions, 'userName' | 'password'>;
 
-export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
+/** Every default, in one place. */
+export const DEFAULT_CONFSERV_CLIENT_OPTIONS = {
+  requestTimeoutMs: 5_000,
+  addpTimeoutMs: 0,
+  connectTimeoutMs: 3_000,
+  ...DEFAULT_LINK_OPTIONS,
+} as const;
+
+const defaults = DEFAULT_CONFSERV_CLIENT_OPTIONS;
+const appTypes: ReadonlySet<unknown> = new Set(Object.values(CfgAppType));
+
+/** The one check of ConfServClient's options; every default comes from DEFAULT_CONFSERV_CLIENT_OPTIONS. */
+const optionsSchema: z.ZodType<ResolvedConfServClientOptions, ConfServClientOptions> = z.object({
+  ...linkOptionFields(defaults),
+  endpoints: z.array(endpointOption).min(1, { error: 'at least one endpoint { host, port }' }),
+  applicationType: z.custom<CfgAppType>((value) => appTypes.has(value), { error: 'a CfgAppType value' }),
+  userName: z.string().optional(),
+  password: z.string().optional(),
+  addpTimeoutMs: intOption(0).default(defaults.addpTimeoutMs),
+});
+
+/** Applies defaults and checks every option. @throws InvalidOptionError */
+export function resolveConfServClientOptions(options: ConfServClientOptions): ResolvedConfServClientOptions {
+  return parseOptions('ConfServClient', optionsSchema, options);
+}

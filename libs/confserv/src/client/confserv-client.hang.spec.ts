@@ -1,13 +1,12 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { FramedConnection } from '@gws/framed-link';
+import { FramedConnection, RequestTimeoutError, type LinkStatus, type LinkStatusChange } from '@gws/framed-link';
 import { isConfServUnavailable } from '../errors/confserv-unavailable';
-import { RequestTimeoutError } from '../errors/request-timeout.error';
 import { ServerUnavailableError } from '../errors/server-unavailable.error';
 import { CfgAppType, CfgObjectType } from '../protocol/cfg-enums';
 import type { ConfServMessageName } from '../protocol/confserv-message-ids';
 import { confservMessage, createConfServCodec, type ConfServMessage } from '../protocol/confserv-protocol';
 import { ConfServClient } from './confserv-client';
-import type { ConfServClientOptions, LinkStatus } from './confserv-client-options';
+import type { ConfServClientOptions } from './confserv-client-options';
 
 /**
  * A loopback Configuration Server that answers registration and authentication, ignores the requests named in
@@ -94,7 +93,7 @@ class HangingConfServ {
 /** Resolves on the first `status` event that satisfies `wanted`; rejects after `timeoutMs`. */
 function statusTurns(client: ConfServClient, wanted: (status: LinkStatus) => boolean, timeoutMs: number) {
   return new Promise<LinkStatus>((resolve, reject) => {
-    const onStatus = (status: LinkStatus): void => {
+    const onStatus = ({ status }: LinkStatusChange): void => {
       if (!wanted(status)) return;
       clearTimeout(timer);
       client.off('status', onStatus);
@@ -117,7 +116,7 @@ describe('ConfServClient and a Configuration Server that stops answering', () =>
   });
   afterEach(async () => {
     server.resume();
-    await client?.close();
+    client?.close();
     client = undefined;
     await server.close();
   });
@@ -128,7 +127,7 @@ describe('ConfServClient and a Configuration Server that stops answering', () =>
       applicationName: 'GWS_Cluster',
       applicationType: CfgAppType.ThirdPartyServer,
       requestTimeoutMs: 5000,
-      reconnectDelay: () => 20,
+      retryStrategy: () => 20,
       ...options,
     });
     await client.connect();
@@ -161,7 +160,7 @@ describe('ConfServClient and a Configuration Server that stops answering', () =>
     const cs = await connectClient();
     server.ignored.add('RequestReadObjects');
     const statuses: LinkStatus[] = [];
-    cs.on('status', (status) => statuses.push(status));
+    cs.on('status', (change) => statuses.push(change.status));
     const read = cs.readObjects(CfgObjectType.Person, {}, { timeoutMs: 300 }).catch((e: unknown) => e);
     // Answered after the read was sent: the server is alive, only that request went unanswered.
     await expect(cs.authenticate('agent1', 'password')).resolves.toMatchObject({ personDBID: 101 });
@@ -176,7 +175,7 @@ describe('ConfServClient and a Configuration Server that stops answering', () =>
     const cs = await connectClient({ addpTimeoutMs: 100 });
     server.ignored.add('RequestReadObjects');
     const statuses: LinkStatus[] = [];
-    cs.on('status', (status) => statuses.push(status));
+    cs.on('status', (change) => statuses.push(change.status));
     const read: unknown = await cs.readObjects(CfgObjectType.Person, {}, { timeoutMs: 400 }).catch((e: unknown) => e);
     expect(read).toBeInstanceOf(RequestTimeoutError);
     expect(cs.status).toBe('connected');
@@ -200,7 +199,7 @@ describe('ConfServClient and a Configuration Server that stops answering', () =>
   it('keeps an idle link with ADDP on while the server answers the polls', async () => {
     const cs = await connectClient({ addpTimeoutMs: 50 });
     const statuses: LinkStatus[] = [];
-    cs.on('status', (status) => statuses.push(status));
+    cs.on('status', (change) => statuses.push(change.status));
     // The client polls again only after its previous poll was answered: three polls read = two replies that counted.
     await server.moreChunks(3, 2000);
     expect(cs.status).toBe('connected');

@@ -1,11 +1,21 @@
 import { EventEmitter } from 'node:events';
+import {
+  ClientClosedError,
+  linkEndpoints,
+  LinkSupervisor,
+  namedLogger,
+  type LinkEndpoint,
+  type LinkLogger,
+  type LinkStatus,
+  type LinkStatusChange,
+} from '@gws/framed-link';
 import { KVList, KVType } from '@gws/tlib';
-import { silentLogger, type LinkLogger } from '@gws/framed-link';
 import { ConfServRequestError } from '../errors/confserv-request.error';
 import { DisabledPersonError } from '../errors/disabled-person.error';
 import { EmptyPasswordError } from '../errors/empty-password.error';
 import { ObjectCountMismatchError } from '../errors/object-count-mismatch.error';
 import { ObjectNotFoundError } from '../errors/object-not-found.error';
+import { ServerUnavailableError } from '../errors/server-unavailable.error';
 import { UnknownUserError } from '../errors/unknown-user.error';
 import { WrongPasswordError } from '../errors/wrong-password.error';
 import { cfgTypeName } from '../objects/cfg-object-schemas';
@@ -14,11 +24,17 @@ import type { CfgDelta, CfgModelledType, CfgObject, CfgObjectMap, CfgOptions } f
 import { CfgObjectType } from '../protocol/cfg-enums';
 import { encodeCfgFilter, type CfgFilter } from '../protocol/cfg-filter';
 import { ConfServErrorCode } from '../protocol/confserv-error-codes';
-import type { ConfServMessage } from '../protocol/confserv-protocol';
+import type { ConfServMessageName } from '../protocol/confserv-message-ids';
+import type { ConfServAttributes, ConfServMessage } from '../protocol/confserv-protocol';
 import type { AgentProfile } from './agent-profile';
 import { CfgCache } from './cfg-cache';
-import type { ConfServClientOptions, ConfServRequestOptions, LinkStatus } from './confserv-client-options';
-import { ConfServLink } from './confserv-link';
+import {
+  resolveConfServClientOptions,
+  type ConfServClientOptions,
+  type ConfServRequestOptions,
+} from './confserv-client-options';
+import { confservCorrelator, type ConfServCorrelator } from './confserv-correlation';
+import { ConfServSession } from './confserv-session';
 
 export interface AuthenticatedUser {
   readonly userName: string;
@@ -26,62 +42,92 @@ export interface AuthenticatedUser {
 }
 
 export interface ConfServClientEvents {
-  status: [status: LinkStatus];
+  status: [change: LinkStatusChange];
   objectCreated: [type: CfgModelledType, object: CfgObject];
   /** `merged` is the cached object after the delta, when the cache held it. */
   objectUpdated: [type: CfgModelledType, delta: CfgDelta, merged: CfgObject | undefined];
   objectDeleted: [type: CfgModelledType, dbid: number];
 }
 
+const SERVER = 'Configuration Server';
+
 /**
- * The Configuration Server client GWS uses: one registered link (reconnecting), typed reads, agent
- * authentication, the agent directory in few round trips, and a cache kept current by notifications.
+ * The Configuration Server client GWS uses: one registered link, kept up with the parts TServerClient uses too
+ * (LinkSupervisor: status, failover, backoff, close; RequestCorrelator), typed reads, agent authentication, the
+ * agent directory in few round trips, and a cache kept current by notifications.
  */
 export class ConfServClient extends EventEmitter<ConfServClientEvents> {
   readonly cache = new CfgCache();
-  private readonly link: ConfServLink;
   private readonly logger: LinkLogger;
+  private readonly correlator: ConfServCorrelator = confservCorrelator();
+  private readonly link: LinkSupervisor<ConfServSession>;
   /** Subscribed object types; undefined = not subscribed, empty = every type. */
   private subscription: readonly CfgModelledType[] | undefined;
 
+  /** @throws InvalidOptionError naming the option */
   constructor(options: ConfServClientOptions) {
     super();
-    this.logger = options.logger ?? silentLogger;
-    this.link = new ConfServLink(options);
-    this.link.onRegistered = () => this.restoreSubscription();
-    this.link.on('status', (status) => {
-      if (status !== 'connected') this.cache.clear();
-      this.emit('status', status);
-    });
-    this.link.on('notification', (message) => this.onNotification(message));
+    const resolved = resolveConfServClientOptions(options);
+    this.logger = namedLogger(resolved.logger, 'ConfServClient');
+    const context = {
+      options: resolved,
+      correlator: this.correlator,
+      logger: this.logger,
+      onNotification: (message: ConfServMessage) => this.onNotification(message),
+      registered: (session: ConfServSession) => this.restoreSubscription(session),
+    };
+    this.link = new LinkSupervisor<ConfServSession>(
+      {
+        server: SERVER,
+        endpoints: linkEndpoints(resolved.endpoints),
+        retryStrategy: resolved.retryStrategy,
+        logger: this.logger,
+        initial: { status: 'disconnected', previous: 'disconnected', endpoint: undefined },
+      },
+      {
+        open: async (endpoint, registering) => ({
+          session: await ConfServSession.open(endpoint, context, registering),
+        }),
+        failRequests: (error) => this.correlator.failAll(error),
+        statusChanged: (change) => {
+          if (change.status !== 'connected') this.cache.clear();
+          this.emit('status', change);
+        },
+      },
+    );
   }
 
   get status(): LinkStatus {
     return this.link.status;
   }
 
-  /** Sequential round trips so far (the link went from idle to waiting). */
+  /** The endpoint in use (or being tried). */
+  get endpoint(): LinkEndpoint | undefined {
+    return this.link.current.endpoint;
+  }
+
+  /** Sequential round trips so far (the client went from idle to waiting). */
   get roundTrips(): number {
-    return this.link.roundTrips;
+    return this.correlator.roundTrips;
   }
 
   get requestsSent(): number {
-    return this.link.requestsSent;
+    return this.correlator.sent;
   }
 
-  /** Starts the link (if needed) and resolves once registered. Keeps retrying until then, or until `close`. */
+  /** Starts the link (once) and resolves once registered; rejects if the client closes first. */
   connect(): Promise<void> {
-    this.link.start();
-    return this.link.whenConnected();
+    return this.link.connect();
   }
 
-  close(): Promise<void> {
-    return this.link.close();
+  /** Fails in-flight requests with ClientClosedError, drops the link and stops reconnecting. */
+  close(): void {
+    this.link.stop();
   }
 
   /**
    * RequestAuthenticate. @throws UnknownUserError, WrongPasswordError, DisabledPersonError, EmptyPasswordError; and
-   * like every request ServerUnavailableError or RequestTimeoutError (`isConfServUnavailable`)
+   * like every request ServerUnavailableError, RequestTimeoutError or ClientClosedError (`isConfServUnavailable`)
    */
   async authenticate(
     userName: string,
@@ -89,7 +135,7 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
     options: ConfServRequestOptions = {},
   ): Promise<AuthenticatedUser> {
     try {
-      const [answer] = await this.link.request(
+      const [answer] = await this.request(
         'RequestAuthenticate',
         { SATRCFG_USERNAME: userName, SATRCFG_PASSWORD: password },
         options,
@@ -106,7 +152,7 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
     filter: CfgFilter = {},
     options: ConfServRequestOptions = {},
   ): Promise<CfgObjectMap[T][]> {
-    const answers = await this.link.request(
+    const answers = await this.request(
       'RequestReadObjects',
       { IATRCFG_OBJECTTYPE: type, BATRCFG_FILTER: encodeCfgFilter(filter) },
       options,
@@ -169,18 +215,18 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
 
   /** RequestRegisterNotification for these types (none = every type); restored after each reconnect. */
   async subscribe(types: readonly CfgModelledType[] = []): Promise<void> {
-    await this.link.request('RequestRegisterNotification', { BATRCFG_SUBSCRIPTION: subscriptionList(types) });
+    await this.request('RequestRegisterNotification', { BATRCFG_SUBSCRIPTION: subscriptionList(types) });
     this.subscription = types;
   }
 
   async unsubscribe(): Promise<void> {
-    await this.link.request('RequestUnregisterNotification', {});
+    await this.request('RequestUnregisterNotification', {});
     this.subscription = undefined;
   }
 
   /** RequestCreateObject; the object's DBID is assigned by the server when 0 or absent. */
   async createObject<T extends CfgModelledType>(type: T, object: Partial<CfgObjectMap[T]>): Promise<CfgObjectMap[T]> {
-    const [answer] = await this.link.request('RequestCreateObject', {
+    const [answer] = await this.request('RequestCreateObject', {
       IATRCFG_OBJECTTYPE: type,
       BATRCFG_OBJECT: encodeCfgObjects(type, [{ DBID: 0, ...object }]),
     });
@@ -193,16 +239,32 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
   async updateObject<T extends CfgModelledType>(type: T, delta: CfgDelta<CfgObjectMap[T]>): Promise<void> {
     const list = new KVList();
     list.push({ key: cfgTypeName(type), type: KVType.List, value: encodeCfgFields(type, delta) });
-    await this.link.request('RequestUpdateObject', { IATRCFG_OBJECTTYPE: type, BATRCFG_OBJECT: list });
+    await this.request('RequestUpdateObject', { IATRCFG_OBJECTTYPE: type, BATRCFG_OBJECT: list });
   }
 
   async deleteObject(type: CfgModelledType, dbid: number): Promise<void> {
-    await this.link.request('RequestDeleteObject', { IATRCFG_OBJECTTYPE: type, IATRCFG_DBID: dbid });
+    await this.request('RequestDeleteObject', { IATRCFG_OBJECTTYPE: type, IATRCFG_DBID: dbid });
   }
 
-  private async restoreSubscription(): Promise<void> {
+  /**
+   * Sends a request over the registered link; fails at once while there is none (ServerUnavailableError) or after
+   * `close()` (ClientClosedError).
+   */
+  private request(
+    name: ConfServMessageName,
+    attributes: ConfServAttributes,
+    options: ConfServRequestOptions = {},
+  ): Promise<ConfServMessage[]> {
+    if (this.status === 'closed') return Promise.reject(new ClientClosedError(name, SERVER));
+    const session = this.link.connectedSession;
+    if (session === undefined) return Promise.reject(new ServerUnavailableError(name, `link ${this.status}`));
+    return session.request(name, attributes, options.timeoutMs);
+  }
+
+  /** Re-subscribes over a new link, before it counts as registered. */
+  private async restoreSubscription(session: ConfServSession): Promise<void> {
     if (this.subscription === undefined) return;
-    await this.link.requestWhileRegistering('RequestRegisterNotification', {
+    await session.request('RequestRegisterNotification', {
       BATRCFG_SUBSCRIPTION: subscriptionList(this.subscription),
     });
   }
@@ -228,7 +290,7 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
       const delta = decodeCfgDelta(type, list);
       this.emit('objectUpdated', type, delta, this.cache.update(type, delta));
     } catch (error) {
-      this.logger.warn({ message: message.name, type, err: (error as Error).message }, 'confserv: bad notification');
+      this.logger.warn({ message: message.name, type, err: (error as Error).message }, 'bad notification');
     }
   }
 }

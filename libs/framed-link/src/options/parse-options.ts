@@ -2,7 +2,8 @@ import { INT32_MAX } from '@gws/tlib';
 import { z } from 'zod';
 import type { SocketEndpoint } from '../connect-socket';
 import { InvalidOptionError } from '../errors/invalid-option.error';
-import type { LinkLogger } from '../link-logger';
+import { DEFAULT_RETRY_STRATEGY } from '../backoff';
+import { silentLogger, type LinkLogger } from '../link-logger';
 import type { RetryStrategy } from '../link/connection-loop';
 
 /**
@@ -54,4 +55,34 @@ function valueAt(options: unknown, path: readonly PropertyKey[]): unknown {
   let value = options;
   for (const key of path) value = isRecord(value) ? value[key as string] : undefined;
   return value;
+}
+
+/** The defaults both clients share; each spreads them into its own DEFAULT_*_OPTIONS. */
+export const DEFAULT_LINK_OPTIONS = { retryStrategy: DEFAULT_RETRY_STRATEGY, logger: silentLogger } as const;
+
+export interface LinkOptionDefaults {
+  readonly requestTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly retryStrategy: RetryStrategy;
+  readonly logger: LinkLogger;
+}
+
+/**
+ * The schema fields of the options both clients take with the same meaning (`applicationName`, `requestTimeoutMs`,
+ * `connectTimeoutMs`, `retryStrategy`, `logger`), defaults from the client's constant.
+ */
+export function linkOptionFields(defaults: LinkOptionDefaults): {
+  applicationName: z.ZodString;
+  requestTimeoutMs: z.ZodDefault<z.ZodInt>;
+  connectTimeoutMs: z.ZodDefault<z.ZodInt>;
+  retryStrategy: z.ZodDefault<z.ZodCustom<RetryStrategy, RetryStrategy>>;
+  logger: z.ZodDefault<z.ZodCustom<LinkLogger, LinkLogger>>;
+} {
+  return {
+    applicationName: nonEmptyString(),
+    requestTimeoutMs: intOption(1).default(defaults.requestTimeoutMs),
+    connectTimeoutMs: intOption(1).default(defaults.connectTimeoutMs),
+    retryStrategy: retryStrategyOption.default(() => defaults.retryStrategy),
+    logger: loggerOption.default(() => defaults.logger),
+  };
 }
