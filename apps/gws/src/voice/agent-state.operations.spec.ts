@@ -20,47 +20,30 @@ async function sent(name: keyof typeof AGENT_STATE_OPERATIONS, body: object): Pr
 }
 
 describe('AGENT_STATE_OPERATIONS', () => {
-  it('sends Ready in ManualIn', async () => {
-    expect(await sent('Ready', {})).toEqual([
-      { name: 'RequestAgentReady', attributes: { ThisDN: '5001', AgentWorkMode: AgentWorkMode.ManualIn } },
-    ]);
-  });
-
-  it('sends NotReady and AuxWork with the reason as Reasons {ReasonCode}, only when one is given', async () => {
-    expect(await sent('NotReady', {})).toEqual([{ name: 'RequestAgentNotReady', attributes: { ThisDN: '5001' } }]);
-    expect(await sent('NotReady', { reasonCode: 'Lunch' })).toEqual([
-      {
-        name: 'RequestAgentNotReady',
-        attributes: { ThisDN: '5001', Reasons: KVList.from({ ReasonCode: '101' }) },
-      },
-    ]);
-    expect(await sent('AuxWork', { reasonCode: '101' })).toEqual([
-      {
-        name: 'RequestAgentNotReady',
-        attributes: {
-          ThisDN: '5001',
-          AgentWorkMode: AgentWorkMode.AuxWork,
-          Reasons: KVList.from({ ReasonCode: '101' }),
-        },
-      },
-    ]);
-  });
-
-  it('sends AfterCallWork with WrapUpTime in Extensions, only when given', async () => {
-    expect(await sent('AfterCallWork', {})).toEqual([
-      { name: 'RequestAgentNotReady', attributes: { ThisDN: '5001', AgentWorkMode: AgentWorkMode.AfterCallWork } },
-    ]);
-    expect(await sent('AfterCallWork', { wrapUpTime: '30' })).toEqual([
-      {
-        name: 'RequestAgentNotReady',
-        attributes: {
-          ThisDN: '5001',
-          AgentWorkMode: AgentWorkMode.AfterCallWork,
-          Extensions: KVList.from({ WrapUpTime: '30' }),
-        },
-      },
-    ]);
-  });
+  const reason = KVList.from({ ReasonCode: '101' });
+  it.each([
+    ['Ready', {}, 'RequestAgentReady', { AgentWorkMode: AgentWorkMode.ManualIn }],
+    ['NotReady', {}, 'RequestAgentNotReady', {}],
+    ['NotReady', { reasonCode: 'Lunch' }, 'RequestAgentNotReady', { Reasons: reason }],
+    [
+      'AuxWork',
+      { reasonCode: '101' },
+      'RequestAgentNotReady',
+      { AgentWorkMode: AgentWorkMode.AuxWork, Reasons: reason },
+    ],
+    ['AfterCallWork', {}, 'RequestAgentNotReady', { AgentWorkMode: AgentWorkMode.AfterCallWork }],
+    [
+      'AfterCallWork',
+      { wrapUpTime: '30' },
+      'RequestAgentNotReady',
+      { AgentWorkMode: AgentWorkMode.AfterCallWork, Extensions: KVList.from({ WrapUpTime: '30' }) },
+    ],
+  ] as const)(
+    '%s %j sends %s, a reason as Reasons {ReasonCode}, WrapUpTime in Extensions',
+    async (name, body, request, attributes) => {
+      expect(await sent(name, body)).toEqual([{ name: request, attributes: { ThisDN: '5001', ...attributes } }]);
+    },
+  );
 
   it('refuses an unknown reason before anything is sent', async () => {
     const { NotReady } = AGENT_STATE_OPERATIONS;

@@ -1,4 +1,4 @@
-import { KVList, MakeCallType } from '@gws/tlib';
+import { CallInfoType, KVList, MakeCallType, type TAttributes } from '@gws/tlib';
 import { messageSentBy, recordingRequest } from '../testing/recording-request';
 import { CallRequests } from './call-requests';
 
@@ -71,42 +71,27 @@ describe('CallRequests', () => {
     });
   });
 
-  it('puts the held call in ConnID and the current one in TransferConnID / ConferenceConnID (docs/tlib-wire.md)', async () => {
-    expect(await sent((calls) => calls.completeTransfer('5001', X, Y))).toEqual({
-      name: 'RequestCompleteTransfer',
-      attributes: { ThisDN: '5001', ConnID: X, TransferConnID: Y },
-    });
-    expect(await sent((calls) => calls.completeConference('5001', X, Y))).toEqual({
-      name: 'RequestCompleteConference',
-      attributes: { ThisDN: '5001', ConnID: X, ConferenceConnID: Y },
-    });
-    expect(await sent((calls) => calls.alternateCall('5001', X, Y))).toEqual({
-      name: 'RequestAlternateCall',
-      attributes: { ThisDN: '5001', ConnID: X, TransferConnID: Y },
-    });
-    expect(await sent((calls) => calls.reconnectCall('5001', X, Y))).toEqual({
-      name: 'RequestReconnectCall',
-      attributes: { ThisDN: '5001', ConnID: X, TransferConnID: Y },
-    });
-  });
+  const twoCalls: [string, (calls: CallRequests) => Promise<unknown>, TAttributes][] = [
+    ['RequestCompleteTransfer', (calls) => calls.completeTransfer('5001', X, Y), { TransferConnID: Y }],
+    ['RequestCompleteConference', (calls) => calls.completeConference('5001', X, Y), { ConferenceConnID: Y }],
+    ['RequestAlternateCall', (calls) => calls.alternateCall('5001', X, Y), { TransferConnID: Y }],
+    ['RequestReconnectCall', (calls) => calls.reconnectCall('5001', X, Y), { TransferConnID: Y }],
+  ];
+  it.each(twoCalls)(
+    '%s puts the held call in ConnID and the current one in the other (docs/tlib-wire.md)',
+    async (name, send, other) => {
+      expect(await sent(send)).toEqual({ name, attributes: { ThisDN: '5001', ConnID: X, ...other } });
+    },
+  );
 
-  it('redirects, removes a conference party, sends DTMF and queries the parties', async () => {
-    expect(await sent((calls) => calls.redirectCall('5001', X, '5003'))).toEqual({
-      name: 'RequestRedirectCall',
-      attributes: { ThisDN: '5001', ConnID: X, OtherDN: '5003' },
-    });
-    expect(await sent((calls) => calls.deleteFromConference('5001', X, '5003'))).toEqual({
-      name: 'RequestDeleteFromConference',
-      attributes: { ThisDN: '5001', ConnID: X, OtherDN: '5003' },
-    });
-    expect(await sent((calls) => calls.sendDtmf('5001', X, '12#'))).toEqual({
-      name: 'RequestSendDTMF',
-      attributes: { ThisDN: '5001', ConnID: X, DTMFDigits: '12#' },
-    });
-    expect(await sent((calls) => calls.queryCall('5001', X))).toMatchObject({
-      name: 'RequestQueryCall',
-      attributes: { ThisDN: '5001', ConnID: X },
-    });
+  const oneParameter: [string, (calls: CallRequests) => Promise<unknown>, TAttributes][] = [
+    ['RequestRedirectCall', (calls) => calls.redirectCall('5001', X, '5003'), { OtherDN: '5003' }],
+    ['RequestDeleteFromConference', (calls) => calls.deleteFromConference('5001', X, '5003'), { OtherDN: '5003' }],
+    ['RequestSendDTMF', (calls) => calls.sendDtmf('5001', X, '12#'), { DTMFDigits: '12#' }],
+    ['RequestQueryCall', (calls) => calls.queryCall('5001', X), { CallInfoType: CallInfoType.PartiesQuery }],
+  ];
+  it.each(oneParameter)('%s carries its parameter on the call', async (name, send, parameter) => {
+    expect(await sent(send)).toEqual({ name, attributes: { ThisDN: '5001', ConnID: X, ...parameter } });
   });
 
   it('resolves with the direct reply', async () => {

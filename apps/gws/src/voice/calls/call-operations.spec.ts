@@ -1,7 +1,6 @@
 import { KVList, MakeCallType, type TAttributes, type TMessage } from '@gws/tlib';
-import { GwsException } from '../../common/gws.exception';
 import { dtosOf } from '../../common/operations/command';
-import { recordingTServer } from '../testing/voice-fixtures';
+import { recordingTServer, refusal } from '../testing/voice-fixtures';
 import type { CallOperation, CallPlan, CallTarget } from './call-operation';
 import { CALL_OPERATIONS, DEVICE_CALL_OPERATIONS } from './call-operations';
 import type { CallChange } from './model/agent-call';
@@ -54,16 +53,6 @@ async function run(
   return { sent: tserver.sent, undo: plan.undo };
 }
 
-function refusal(run: () => unknown): [number, string] | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof GwsException) return [error.statusCode, error.statusMessage];
-    throw error;
-  }
-}
-
 describe('CALL_OPERATIONS', () => {
   it('names each definition after its key, with the DTO of that operationName, in the order the API lists them', () => {
     for (const [key, operation] of Object.entries(CALL_OPERATIONS)) {
@@ -73,7 +62,6 @@ describe('CALL_OPERATIONS', () => {
     expect(dtosOf(CALL_OPERATIONS).map((dto) => dto.name)).toEqual(
       Object.keys(CALL_OPERATIONS).map((name) => `${name}Dto`),
     );
-    expect(Object.keys(CALL_OPERATIONS)).toHaveLength(18);
   });
 
   it.each([

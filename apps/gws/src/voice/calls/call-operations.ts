@@ -4,8 +4,9 @@ import { commandTable, noParams } from '../../common/operations/command';
 import { GwsException } from '../../common/gws.exception';
 import { GwsStatus } from '../../common/gws-status';
 import { deviceOperation } from '../device-operation';
-import { callOperation, sendOnly } from './call-operation';
+import { callOperation, sendOnly, type CallPlan, type CallTarget } from './call-operation';
 import * as dto from './dto/call-operations.dto';
+import type { ConsultKind } from './model/agent-call';
 import { pairOf } from './model/call-pair';
 
 /** A new call or call leg: where to, and what it carries. */
@@ -21,7 +22,7 @@ export interface PairParams {
 }
 
 /** `destination`, `location` and `userData` of a v2 body (Dial, the transfers and conferences). */
-function legParams(body: Pick<dto.DestinationOperation, 'destination' | 'location' | 'userData'>): LegParams {
+function legParams(body: dto.DestinationOperation): LegParams {
   return { destination: body.destination.phoneNumber, location: body.location, userData: body.userData };
 }
 
@@ -32,6 +33,18 @@ function callIdOf(uri: string | undefined): string | undefined {
 
 function legOptions({ location, userData }: LegParams): LegOptions {
   return { location, userData: userData === undefined ? undefined : flatUserDataToKV(userData) };
+}
+
+/** Tells the call table a consultation of `kind` is coming from the call, and forgets it if `send` is refused. */
+function consultation({ calls, call }: CallTarget, kind: ConsultKind, send: CallPlan['send']): CallPlan {
+  calls.expectConsult(call.dn, call.id, kind);
+  return {
+    send,
+    undo: () => {
+      calls.consultFailed(call.dn);
+      return [];
+    },
+  };
 }
 
 /**
@@ -77,16 +90,10 @@ export const CALL_OPERATIONS = commandTable({
   InitiateTransfer: callOperation({
     dto: dto.InitiateTransferDto,
     params: legParams,
-    plan: (leg, { calls, call }) => {
-      calls.expectConsult(call.dn, call.id, 'transfer');
-      return {
-        send: (tserver) => tserver.calls.initiateTransfer(call.dn, call.connId, leg.destination, legOptions(leg)),
-        undo: () => {
-          calls.consultFailed(call.dn);
-          return [];
-        },
-      };
-    },
+    plan: (leg, target) =>
+      consultation(target, 'transfer', (tserver) =>
+        tserver.calls.initiateTransfer(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
+      ),
   }),
   CompleteTransfer: callOperation({
     dto: dto.CompleteTransferDto,
@@ -109,16 +116,10 @@ export const CALL_OPERATIONS = commandTable({
   InitiateConference: callOperation({
     dto: dto.InitiateConferenceDto,
     params: legParams,
-    plan: (leg, { calls, call }) => {
-      calls.expectConsult(call.dn, call.id, 'conference');
-      return {
-        send: (tserver) => tserver.calls.initiateConference(call.dn, call.connId, leg.destination, legOptions(leg)),
-        undo: () => {
-          calls.consultFailed(call.dn);
-          return [];
-        },
-      };
-    },
+    plan: (leg, target) =>
+      consultation(target, 'conference', (tserver) =>
+        tserver.calls.initiateConference(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
+      ),
   }),
   CompleteConference: callOperation({
     dto: dto.CompleteConferenceDto,

@@ -1,20 +1,12 @@
 import { AgentWorkMode, KVList, tmessage, type TMessage } from '@gws/tlib';
+import { voiceDevice } from '../testing/voice-fixtures';
 import { applyDeviceEvent } from './apply-device-event';
 import { NotReadyReasons } from './not-ready-reasons';
 import { SYSTEM_STATE_IDS, userStateView } from './user-state-view';
 import type { VoiceDevice } from './voice-device';
 import { deviceCapabilities } from './voice-device';
 
-const device: VoiceDevice = {
-  id: 'd1',
-  dn: '5001',
-  switchName: 'SIP_Switch',
-  active: true,
-  agent: { state: 'LoggedOut' },
-  agentId: undefined,
-  doNotDisturb: false,
-  forwardTo: undefined,
-};
+const device = voiceDevice();
 const reasons = new NotReadyReasons([
   { name: 'Break', code: '100' },
   { name: 'Lunch', code: '101' },

@@ -1,4 +1,5 @@
 import { KVList, type TMessage } from '@gws/tlib';
+import { GwsException } from '../../common/gws.exception';
 import { AgentRequests, CallRequests, DnRequests, UserDataRequests } from '@gws/tserver-client';
 import type { AgentCall } from '../calls/model/agent-call';
 import type { VoiceDevice } from '../model/voice-device';
@@ -53,4 +54,15 @@ export function recordingTServer(): TServerRequests & { readonly sent: TMessage[
     dn: new DnRequests(request),
     userData: new UserDataRequests(request),
   };
+}
+
+/** `[statusCode, statusMessage]` of the GwsException `run` throws; undefined when it returns. */
+export function refusal(run: () => unknown): [number, string] | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    if (error instanceof GwsException) return [error.statusCode, error.statusMessage];
+    throw error;
+  }
 }

@@ -27,8 +27,16 @@ export const HoldDto = plainOperation('Hold');
 export const RetrieveDto = plainOperation('Retrieve');
 export const DeleteUserDataDto = plainOperation('DeleteUserData');
 
-/** Operations that start a call or a leg towards `destination`. */
-function towardsDestination<N extends string>(name: N) {
+/** The body of an operation that starts a call or a leg towards `destination`. */
+export interface DestinationOperation<N extends string = string> {
+  readonly operationName: N;
+  readonly destination: DestinationDto;
+  readonly location?: string;
+  readonly userData?: FlatUserData;
+}
+
+/** The DTO of an operation that starts a call or a leg towards `destination`, named `<name>Dto`. */
+export function towardsDestination<N extends string>(name: N): new () => DestinationOperation<N> {
   class DestinationOperationDto {
     @ApiProperty({ enum: [name] })
     @Equals(name)
@@ -62,9 +70,11 @@ export const SingleStepTransferDto = towardsDestination('SingleStepTransfer');
 export const InitiateConferenceDto = towardsDestination('InitiateConference');
 export const SingleStepConferenceDto = towardsDestination('SingleStepConference');
 export const RedirectDto = towardsDestination('Redirect');
-export type DestinationOperation = InstanceType<typeof DialDto>;
 
-function completing<N extends string>(name: N) {
+/** The DTO of an operation that completes a consultation, named `<name>Dto`. */
+export function completing<N extends string>(
+  name: N,
+): new () => { readonly operationName: N; readonly consultCallUri?: string } {
   class CompleteOperationDto {
     @ApiProperty({ enum: [name] })
     @Equals(name)
@@ -120,7 +130,10 @@ export class SendDtmfDto {
   readonly digits!: string;
 }
 
-function withUserData<N extends string>(name: N) {
+/** The DTO of an operation that sends user data, named `<name>Dto`. */
+export function withUserData<N extends string>(
+  name: N,
+): new () => { readonly operationName: N; readonly userData: FlatUserData } {
   class UserDataOperationDto {
     @ApiProperty({ enum: [name] })
     @Equals(name)

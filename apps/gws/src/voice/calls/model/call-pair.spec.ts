@@ -1,5 +1,4 @@
-import { GwsException } from '../../../common/gws.exception';
-import { agentCall } from '../../testing/voice-fixtures';
+import { agentCall, refusal } from '../../testing/voice-fixtures';
 import type { AgentCall } from './agent-call';
 import { pairOf } from './call-pair';
 import { CallTable } from './call-table';
@@ -15,16 +14,6 @@ function tableOf(...calls: AgentCall[]): CallTable {
     calls,
   );
   return table;
-}
-
-function refusal(run: () => unknown): [number, string] | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof GwsException) return [error.statusCode, error.statusMessage];
-    throw error;
-  }
 }
 
 const original = agentCall({ state: 'Held', consult: { id: 'CALL-2', kind: 'transfer' } });
