@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
 import { NotificationPublisher } from '../notifications';
 import { SessionService } from './session.service';
 
@@ -11,22 +12,19 @@ export const PUSH_SESSION_CHECK_MS = 60_000;
  * node), its CometD connections are ended, so no push outlives the login.
  */
 @Injectable()
-export class PushSessionKeeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PushSessionKeeper extends PeriodicTask {
+  protected readonly periodMs = PUSH_SESSION_CHECK_MS;
   private readonly logger = new Logger('PushSessionKeeper');
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly sessions: SessionService,
     private readonly publisher: NotificationPublisher,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.check(), PUSH_SESSION_CHECK_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected runOnce(): Promise<number> {
+    return this.check();
   }
 
   /** One pass: keeps live sessions alive, ends the push channels of dead ones. Returns how many were ended. */

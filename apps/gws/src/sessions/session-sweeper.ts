@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
 import { SessionService } from './session.service';
 
 /** How often expired HTTP sessions are swept from the store. */
@@ -9,19 +10,16 @@ export const SESSION_SWEEP_MS = 60_000;
  * script's one-off Basic login, a closed browser) would otherwise stay in memory for the life of the process.
  */
 @Injectable()
-export class SessionSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SessionSweeper extends PeriodicTask {
+  protected readonly periodMs = SESSION_SWEEP_MS;
   private readonly logger = new Logger('SessionSweeper');
-  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly sessions: SessionService) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SESSION_SWEEP_MS);
-    this.timer.unref();
+  constructor(private readonly sessions: SessionService) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** One pass; returns how many sessions it removed (0 when the store failed, which is logged). */

@@ -1,5 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
-import type { OperationDefinition } from './operation-table';
+import { OperationTable, type OperationDefinition } from './operation-table';
 
 /**
  * What every operation definition holds, whatever its resource: its name (the v2 `operationName`, which is also the
@@ -52,5 +52,23 @@ export function v2Operations<C, K extends Command>(
       name,
       { dto: command.dto, run: (context: C, body: object) => run(context, command, command.params(body)) },
     ]),
+  );
+}
+
+/**
+ * The OperationTable of a resource whose commands are sent at once and answer on CometD (calls, devices): `send`
+ * runs the command, and the HTTP answer does not wait for T-Server.
+ */
+export function sentOperationTable<C, K extends Command>(
+  resource: string,
+  commands: Readonly<Record<string, K>>,
+  send: (context: C, command: K, params: unknown) => void,
+): OperationTable<C> {
+  return new OperationTable<C>(
+    resource,
+    v2Operations(commands, (context: C, command, params) => {
+      send(context, command, params);
+      return Promise.resolve();
+    }),
   );
 }

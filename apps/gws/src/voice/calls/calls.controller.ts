@@ -3,8 +3,8 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/principal.decorator';
 import { collectionAnswer, pickFields } from '../../common/collection';
 import { ApiOperations } from '../../common/operations/api-operations.decorator';
-import { dtosOf, v2Operations } from '../../common/operations/command';
-import { OperationTable } from '../../common/operations/operation-table';
+import { dtosOf, sentOperationTable } from '../../common/operations/command';
+import type { OperationTable } from '../../common/operations/operation-table';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
 import { CALL_OPERATIONS } from './call-operations';
 import { CallOperationsService } from './call-operations.service';
@@ -24,12 +24,10 @@ export class CallsController {
     private readonly views: CallViews,
     private readonly calls: CallOperationsService,
   ) {
-    this.operations = new OperationTable<CallContext>(
+    this.operations = sentOperationTable(
       '/me/calls/{id}',
-      v2Operations(CALL_OPERATIONS, ({ principal, callId }: CallContext, operation, params) => {
-        calls.run(principal, callId, operation, params);
-        return Promise.resolve();
-      }),
+      CALL_OPERATIONS,
+      ({ principal, callId }: CallContext, operation, params) => calls.run(principal, callId, operation, params),
     );
   }
 

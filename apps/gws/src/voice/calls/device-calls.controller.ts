@@ -2,8 +2,8 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/principal.decorator';
 import { ApiOperations } from '../../common/operations/api-operations.decorator';
-import { dtosOf, v2Operations } from '../../common/operations/command';
-import { OperationTable } from '../../common/operations/operation-table';
+import { dtosOf, sentOperationTable } from '../../common/operations/command';
+import type { OperationTable } from '../../common/operations/operation-table';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
 import { DEVICE_CALL_OPERATIONS } from './call-operations';
 import { CallOperationsService } from './call-operations.service';
@@ -20,12 +20,10 @@ export class DeviceCallsController {
   private readonly operations: OperationTable<DeviceContext>;
 
   constructor(calls: CallOperationsService) {
-    this.operations = new OperationTable<DeviceContext>(
+    this.operations = sentOperationTable(
       '/me/devices/{id}/calls',
-      v2Operations(DEVICE_CALL_OPERATIONS, ({ principal, deviceId }: DeviceContext, operation, params) => {
-        calls.dial(principal, deviceId, operation, params);
-        return Promise.resolve();
-      }),
+      DEVICE_CALL_OPERATIONS,
+      ({ principal, deviceId }: DeviceContext, operation, params) => calls.dial(principal, deviceId, operation, params),
     );
   }
 

@@ -3,8 +3,8 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principal } from '../../auth/principal.decorator';
 import { collectionAnswer, pickFields } from '../../common/collection';
 import { ApiOperations } from '../../common/operations/api-operations.decorator';
-import { dtosOf, v2Operations } from '../../common/operations/command';
-import { OperationTable } from '../../common/operations/operation-table';
+import { dtosOf, sentOperationTable } from '../../common/operations/command';
+import type { OperationTable } from '../../common/operations/operation-table';
 import type { GwsPrincipal } from '../../sessions/gws-principal';
 import { DEVICE_OPERATIONS } from '../device-operations';
 import { DeviceOperationsService } from '../device-operations.service';
@@ -27,12 +27,11 @@ export class DevicesController {
     private readonly reasons: NotReadyReasonsService,
     private readonly devices: DeviceOperationsService,
   ) {
-    this.operations = new OperationTable<DeviceContext>(
+    this.operations = sentOperationTable(
       '/me/devices/{id}',
-      v2Operations(DEVICE_OPERATIONS, ({ principal, deviceId }: DeviceContext, operation, params) => {
-        devices.run(principal, deviceId, operation, params);
-        return Promise.resolve();
-      }),
+      DEVICE_OPERATIONS,
+      ({ principal, deviceId }: DeviceContext, operation, params) =>
+        devices.run(principal, deviceId, operation, params),
     );
   }
 
