@@ -4,7 +4,8 @@ import type {
   LoginThrottle,
   LoginThrottleLimits,
 } from '../login-throttle/login-throttle';
-import { ManualClock } from './manual-clock';
+import { freshPerTest } from './fresh-per-test';
+import type { ManualClock } from './manual-clock';
 
 const LIMITS: LoginThrottleLimits = { userFailureLimit: 3, addressFailureLimit: 5, lockoutMs: 60_000 };
 
@@ -14,21 +15,16 @@ export function describeLoginThrottleContract(
   create: (clock: ManualClock, limits: LoginThrottleLimits) => Promise<LoginThrottle>,
 ): void {
   describe(`LoginThrottle contract: ${name}`, () => {
-    let clock: ManualClock;
-    let throttle: LoginThrottle;
-    beforeEach(async () => {
-      clock = new ManualClock();
-      throttle = await create(clock, LIMITS);
-    });
-    afterEach(async () => throttle.close());
+    const fresh = freshPerTest((clock) => create(clock, LIMITS));
+    const throttle = (): LoginThrottle => fresh.subject;
 
     const admitted = async (user: string, address = '10.0.0.1'): Promise<LoginAttempt> => {
-      const admission = await throttle.admit(user, address);
+      const admission = await throttle().admit(user, address);
       if (!admission.admitted) throw new Error(`${user} from ${address} was not admitted`);
       return admission.attempt;
     };
     const refusal = async (user: string, address = '10.0.0.1', reason = 'locked'): Promise<number> => {
-      const admission: LoginAdmission = await throttle.admit(user, address);
+      const admission: LoginAdmission = await throttle().admit(user, address);
       if (admission.admitted) throw new Error(`${user} from ${address} was admitted`);
       expect(admission.reason).toBe(reason);
       return admission.retryAfterMs;
@@ -38,14 +34,14 @@ export function describeLoginThrottleContract(
       for (let i = 0; i < LIMITS.userFailureLimit; i++) await (await admitted('alice')).failed();
       expect(await refusal('alice')).toBe(LIMITS.lockoutMs);
       expect(await refusal('ALICE', '10.9.9.9')).toBe(LIMITS.lockoutMs);
-      clock.advance(LIMITS.lockoutMs - 1);
+      fresh.clock.advance(LIMITS.lockoutMs - 1);
       expect(await refusal('alice')).toBe(1);
-      clock.advance(1);
+      fresh.clock.advance(1);
       await (await admitted('alice')).succeeded();
     });
 
     it('counts logins still being checked, so parallel guesses get only the limit checked', async () => {
-      const admissions = await Promise.all(Array.from({ length: 10 }, () => throttle.admit('bob', '10.0.0.2')));
+      const admissions = await Promise.all(Array.from({ length: 10 }, () => throttle().admit('bob', '10.0.0.2')));
       const attempts = admissions.flatMap((admission) => (admission.admitted ? [admission.attempt] : []));
       expect(attempts).toHaveLength(LIMITS.userFailureLimit);
       expect(admissions.filter((admission) => !admission.admitted && admission.reason === 'busy')).toHaveLength(7);
@@ -82,7 +78,7 @@ export function describeLoginThrottleContract(
 
     it('forgets failures older than the window', async () => {
       for (let i = 0; i < LIMITS.userFailureLimit - 1; i++) await (await admitted('gina')).failed();
-      clock.advance(LIMITS.lockoutMs + 1);
+      fresh.clock.advance(LIMITS.lockoutMs + 1);
       for (let i = 0; i < LIMITS.userFailureLimit - 1; i++) await (await admitted('gina')).failed();
       await admitted('gina');
     });
