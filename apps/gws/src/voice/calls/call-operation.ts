@@ -11,6 +11,22 @@ export interface CallTarget {
   readonly call: AgentCall;
 }
 
+/**
+ * What decides which operations a call offers now (GWS reference, capabilities by state): its state, the
+ * consultation it started, and the DN's other live calls.
+ */
+export interface CallSituation {
+  readonly state: Exclude<AgentCall['state'], 'Released'>;
+  /** The consultation this call started (its id is undefined until T-Server announces the call). */
+  readonly consult: AgentCall['consult'];
+  /** Another live call of the DN is held. */
+  readonly otherHeld: boolean;
+  /** The consultation's call is established. */
+  readonly consultEstablished: boolean;
+  /** Parties on the call besides this DN. */
+  readonly parties: number;
+}
+
 /** What a call operation does once its call allows it. */
 export interface CallPlan {
   /** Sends the request through the T-Server client's helpers; resolves with T-Server's direct reply. */
@@ -26,16 +42,19 @@ export interface CallPlan {
  * and says which request to send and how to undo that preparation.
  */
 export interface CallOperation<P = unknown, D extends object = object> extends Command<P, D> {
+  /** Whether a call in this situation lists the operation among its capabilities. */
+  offered(situation: CallSituation): boolean;
   plan(params: P, target: CallTarget): CallPlan;
 }
 
 /** A call operation, with `params` and `plan` typed by its DTO (for `commandTable`). */
 export function callOperation<D extends object, P>(spec: {
+  readonly offered: (situation: CallSituation) => boolean;
   readonly dto: ClassConstructor<D>;
   readonly params: (body: D) => P;
   readonly plan: (params: P, target: CallTarget) => CallPlan;
 }): CommandSpec<CallOperation<P, D>> {
-  return { dto: spec.dto, params: spec.params, plan: spec.plan };
+  return { offered: spec.offered, dto: spec.dto, params: spec.params, plan: spec.plan };
 }
 
 /** A plan that only sends (nothing to prepare in the call table, nothing to undo). */

@@ -4,7 +4,7 @@ import { commandTable, noParams } from '../../common/operations/command';
 import { GwsException } from '../../common/gws.exception';
 import { GwsStatus } from '../../common/gws-status';
 import { deviceOperation } from '../device-operation';
-import { callOperation, sendOnly, type CallPlan, type CallTarget } from './call-operation';
+import { callOperation, sendOnly, type CallPlan, type CallSituation, type CallTarget } from './call-operation';
 import * as dto from './dto/call-operations.dto';
 import type { ConsultKind } from './model/agent-call';
 import { pairOf } from './model/call-pair';
@@ -47,35 +47,35 @@ function consultation({ calls, call }: CallTarget, kind: ConsultKind, send: Call
   };
 }
 
+/** Offered in any of these call states. */
+const inStates =
+  (...states: CallSituation['state'][]) =>
+  (s: CallSituation): boolean =>
+    states.includes(s.state);
+/** Offered on every live call. */
+const live = inStates('Dialing', 'Ringing', 'Established', 'Held');
+/** A new consultation: not while one is pending, and an established call not while another call is held. */
+const canStartConsultation = (s: CallSituation): boolean =>
+  s.consult === undefined && ((s.state === 'Established' && !s.otherHeld) || s.state === 'Held');
+/** A single-step transfer or conference: from a call that is up, or a held one without a consultation. */
+const canSingleStep = (s: CallSituation): boolean =>
+  s.state === 'Established' || (s.state === 'Held' && s.consult === undefined);
+
 /**
  * `POST /api/v2/me/calls/{id}`: every call operation, one definition each (docs/api.md, Calls; docs/operations.md).
- * The key is the operationName and the capability name. Two-call requests put the held call first, as the client's
- * helpers do (docs/tlib-wire.md, section 11).
+ * The key is the operationName and the capability name; `offered` says in which situations a call lists it (GWS
+ * reference, capabilities by state), and a call lists its capabilities in this table's order. Two-call requests put
+ * the held call first, as the client's helpers do (docs/tlib-wire.md, section 11).
  */
 export const CALL_OPERATIONS = commandTable({
   Answer: callOperation({
+    offered: inStates('Ringing'),
     dto: dto.AnswerDto,
     params: noParams,
     plan: (_, { call }) => sendOnly((tserver) => tserver.calls.answer(call.dn, call.connId)),
   }),
-  Hangup: callOperation({
-    dto: dto.HangupDto,
-    params: noParams,
-    plan: (_, { calls, call }) => {
-      // Hanging up a consultation returns to the call it consulted about: ReconnectCall, as GWS clients expect.
-      const parent = call.parentId === undefined ? undefined : calls.get(call.parentId);
-      if (parent?.state === 'Held') {
-        return sendOnly((tserver) => tserver.calls.reconnectCall(call.dn, parent.connId, call.connId));
-      }
-      return sendOnly((tserver) => tserver.calls.release(call.dn, call.connId));
-    },
-  }),
-  Hold: callOperation({
-    dto: dto.HoldDto,
-    params: noParams,
-    plan: (_, { call }) => sendOnly((tserver) => tserver.calls.hold(call.dn, call.connId)),
-  }),
   Retrieve: callOperation({
+    offered: inStates('Held'),
     dto: dto.RetrieveDto,
     params: noParams,
     plan: (_, { calls, call }) => {
@@ -87,7 +87,47 @@ export const CALL_OPERATIONS = commandTable({
       return sendOnly((tserver) => tserver.calls.retrieve(call.dn, call.connId));
     },
   }),
+  Hold: callOperation({
+    offered: inStates('Established'),
+    dto: dto.HoldDto,
+    params: noParams,
+    plan: (_, { call }) => sendOnly((tserver) => tserver.calls.hold(call.dn, call.connId)),
+  }),
+  Hangup: callOperation({
+    offered: live,
+    dto: dto.HangupDto,
+    params: noParams,
+    plan: (_, { calls, call }) => {
+      // Hanging up a consultation returns to the call it consulted about: ReconnectCall, as GWS clients expect.
+      const parent = call.parentId === undefined ? undefined : calls.get(call.parentId);
+      if (parent?.state === 'Held') {
+        return sendOnly((tserver) => tserver.calls.reconnectCall(call.dn, parent.connId, call.connId));
+      }
+      return sendOnly((tserver) => tserver.calls.release(call.dn, call.connId));
+    },
+  }),
+  Redirect: callOperation({
+    offered: inStates('Ringing'),
+    dto: dto.RedirectDto,
+    params: (body) => ({ destination: body.destination.phoneNumber }),
+    plan: ({ destination }, { call }) =>
+      sendOnly((tserver) => tserver.calls.redirectCall(call.dn, call.connId, destination)),
+  }),
+  SendDtmf: callOperation({
+    offered: inStates('Dialing', 'Established'),
+    dto: dto.SendDtmfDto,
+    params: (body) => ({ digits: body.digits }),
+    plan: ({ digits }, { call }) => sendOnly((tserver) => tserver.calls.sendDtmf(call.dn, call.connId, digits)),
+  }),
+  SingleStepTransfer: callOperation({
+    offered: canSingleStep,
+    dto: dto.SingleStepTransferDto,
+    params: legParams,
+    plan: (leg, { call }) =>
+      sendOnly((tserver) => tserver.calls.singleStepTransfer(call.dn, call.connId, leg.destination, legOptions(leg))),
+  }),
   InitiateTransfer: callOperation({
+    offered: canStartConsultation,
     dto: dto.InitiateTransferDto,
     params: legParams,
     plan: (leg, target) =>
@@ -95,7 +135,34 @@ export const CALL_OPERATIONS = commandTable({
         tserver.calls.initiateTransfer(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
       ),
   }),
+  SingleStepConference: callOperation({
+    offered: canSingleStep,
+    dto: dto.SingleStepConferenceDto,
+    params: legParams,
+    plan: (leg, { call }) =>
+      sendOnly((tserver) => tserver.calls.singleStepConference(call.dn, call.connId, leg.destination, legOptions(leg))),
+  }),
+  InitiateConference: callOperation({
+    offered: canStartConsultation,
+    dto: dto.InitiateConferenceDto,
+    params: legParams,
+    plan: (leg, target) =>
+      consultation(target, 'conference', (tserver) =>
+        tserver.calls.initiateConference(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
+      ),
+  }),
+  SwapCalls: callOperation({
+    offered: (s) => (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consultEstablished),
+    dto: dto.SwapCallsDto,
+    params: (body): PairParams => ({ otherCallId: callIdOf(body.otherCallUri) }),
+    plan: ({ otherCallId }, { calls, call }) => {
+      const { held, active } = pairOf(calls, call, otherCallId);
+      return sendOnly((tserver) => tserver.calls.alternateCall(call.dn, held.connId, active.connId));
+    },
+  }),
   CompleteTransfer: callOperation({
+    offered: (s) =>
+      (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consult?.kind === 'transfer'),
     dto: dto.CompleteTransferDto,
     params: (body): PairParams => ({ otherCallId: callIdOf(body.consultCallUri) }),
     plan: ({ otherCallId }, { calls, call }) => {
@@ -107,21 +174,9 @@ export const CALL_OPERATIONS = commandTable({
       };
     },
   }),
-  SingleStepTransfer: callOperation({
-    dto: dto.SingleStepTransferDto,
-    params: legParams,
-    plan: (leg, { call }) =>
-      sendOnly((tserver) => tserver.calls.singleStepTransfer(call.dn, call.connId, leg.destination, legOptions(leg))),
-  }),
-  InitiateConference: callOperation({
-    dto: dto.InitiateConferenceDto,
-    params: legParams,
-    plan: (leg, target) =>
-      consultation(target, 'conference', (tserver) =>
-        tserver.calls.initiateConference(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
-      ),
-  }),
   CompleteConference: callOperation({
+    offered: (s) =>
+      (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consult?.kind === 'conference'),
     dto: dto.CompleteConferenceDto,
     params: (body): PairParams => ({ otherCallId: callIdOf(body.consultCallUri) }),
     plan: ({ otherCallId }, { calls, call }) => {
@@ -129,13 +184,8 @@ export const CALL_OPERATIONS = commandTable({
       return sendOnly((tserver) => tserver.calls.completeConference(call.dn, parent.connId, consult.connId));
     },
   }),
-  SingleStepConference: callOperation({
-    dto: dto.SingleStepConferenceDto,
-    params: legParams,
-    plan: (leg, { call }) =>
-      sendOnly((tserver) => tserver.calls.singleStepConference(call.dn, call.connId, leg.destination, legOptions(leg))),
-  }),
   RemoveParticipantFromConference: callOperation({
+    offered: (s) => s.state === 'Established' && s.parties >= 2,
     dto: dto.RemoveParticipantFromConferenceDto,
     params: (body) => ({ participant: body.participant }),
     plan: ({ participant }, { call }) => {
@@ -148,46 +198,31 @@ export const CALL_OPERATIONS = commandTable({
       return sendOnly((tserver) => tserver.calls.deleteFromConference(call.dn, call.connId, participant));
     },
   }),
-  SwapCalls: callOperation({
-    dto: dto.SwapCallsDto,
-    params: (body): PairParams => ({ otherCallId: callIdOf(body.otherCallUri) }),
-    plan: ({ otherCallId }, { calls, call }) => {
-      const { held, active } = pairOf(calls, call, otherCallId);
-      return sendOnly((tserver) => tserver.calls.alternateCall(call.dn, held.connId, active.connId));
-    },
-  }),
-  SendDtmf: callOperation({
-    dto: dto.SendDtmfDto,
-    params: (body) => ({ digits: body.digits }),
-    plan: ({ digits }, { call }) => sendOnly((tserver) => tserver.calls.sendDtmf(call.dn, call.connId, digits)),
-  }),
   AttachUserData: callOperation({
+    offered: live,
     dto: dto.AttachUserDataDto,
     params: (body) => ({ userData: body.userData }),
     plan: ({ userData }, { call }) =>
       sendOnly((tserver) => tserver.userData.attach(call.dn, call.connId, flatUserDataToKV(userData))),
   }),
   UpdateUserData: callOperation({
+    offered: live,
     dto: dto.UpdateUserDataDto,
     params: (body) => ({ userData: body.userData }),
     plan: ({ userData }, { call }) =>
       sendOnly((tserver) => tserver.userData.update(call.dn, call.connId, flatUserDataToKV(userData))),
   }),
-  DeleteUserDataPair: callOperation({
-    dto: dto.DeleteUserDataPairDto,
-    params: (body) => ({ key: body.key }),
-    plan: ({ key }, { call }) => sendOnly((tserver) => tserver.userData.deletePair(call.dn, call.connId, key)),
-  }),
   DeleteUserData: callOperation({
+    offered: live,
     dto: dto.DeleteUserDataDto,
     params: noParams,
     plan: (_, { call }) => sendOnly((tserver) => tserver.userData.deleteAll(call.dn, call.connId)),
   }),
-  Redirect: callOperation({
-    dto: dto.RedirectDto,
-    params: (body) => ({ destination: body.destination.phoneNumber }),
-    plan: ({ destination }, { call }) =>
-      sendOnly((tserver) => tserver.calls.redirectCall(call.dn, call.connId, destination)),
+  DeleteUserDataPair: callOperation({
+    offered: live,
+    dto: dto.DeleteUserDataPairDto,
+    params: (body) => ({ key: body.key }),
+    plan: ({ key }, { call }) => sendOnly((tserver) => tserver.userData.deletePair(call.dn, call.connId, key)),
   }),
 });
 

@@ -61,8 +61,8 @@ describe('callCapabilities', () => {
     expect(callCapabilities(conference, [{ ...dialing, state: 'Established' }])).toEqual([
       'Retrieve',
       'Hangup',
-      'CompleteConference',
       'SwapCalls',
+      'CompleteConference',
       ...USER_DATA,
     ]);
   });

@@ -1,57 +1,31 @@
-import type { CallOperationName } from '../call-operations';
+import { CALL_OPERATIONS, type CallOperationName } from '../call-operations';
+import type { CallSituation } from '../call-operation';
 import type { AgentCall } from './agent-call';
 
-const USER_DATA: CallOperationName[] = ['AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair'];
-const START_CONSULT: CallOperationName[] = [
-  'SingleStepTransfer',
-  'InitiateTransfer',
-  'SingleStepConference',
-  'InitiateConference',
-];
-const SINGLE_STEP: CallOperationName[] = ['SingleStepTransfer', 'SingleStepConference'];
+const NAMES = Object.keys(CALL_OPERATIONS) as CallOperationName[];
 
-function when(condition: boolean, ...names: CallOperationName[]): CallOperationName[] {
-  return condition ? names : [];
+/** The situation of `call` among the DN's other calls, as the operations' `offered` rules read it. */
+export function callSituation(call: AgentCall, others: readonly AgentCall[]): CallSituation | undefined {
+  if (call.state === 'Released') return undefined;
+  const live = others.filter((other) => other.id !== call.id && other.state !== 'Released');
+  const consult = call.consult;
+  return {
+    state: call.state,
+    consult,
+    otherHeld: live.some((other) => other.state === 'Held'),
+    consultEstablished:
+      consult !== undefined && live.some((other) => other.id === consult.id && other.state === 'Established'),
+    parties: call.parties.length,
+  };
 }
 
 /**
- * Operations valid on `call` now, given the DN's other live calls (GWS reference, capabilities by state), in the
- * order GWS lists them. A call with a consultation pending can complete it or swap to it but not start another.
- * Only names of CALL_OPERATIONS can be listed.
+ * Operations valid on `call` now, given the DN's other live calls: those of CALL_OPERATIONS whose `offered` rule
+ * holds (GWS reference, capabilities by state), in the table's order. A call with a consultation pending can
+ * complete it or swap to it but not start another; a released call offers nothing.
  */
 export function callCapabilities(call: AgentCall, others: readonly AgentCall[]): CallOperationName[] {
-  const live = others.filter((other) => other.id !== call.id && other.state !== 'Released');
-  const held = live.some((other) => other.state === 'Held');
-  const consult = call.consult;
-  switch (call.state) {
-    case 'Released':
-      return [];
-    case 'Dialing':
-      return ['Hangup', 'SendDtmf', ...USER_DATA];
-    case 'Ringing':
-      return ['Answer', 'Hangup', 'Redirect', ...USER_DATA];
-    case 'Established':
-      return [
-        'Hold',
-        'Hangup',
-        'SendDtmf',
-        ...(consult === undefined && !held ? START_CONSULT : SINGLE_STEP),
-        ...when(held, 'SwapCalls', 'CompleteTransfer', 'CompleteConference'),
-        ...when(call.parties.length >= 2, 'RemoveParticipantFromConference'),
-        ...USER_DATA,
-      ];
-    case 'Held':
-      return [
-        'Retrieve',
-        'Hangup',
-        ...when(consult === undefined, ...START_CONSULT),
-        ...when(consult?.kind === 'transfer', 'CompleteTransfer'),
-        ...when(consult?.kind === 'conference', 'CompleteConference'),
-        ...when(
-          consult !== undefined && live.some((other) => other.id === consult.id && other.state === 'Established'),
-          'SwapCalls',
-        ),
-        ...USER_DATA,
-      ];
-  }
+  const situation = callSituation(call, others);
+  if (situation === undefined) return [];
+  return NAMES.filter((name) => CALL_OPERATIONS[name].offered(situation));
 }
