@@ -4,7 +4,12 @@ import type { GwsPrincipal } from '../sessions/gws-principal';
 import { SessionService } from '../sessions/session.service';
 import { LOGIN_THROTTLE } from './auth.tokens';
 import type { BasicCredentials } from './basic-credentials';
-import { AuthenticationFailure, USER_AUTHENTICATOR, type UserAuthenticator } from './user-authenticator';
+import {
+  AuthenticationFailure,
+  USER_AUTHENTICATOR,
+  type AuthenticatedUser,
+  type UserAuthenticator,
+} from './user-authenticator';
 
 /** How a password login ended; the caller turns it into its protocol's answer. */
 export type LoginOutcome =
@@ -39,18 +44,20 @@ export class CredentialsLogin {
       return { outcome: admission.reason, retryAfterMs: admission.retryAfterMs };
     }
     const { attempt } = admission;
-    let user;
+    let user: AuthenticatedUser;
     try {
       user = await this.authenticator.authenticate(userName, password);
     } catch (error) {
-      const failure = error instanceof AuthenticationFailure ? error : undefined;
-      if (failure === undefined || failure.reason === 'unavailable') {
+      if (!(error instanceof AuthenticationFailure)) {
         await attempt.abandoned();
-        if (failure === undefined) throw error;
+        throw error;
+      }
+      if (error.reason === 'unavailable') {
+        await attempt.abandoned();
         return { outcome: 'unavailable' };
       }
       await attempt.failed();
-      this.logger.warn(`${via} login of ${userName} from ${address} refused: ${failure.reason}`);
+      this.logger.warn(`${via} login of ${userName} from ${address} refused: ${error.reason}`);
       return { outcome: 'refused' };
     }
     await attempt.succeeded();

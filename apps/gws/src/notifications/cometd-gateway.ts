@@ -195,8 +195,8 @@ export class CometdGateway implements OnModuleDestroy {
       { bayeuxSessionId: session.id, userName: info?.userName, queued, max: this.options.maxQueuedMessages },
       'CometD session ended: its client does not take its messages',
     );
+    // Unbound first so that presence hooks hear 'server'; the library's removal then finds nothing left to unbind.
     this.registry.unbind(session, 'server');
-    this.disconnects.removed(session);
     session.disconnect();
   }
 

@@ -17,7 +17,6 @@ interface QueueCount {
  * Register {@link extension} on the server, and {@link track} each session once it is added.
  */
 export class SessionQueueLimit {
-  private readonly counts = new WeakMap<ServerSession, QueueCount>();
   private readonly acknowledging = new WeakSet<ServerSession>();
   private readonly overflowed = new WeakSet<ServerSession>();
 
@@ -52,7 +51,6 @@ export class SessionQueueLimit {
   /** Follows a session's queue; call once, after any acknowledgement extension of the session was added. */
   track(session: ServerSession): void {
     const count: QueueCount = { offered: 0, unacknowledged: 0 };
-    this.counts.set(session, count);
     session.addListener('queueOffer', () => {
       count.offered++;
       const queued = count.offered + count.unacknowledged;
@@ -67,11 +65,5 @@ export class SessionQueueLimit {
       count.unacknowledged = this.acknowledging.has(session) ? queue.length : 0;
       count.offered = 0;
     });
-  }
-
-  /** Messages the session holds for its client now (tests, metrics). */
-  queued(session: ServerSession): number {
-    const count = this.counts.get(session);
-    return count === undefined ? 0 : count.offered + count.unacknowledged;
   }
 }

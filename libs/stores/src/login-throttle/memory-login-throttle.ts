@@ -14,7 +14,7 @@ interface Counter {
 }
 
 /** While the logins being checked fill a limit, a new one is asked to come back this soon. */
-export const IN_FLIGHT_RETRY_MS = 1_000;
+const IN_FLIGHT_RETRY_MS = 1_000;
 
 /** Counters in this process only: the embedded default. */
 export class MemoryLoginThrottle implements LoginThrottle {
