@@ -1,6 +1,5 @@
 import type { Message } from 'cometd';
-import { CallAgent } from './support/gws-call-agent';
-import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+import { useCallPlatform, type CallAgent } from './support/gws-call-agent';
 
 /**
  * What happens to calls while GWS's T-Server link is down: a switchover drops the link, and whatever the switch does
@@ -10,28 +9,13 @@ import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-p
 const TEST_TIMEOUT_MS = 15_000;
 
 describe('GWS calls across a T-Server link loss', () => {
-  let platform: GwsTestPlatform;
-  const seated: CallAgent[] = [];
-
-  beforeEach(async () => {
-    platform = await startGwsTestPlatform();
-  });
-  afterEach(async () => {
-    await Promise.all(seated.splice(0).map((agent) => agent.leave()));
-    await platform.close();
-  });
-
-  async function seat(userName: string): Promise<CallAgent> {
-    const agent = await CallAgent.seat(platform, userName);
-    seated.push(agent);
-    return agent;
-  }
+  const fixture = useCallPlatform({ perTest: true });
 
   it(
     'announces a call that began ringing while the link was down, and the agent can answer it',
     async () => {
-      const agent = await seat('agent4');
-      const sim = platform.simulators.tserver;
+      const agent = await fixture.seat('agent4');
+      const sim = fixture.platform.simulators.tserver;
       // In one tick: GWS's link is dropped before it can register anywhere else, so it misses the EventRinging.
       sim.switchover();
       const { connId, callUuid } = sim.injectCall({
@@ -69,8 +53,8 @@ describe('GWS calls across a T-Server link loss', () => {
   it(
     'announces first the calls that ended while the link was down, then the ones that began',
     async () => {
-      const agent = await seat('agent5');
-      const sim = platform.simulators.tserver;
+      const agent = await fixture.seat('agent5');
+      const sim = fixture.platform.simulators.tserver;
       const first = sim.injectCall({ ani: '+15558880002', destination: '5005' });
       const ringing = await agent.nextState('Ringing');
       expect(ringing.call.connId).toBe(first.connId);
@@ -134,10 +118,10 @@ describe('GWS calls across a T-Server link loss', () => {
     it(
       'sends none for a link bounce that changed nothing on the channel',
       async () => {
-        const agent = await seat('agent6');
+        const agent = await fixture.seat('agent6');
         await channelAfter(agent, 0, 'Ready');
         const before = channelMessages(agent).length;
-        const sim = platform.simulators.tserver;
+        const sim = fixture.platform.simulators.tserver;
         const link = sim.clients().find((client) => client.registeredDns.includes(agent.dn))!;
 
         sim.fault(link.id, 'drop');
@@ -156,9 +140,9 @@ describe('GWS calls across a T-Server link loss', () => {
       'sends one for a change T-Server made while the link was down',
       async () => {
         // agent11 has 10 s of after-call work: hanging up its call makes it NotReady/AfterCallWork on the switch.
-        const agent = await seat('agent11');
+        const agent = await fixture.seat('agent11');
         await channelAfter(agent, 0, 'Ready');
-        const sim = platform.simulators.tserver;
+        const sim = fixture.platform.simulators.tserver;
         const { connId } = sim.injectCall({ ani: '+15558880004', destination: agent.dn });
         const ringing = await agent.nextState('Ringing');
         await agent.act(ringing.call.id, { operationName: 'Answer' });

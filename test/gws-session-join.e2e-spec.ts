@@ -1,22 +1,12 @@
-import { CallAgent } from './support/gws-call-agent';
+import { useCallPlatform } from './support/gws-call-agent';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
 
 /** A second browser of the same user joins the user's contact-center session; it may not change what it is. */
 describe('GWS StartContactCenterSession from a second browser', () => {
-  let platform: GwsTestPlatform;
-  const seated: CallAgent[] = [];
-
-  beforeAll(async () => {
-    platform = await startGwsTestPlatform();
-  });
-  afterAll(async () => {
-    await Promise.all(seated.map((agent) => agent.leave()));
-    await platform.close();
-  });
+  const fixture = useCallPlatform();
 
   async function secondBrowser(userName: string): Promise<GwsRestAgent> {
-    const browser = new GwsRestAgent(platform.baseUrl, userName);
+    const browser = new GwsRestAgent(fixture.platform.baseUrl, userName);
     await browser.login();
     return browser;
   }
@@ -25,9 +15,8 @@ describe('GWS StartContactCenterSession from a second browser', () => {
     browser.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'], ...extra });
 
   it("refuses another agent's login code with statusCode 5, as a first start does, and changes nothing", async () => {
-    const agent = await CallAgent.seat(platform, 'agent7');
-    seated.push(agent);
-    const switchBefore = platform.simulators.tserver.snapshot().agents;
+    const agent = await fixture.seat('agent7');
+    const switchBefore = fixture.platform.simulators.tserver.snapshot().agents;
     const second = await secondBrowser('agent7');
 
     const foreign = await start(second, { loginCode: '1008' });
@@ -41,7 +30,7 @@ describe('GWS StartContactCenterSession from a second browser', () => {
       statusCode: foreign.body['statusCode'],
     });
 
-    expect(platform.simulators.tserver.snapshot().agents).toEqual(switchBefore);
+    expect(fixture.platform.simulators.tserver.snapshot().agents).toEqual(switchBefore);
     expect(switchBefore.filter((a) => a.agentId === '1008')).toEqual([]);
     const devices = (await second.get('/api/v2/me/devices?fields=*')).body as unknown as {
       devices: { phoneNumber: string; userState: { state: string } }[];
@@ -52,12 +41,11 @@ describe('GWS StartContactCenterSession from a second browser', () => {
   });
 
   it("lets the second browser join with no login code or the session's own one", async () => {
-    const agent = await CallAgent.seat(platform, 'agent10');
-    seated.push(agent);
+    const agent = await fixture.seat('agent10');
     const second = await secondBrowser('agent10');
     expect((await start(second)).body).toEqual({ statusCode: 0 });
     expect((await start(second, { loginCode: '1010' })).body).toEqual({ statusCode: 0 });
-    expect(platform.simulators.tserver.snapshot().agents.filter((a) => a.dn === agent.dn)).toEqual([
+    expect(fixture.platform.simulators.tserver.snapshot().agents.filter((a) => a.dn === agent.dn)).toEqual([
       expect.objectContaining({ agentId: '1010', state: 'Ready' }),
     ]);
   });

@@ -112,25 +112,28 @@ function deviceOf(message: Message): { id: string; phoneNumber: string; userStat
 }
 
 /**
- * A platform for the whole suite and agents seated on demand; everything is closed after the suite.
+ * A platform for the whole suite (or, with `perTest`, a fresh one for each test) and agents seated on demand; the
+ * agents leave and the platform is closed after the suite (after each test).
  * Use at the top of a `describe`: `const fixture = useCallPlatform();` then `fixture.seat('agent1')`.
  */
-export function useCallPlatform(): {
+export function useCallPlatform(options: { perTest?: boolean } = {}): {
   readonly platform: GwsTestPlatform;
   seat(userName: string, ready?: boolean): Promise<CallAgent>;
 } {
   let platform: GwsTestPlatform | undefined;
   const seated: CallAgent[] = [];
-  beforeAll(async () => {
+  const [before, after] = options.perTest === true ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
     platform = await startGwsTestPlatform();
   });
-  afterAll(async () => {
-    await Promise.all(seated.map((agent) => agent.leave()));
+  after(async () => {
+    await Promise.all(seated.splice(0).map((agent) => agent.leave()));
     await platform?.close();
+    platform = undefined;
   });
   return {
     get platform(): GwsTestPlatform {
-      if (platform === undefined) throw new Error('the platform starts in beforeAll');
+      if (platform === undefined) throw new Error('the platform starts before the suite (or each test)');
       return platform;
     },
     async seat(userName: string, ready = true): Promise<CallAgent> {
