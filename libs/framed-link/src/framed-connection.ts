@@ -3,9 +3,8 @@ import type { Socket } from 'node:net';
 import {
   ADDP_PAYLOAD_BYTES,
   FRAME_HEADER_BYTES,
-  FrameDecoder,
   TlibProtocolError,
-  type ProtocolDefinition,
+  type FrameDecoder,
   type WireCodec,
   type WireMessage,
 } from '@gws/tlib';
@@ -50,12 +49,6 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
   private readonly socket: Socket;
   private readonly codec: WireCodec<M>;
   private readonly decoder: FrameDecoder<M>;
-  /** The decoder's options, kept here so the frame limit can change while the link is up (`setMaxFrameBytes`). */
-  private readonly decoderLimits: {
-    readonly protocol: ProtocolDefinition;
-    readonly tag: number;
-    maxFrameBytes: number;
-  };
   private readonly logger: LinkLogger;
   private addpTimeoutMs: number;
   private addpTimer: NodeJS.Timeout | undefined;
@@ -70,21 +63,14 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
     this.codec = options.codec;
     this.logger = options.logger ?? silentLogger;
     this.addpTimeoutMs = options.addpTimeoutMs ?? 0;
-    this.decoderLimits = {
-      protocol: this.codec.protocol,
-      tag: this.codec.tag,
-      maxFrameBytes: this.codec.maxFrameBytes,
-    };
-    if (options.maxFrameBytes !== undefined) this.setMaxFrameBytes(options.maxFrameBytes);
-    // The decoder reads `maxFrameBytes` from its options at every frame header, so a change applies from the next
-    // frame on; the spec "raises and lowers the frame limit while the link is up" holds it to that.
-    this.decoder = new FrameDecoder<M>(this.decoderLimits, {
+    this.decoder = this.codec.createDecoder({
       onMessage: (message) => this.deliver(message),
       onAddpPoll: (token) => {
         if (this.answerAddp) this.write(this.codec.encodeAddpReply(token));
       },
       onAddpReply: () => undefined,
     });
+    if (options.maxFrameBytes !== undefined) this.setMaxFrameBytes(options.maxFrameBytes);
     this.socket.setNoDelay(true);
     this.socket.on('data', (chunk: Buffer) => this.receive(chunk));
     this.socket.on('end', () => this.finish({ kind: 'remote-closed', detail: 'peer closed the connection' }));
@@ -104,7 +90,7 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
 
   /** Largest frame, header included, accepted from the peer now. */
   get maxFrameBytes(): number {
-    return this.decoderLimits.maxFrameBytes;
+    return this.decoder.maxFrameBytes;
   }
 
   /**
@@ -117,7 +103,7 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
     if (!Number.isInteger(bytes) || bytes < FRAME_HEADER_BYTES + ADDP_PAYLOAD_BYTES || bytes > ceiling) {
       throw new RangeError(`maxFrameBytes ${bytes}: expected an integer from 11 to ${ceiling}`);
     }
-    this.decoderLimits.maxFrameBytes = bytes;
+    this.decoder.setMaxFrameBytes(bytes);
   }
 
   /** Bytes read from the peer so far, ADDP included: whether anything at all arrived meanwhile. */

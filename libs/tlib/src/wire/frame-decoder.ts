@@ -35,11 +35,27 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
   private pending: Buffer = EMPTY;
   private pendingLength = 0;
   private failure: TlibProtocolError | undefined;
+  private frameLimit: number;
 
   constructor(
     private readonly options: FrameDecoderOptions,
     private readonly handlers: FrameHandlers<M>,
-  ) {}
+  ) {
+    this.frameLimit = options.maxFrameBytes;
+  }
+
+  /** Largest frame, header included, accepted now: the options' `maxFrameBytes` until `setMaxFrameBytes`. */
+  get maxFrameBytes(): number {
+    return this.frameLimit;
+  }
+
+  /**
+   * Changes the largest frame accepted. It applies to every frame header read from now on, that of a frame partly
+   * received included. The caller bounds it (FramedConnection: one ADDP frame to the codec's `maxFrameBytes`).
+   */
+  setMaxFrameBytes(bytes: number): void {
+    this.frameLimit = bytes;
+  }
 
   /** Bytes held back waiting for the rest of a frame. */
   get buffered(): number {
@@ -96,7 +112,7 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
       throw new TlibProtocolError('BAD_FRAME_KIND', `unknown frame kind ${kind}`);
     }
     const frameBytes = HEADER_BYTES + buffer.readUInt32BE(offset + 3);
-    if (frameBytes > this.options.maxFrameBytes) throw new FrameTooLargeError(frameBytes, this.options.maxFrameBytes);
+    if (frameBytes > this.frameLimit) throw new FrameTooLargeError(frameBytes, this.frameLimit);
     if (kind !== KIND_MESSAGE && frameBytes !== ADDP_FRAME_BYTES) {
       throw new TlibProtocolError('BAD_LENGTH', `ADDP frame of ${frameBytes} bytes`);
     }
@@ -123,7 +139,7 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
     const needed = this.pendingLength + chunk.length;
     if (needed > this.pending.length) {
       // Grow to what the frame in progress needs, bounded by the maximum frame size plus one chunk.
-      const grown = Buffer.allocUnsafe(Math.max(needed, Math.min(this.pending.length * 2, this.options.maxFrameBytes)));
+      const grown = Buffer.allocUnsafe(Math.max(needed, Math.min(this.pending.length * 2, this.frameLimit)));
       this.pending.copy(grown, 0, 0, this.pendingLength);
       this.pending = grown;
     }

@@ -126,6 +126,14 @@ describe('protocol errors', () => {
     expect(decoder.buffered).toBe(0);
   });
 
+  it('applies a frame limit changed by setMaxFrameBytes to the next frame header', () => {
+    const { decoder } = recordingDecoder({ maxFrameBytes: 128 });
+    decoder.setMaxFrameBytes(64);
+    expect(decoder.maxFrameBytes).toBe(64);
+    const error = errorOf(() => decoder.push(rawFrame([], 1, 58)));
+    expect(error).toMatchObject({ code: 'FRAME_TOO_LARGE', frameBytes: 65, maxFrameBytes: 64 });
+  });
+
   it('accepts a frame of exactly the maximum size', () => {
     const value = asciiBytes('x'.repeat(64 - 7 - 4 - 7));
     const bytes = rawFrame(payloadBytes(EVENT_ACK, [attributeBytes(THIS_DN, TAG.string, value)]));
