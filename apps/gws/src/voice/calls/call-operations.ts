@@ -6,7 +6,7 @@ import { GwsStatus } from '../../common/gws-status';
 import { deviceOperation } from '../device-operation';
 import { callOperation, sendOnly, type CallPlan, type CallSituation, type CallTarget } from './call-operation';
 import * as dto from './dto/call-operations.dto';
-import type { ConsultKind } from './model/agent-call';
+import type { AgentCall, ConsultKind } from './model/agent-call';
 import { pairOf } from './model/call-pair';
 
 /** A new call or call leg: where to, and what it carries. */
@@ -45,6 +45,14 @@ function consultation({ calls, call }: CallTarget, kind: ConsultKind, send: Call
       return [];
     },
   };
+}
+
+/** The request helpers that dial a new leg from a call (same arguments: the call, then the leg). */
+type LegRequest = 'singleStepTransfer' | 'singleStepConference' | 'initiateTransfer' | 'initiateConference';
+
+/** Sends `request` for a new leg to `leg.destination` from `call`. */
+function sendLeg(request: LegRequest, call: AgentCall, leg: LegParams): CallPlan['send'] {
+  return (tserver) => tserver.calls[request](call.dn, call.connId, leg.destination, legOptions(leg));
 }
 
 /** Offered in any of these call states. */
@@ -123,33 +131,25 @@ export const CALL_OPERATIONS = commandTable({
     offered: canSingleStep,
     dto: dto.SingleStepTransferDto,
     params: legParams,
-    plan: (leg, { call }) =>
-      sendOnly((tserver) => tserver.calls.singleStepTransfer(call.dn, call.connId, leg.destination, legOptions(leg))),
+    plan: (leg, { call }) => sendOnly(sendLeg('singleStepTransfer', call, leg)),
   }),
   InitiateTransfer: callOperation({
     offered: canStartConsultation,
     dto: dto.InitiateTransferDto,
     params: legParams,
-    plan: (leg, target) =>
-      consultation(target, 'transfer', (tserver) =>
-        tserver.calls.initiateTransfer(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
-      ),
+    plan: (leg, target) => consultation(target, 'transfer', sendLeg('initiateTransfer', target.call, leg)),
   }),
   SingleStepConference: callOperation({
     offered: canSingleStep,
     dto: dto.SingleStepConferenceDto,
     params: legParams,
-    plan: (leg, { call }) =>
-      sendOnly((tserver) => tserver.calls.singleStepConference(call.dn, call.connId, leg.destination, legOptions(leg))),
+    plan: (leg, { call }) => sendOnly(sendLeg('singleStepConference', call, leg)),
   }),
   InitiateConference: callOperation({
     offered: canStartConsultation,
     dto: dto.InitiateConferenceDto,
     params: legParams,
-    plan: (leg, target) =>
-      consultation(target, 'conference', (tserver) =>
-        tserver.calls.initiateConference(target.call.dn, target.call.connId, leg.destination, legOptions(leg)),
-      ),
+    plan: (leg, target) => consultation(target, 'conference', sendLeg('initiateConference', target.call, leg)),
   }),
   SwapCalls: callOperation({
     offered: (s) => (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consultEstablished),
