@@ -1,15 +1,9 @@
-import { waitFor } from '@gws/testing';
+import { recordingLogger, waitFor } from '@gws/testing';
 import { CfgAppType, CfgObjectType, confservMessage, createConfServCodec, type ConfServMessage } from '@gws/confserv';
-import { connectSocket, FramedConnection, type CloseReason, type LinkLogger } from '@gws/framed-link';
+import { connectSocket, FramedConnection, type CloseReason } from '@gws/framed-link';
 import { SimFixture } from './testing/sim-fixture';
 
 const codec = createConfServCodec();
-
-function recordingLogger(): LinkLogger & { lines: string[] } {
-  const lines: string[] = [];
-  const log = (obj: object, msg?: string): void => void lines.push(`${msg ?? ''} ${JSON.stringify(obj)}`);
-  return { lines, debug: log, info: log, warn: log, error: log };
-}
 
 function register(requestId: number, attributes: Record<string, string> = {}): ConfServMessage {
   return confservMessage('RequestRegisterClient', {
@@ -69,7 +63,7 @@ describe('Configuration Server simulator: link limits', () => {
     expect((await second.exchange(register(1))).name).toBe('EventClientRegistered');
     const refused = await raw(simulator.port);
     await refused.waitForClose();
-    expect(logger.lines.filter((line) => line.startsWith('connection refused: listener is full'))).toEqual([
+    expect(logger.lines.filter((line) => line.startsWith('warn connection refused: listener is full'))).toEqual([
       expect.stringContaining('"listener":"confserv-sim"'),
     ]);
     expect(simulator.connections).toBe(2);
@@ -85,7 +79,7 @@ describe('Configuration Server simulator: link limits', () => {
     const refusal = await guesser.exchange(register(1, { SATRCFG_USERNAME: 'agent1', SATRCFG_PASSWORD: 'guess' }));
     expect(refusal.name).toBe('EventError');
     expect(await guesser.waitForClose()).toMatchObject({ kind: 'remote-closed' });
-    expect(logger.lines.filter((line) => line.startsWith('closing link: not registered in time'))).toEqual([
+    expect(logger.lines.filter((line) => line.startsWith('warn closing link: not registered in time'))).toEqual([
       expect.stringContaining('"timeoutMs":150'),
     ]);
     // `client` connected first: had registration not stopped its deadline, it would be gone by now.

@@ -1,12 +1,6 @@
-import type { LinkLogger } from '@gws/framed-link';
+import { recordingLogger } from '@gws/testing';
 import { createTlibCodec, KVList, TErrorCode, tmessage } from '@gws/tlib';
 import { SimulatorFixture } from './testing/simulator-fixture';
-
-function recordingLogger(): LinkLogger & { lines: string[] } {
-  const lines: string[] = [];
-  const log = (obj: object, msg?: string): void => void lines.push(`${msg ?? ''} ${JSON.stringify(obj)}`);
-  return { lines, debug: log, info: log, warn: log, error: log };
-}
 
 const REGISTER = { ApplicationName: 'GWS', ProtocolVersion: 'tserver protocol 4.2' };
 
@@ -21,7 +15,7 @@ describe('T-Server simulator: link limits', () => {
     const second = await fixture.client(sim.primaryPort);
     const refused = await fixture.client(sim.primaryPort, { register: false });
     expect((await refused.waitForClose()).kind).toMatch(/remote-closed|socket-error/);
-    expect(logger.lines.filter((line) => line.startsWith('connection refused: listener is full'))).toEqual([
+    expect(logger.lines.filter((line) => line.startsWith('warn connection refused: listener is full'))).toEqual([
       expect.stringContaining('"listener":"tserver-sim primary"'),
     ]);
     expect(sim.clients()).toHaveLength(2);
@@ -43,7 +37,7 @@ describe('T-Server simulator: link limits', () => {
       TErrorCode.ProtocolVersion,
     );
     await refusedVersion.waitForClose();
-    expect(logger.lines.filter((line) => line.startsWith('closing link: not registered in time'))).toHaveLength(1);
+    expect(logger.lines.filter((line) => line.startsWith('warn closing link: not registered in time'))).toHaveLength(1);
     expect(logger.lines.some((line) => line.includes('"detail":"not registered within 150 ms"'))).toBe(true);
     // `registered` connected first: had its deadline not been stopped by RequestRegisterClient, it would be gone.
     await registered.expectReply('RequestQueryServer', {}, 'EventServerInfo');
@@ -68,7 +62,7 @@ describe('T-Server simulator: link limits', () => {
     expect(
       logger.lines.some(
         (line) =>
-          line.startsWith('closing link: bad frame') &&
+          line.startsWith('warn closing link: bad frame') &&
           line.includes(`frame of ${bigBytes} bytes exceeds the maximum of 65536 bytes`),
       ),
     ).toBe(true);

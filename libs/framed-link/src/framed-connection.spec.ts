@@ -1,3 +1,4 @@
+import { recordingLogger } from '@gws/testing';
 import { createTlibCodec, KVList, tmessage, type TMessage } from '@gws/tlib';
 import type { CloseReason } from './close-reason';
 import { FramedConnection } from './framed-connection';
@@ -5,12 +6,6 @@ import type { LinkLogger } from './link-logger';
 import { linkedSockets, waitFor } from './testing/linked-pair';
 
 const codec = createTlibCodec();
-
-function recordingLogger(): LinkLogger & { lines: string[] } {
-  const lines: string[] = [];
-  const log = (obj: object, msg?: string): void => void lines.push(`${msg ?? ''} ${JSON.stringify(obj)}`);
-  return { lines, debug: log, info: log, warn: log, error: log };
-}
 
 describe('FramedConnection', () => {
   let teardown: (() => Promise<void>)[] = [];

@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { waitFor } from '@gws/testing';
+import { recordingLogger, waitFor } from '@gws/testing';
 import { createTlibCodec, tmessage, type TMessage } from '@gws/tlib';
 import type { CloseReason } from './close-reason';
 import { connectSocket } from './connect-socket';
@@ -9,12 +9,6 @@ import type { LinkLogger } from './link-logger';
 
 const codec = createTlibCodec();
 const REGISTER = tmessage('RequestRegisterClient', { ApplicationName: 'test', ProtocolVersion: 'p' });
-
-function recordingLogger(): LinkLogger & { lines: string[] } {
-  const lines: string[] = [];
-  const log = (obj: object, msg?: string): void => void lines.push(`${msg ?? ''} ${JSON.stringify(obj)}`);
-  return { lines, debug: log, info: log, warn: log, error: log };
-}
 
 /** A listener whose links register with RequestRegisterClient and echo every message back. */
 async function guardedServer(limits: InboundLinkLimits, logger: LinkLogger) {
@@ -86,8 +80,8 @@ describe('InboundLinkGuard', () => {
     await waitFor(() => third.closed() !== undefined, 2000, 'the third connection to be closed');
     expect(links).toHaveLength(2);
     expect(guard.refusedConnections).toBe(1);
-    expect(logger.lines.filter((line) => line.startsWith('connection refused: listener is full'))).toHaveLength(1);
-    expect(logger.lines.find((line) => line.startsWith('connection refused'))).toContain('"maxConnections":2');
+    expect(logger.lines.filter((line) => line.startsWith('warn connection refused: listener is full'))).toHaveLength(1);
+    expect(logger.lines.find((line) => line.startsWith('warn connection refused'))).toContain('"maxConnections":2');
     await first.echo(REGISTER);
     await second.echo(REGISTER);
   });
@@ -99,7 +93,7 @@ describe('InboundLinkGuard', () => {
     const silent = await connect();
     await waitFor(() => silent.closed() !== undefined, 2000, 'the unregistered link to be closed');
     expect(closes).toEqual([{ kind: 'local', detail: 'not registered within 100 ms' }]);
-    expect(logger.lines.some((line) => line.startsWith('closing link: not registered in time'))).toBe(true);
+    expect(logger.lines.some((line) => line.startsWith('warn closing link: not registered in time'))).toBe(true);
     // The registered link connected first: had its deadline not been stopped, it would have gone before this one.
     await registered.echo(tmessage('RequestQueryServer', {}));
     expect(registered.closed()).toBeUndefined();

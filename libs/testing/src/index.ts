@@ -1,1 +1,2 @@
+export * from './recording-logger';
 export * from './wait-for';

@@ -1,10 +1,9 @@
 import { AgentWorkMode, CallType, KVList, tmessage, type TMessage } from '@gws/tlib';
 import { ClientClosedError, RequestTimeoutError } from '@gws/framed-link';
-import { waitFor } from '@gws/testing';
+import { recordingLogger, waitFor } from '@gws/testing';
 import { TServerRequestError } from './errors/tserver-request.error';
 import { ClientHarness } from './testing/client-harness';
 import { defaultFakeHandler } from './testing/default-fake-handler';
-import { recordingLogger } from './testing/recording-logger';
 
 const CONN = '006e02a9c4b1d001';
 
