@@ -14,7 +14,7 @@ export const BODY_TOO_DEEP_MESSAGE = `Request body is nested deeper than ${MAX_B
  * Keys no body may use at any level: JavaScript gives them meaning (`obj.__proto__ = x` replaces a prototype), and
  * class-transformer copies plain objects by assignment (it drops `__proto__` and throws on `constructor`).
  */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const OPEN_OBJECT = 0x7b; // {
 const CLOSE_OBJECT = 0x7d; // }

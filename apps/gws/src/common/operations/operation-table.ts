@@ -40,10 +40,6 @@ export class OperationTable<C> {
     return Object.keys(this.operations);
   }
 
-  get dtos(): ClassConstructor<object>[] {
-    return Object.values(this.operations).map((definition) => definition.dto);
-  }
-
   async execute(context: C, body: unknown): Promise<void> {
     const { definition, params } = await this.parse(body);
     await definition.run(context, params);

@@ -5,7 +5,7 @@ import type { AgentCall } from './agent-call';
 const NAMES = Object.keys(CALL_OPERATIONS) as CallOperationName[];
 
 /** The situation of `call` among the DN's other calls, as the operations' `offered` rules read it. */
-export function callSituation(call: AgentCall, others: readonly AgentCall[]): CallSituation | undefined {
+function callSituation(call: AgentCall, others: readonly AgentCall[]): CallSituation | undefined {
   if (call.state === 'Released') return undefined;
   const live = others.filter((other) => other.id !== call.id && other.state !== 'Released');
   const consult = call.consult;
