@@ -10,14 +10,51 @@ import type * as PlatformTokens from '../../apps/gws/src/platform/platform.token
 import type * as GwsNode from '../../test/support/gws-node';
 import type { SimulatorPorts } from './events-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
+import { shareNestModules } from './nest-modules';
 
 registerSwcTypeScript();
 const load = createRequire(__filename);
-const { loopbackGwsConfig, startGwsNode } = load('../../test/support/gws-node') as typeof GwsNode;
-const { CONFSERV_CLIENT } = load('../../apps/gws/src/platform/platform.tokens') as typeof PlatformTokens;
 
-/** GWS's notifications module, as compiled for the benchmark (to read, or wrap, what it pushes). */
-export const notifications = load('../../apps/gws/src/notifications') as typeof Notifications;
+export interface BenchGwsModules {
+  /** GWS's notifications module, as compiled for the benchmark (to read, or wrap, what it pushes). */
+  readonly notifications: typeof Notifications;
+  readonly loopbackGwsConfig: typeof GwsNode.loopbackGwsConfig;
+  readonly startGwsNode: typeof GwsNode.startGwsNode;
+  /** Starts GWS against simulators on 127.0.0.1 (login limits lifted) and waits until both links are up. */
+  startBenchGws(simulators: SimulatorPorts): Promise<BenchGws>;
+}
+
+/**
+ * GWS for a bench child, loaded once NestJS is shared between the ES module and CommonJS loaders (nest-modules.ts:
+ * under tsx each would otherwise hold a copy of its own, and GWS would answer 500 where `npm start` answers 400).
+ * Call it before loading anything else that reaches NestJS (the simulators' control servers do).
+ */
+export async function loadBenchGws(): Promise<BenchGwsModules> {
+  await shareNestModules();
+  const { loopbackGwsConfig, startGwsNode } = load('../../test/support/gws-node') as typeof GwsNode;
+  const { CONFSERV_CLIENT } = load('../../apps/gws/src/platform/platform.tokens') as typeof PlatformTokens;
+  const notifications = load('../../apps/gws/src/notifications') as typeof Notifications;
+  return {
+    notifications,
+    loopbackGwsConfig,
+    startGwsNode,
+    async startBenchGws(simulators) {
+      // Every simulated browser logs in from the loopback interface: never lock that address out.
+      const config = loopbackGwsConfig(simulators, {
+        LOGIN_ADDRESS_FAILURE_LIMIT: '1000000',
+        LOGIN_FAILURE_LIMIT: '1000000',
+      });
+      const { app, port } = await startGwsNode(config);
+      const confserv = app.get<{ readonly requestsSent: number }>(CONFSERV_CLIENT);
+      return {
+        app,
+        port,
+        publisher: app.get(notifications.NotificationPublisher),
+        confservRequests: () => confserv.requestsSent,
+      };
+    },
+  };
+}
 
 export interface BenchGws {
   readonly app: NestExpressApplication;
@@ -25,21 +62,4 @@ export interface BenchGws {
   readonly publisher: Notifications.NotificationPublisher;
   /** Requests GWS has sent to the Configuration Server so far. */
   confservRequests(): number;
-}
-
-/** Starts GWS against simulators on 127.0.0.1 and waits until both links are up. */
-export async function startBenchGws(simulators: SimulatorPorts): Promise<BenchGws> {
-  // Every simulated browser logs in from the loopback interface: never lock that address out.
-  const config = loopbackGwsConfig(simulators, {
-    LOGIN_ADDRESS_FAILURE_LIMIT: '1000000',
-    LOGIN_FAILURE_LIMIT: '1000000',
-  });
-  const { app, port } = await startGwsNode(config);
-  const confserv = app.get<{ readonly requestsSent: number }>(CONFSERV_CLIENT);
-  return {
-    app,
-    port,
-    publisher: app.get(notifications.NotificationPublisher),
-    confservRequests: () => confserv.requestsSent,
-  };
 }

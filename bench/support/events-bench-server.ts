@@ -10,7 +10,7 @@
  * to stdout.
  */
 import { exitOnStop, failChild } from './bench-child';
-import { notifications, startBenchGws } from './bench-gws';
+import { loadBenchGws, type BenchGwsModules } from './bench-gws';
 import { processUsage, readyReport } from './events-usage';
 import { wallClockMs } from './events-clock';
 import { isEventsCommand, type EventsServerMessage } from './events-protocol';
@@ -20,16 +20,19 @@ import { isEventsCommand, type EventsServerMessage } from './events-protocol';
  * keyed as the browsers key them. The wrapper only reads the message and adds a Map write per delivery.
  */
 const handedToCometd = new Map<string, number>();
-const gatewayPrototype = notifications.CometdGateway.prototype;
-const deliver = gatewayPrototype.deliver;
-gatewayPrototype.deliver = function (this: typeof gatewayPrototype, session, channel, data) {
-  const message = data as { messageType?: unknown; call?: { id?: unknown; state?: unknown } };
-  if (message.messageType === 'CallStateChangeMessage' && typeof message.call?.id === 'string') {
-    const key = `${message.call.id}:${String(message.call.state)}`;
-    if (!handedToCometd.has(key)) handedToCometd.set(key, wallClockMs());
-  }
-  deliver.call(this, session, channel, data);
-};
+
+function noteHandOvers({ notifications }: BenchGwsModules): void {
+  const gatewayPrototype = notifications.CometdGateway.prototype;
+  const deliver = gatewayPrototype.deliver;
+  gatewayPrototype.deliver = function (this: typeof gatewayPrototype, session, channel, data) {
+    const message = data as { messageType?: unknown; call?: { id?: unknown; state?: unknown } };
+    if (message.messageType === 'CallStateChangeMessage' && typeof message.call?.id === 'string') {
+      const key = `${message.call.id}:${String(message.call.state)}`;
+      if (!handedToCometd.has(key)) handedToCometd.set(key, wallClockMs());
+    }
+    deliver.call(this, session, channel, data);
+  };
+}
 
 function send(message: EventsServerMessage): void {
   process.send?.(message);
@@ -40,7 +43,9 @@ async function main(): Promise<void> {
   if (primary === undefined || backup === undefined || confservPort === undefined)
     throw new Error('usage: events-bench-server <T-Server primary port> <T-Server backup port> <ConfServ port>');
   const started = performance.now();
-  const gws = await startBenchGws({ tserverPrimary: primary, tserverBackup: backup, confserv: confservPort });
+  const bench = await loadBenchGws();
+  noteHandOvers(bench);
+  const gws = await bench.startBenchGws({ tserverPrimary: primary, tserverBackup: backup, confserv: confservPort });
   const stop = exitOnStop(() => gws.app.close());
 
   process.on('message', (command: unknown) => {

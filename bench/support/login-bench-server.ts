@@ -9,17 +9,10 @@ import { createRequire } from 'node:module';
 import type { EmbeddedPlatform as EmbeddedPlatformClass } from '../../apps/gws/src/embedded/embedded-platform';
 import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import { exitOnStop, failChild } from './bench-child';
-import { startBenchGws } from './bench-gws';
+import { loadBenchGws } from './bench-gws';
 import { isBenchCommand, type EventLoopTime, type ServerMessage } from './login-protocol';
 
 const MB = 1024 * 1024;
-
-// Loaded after bench-gws, which installs the swc compilation GWS needs.
-const load = createRequire(__filename);
-const { EmbeddedPlatform } = load('../../apps/gws/src/embedded/embedded-platform') as {
-  EmbeddedPlatform: typeof EmbeddedPlatformClass;
-};
-const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
 
 function eventLoopTime(): EventLoopTime {
   const { idle, active } = performance.eventLoopUtilization();
@@ -34,6 +27,13 @@ async function main(): Promise<void> {
   const directoryFile = process.argv[2];
   if (directoryFile === undefined) throw new Error('usage: login-bench-server <directory file>');
   const started = performance.now();
+  const { startBenchGws } = await loadBenchGws();
+  // Loaded after NestJS is shared and swc installed (loadBenchGws): the simulators' control servers reach NestJS.
+  const load = createRequire(__filename);
+  const { EmbeddedPlatform } = load('../../apps/gws/src/embedded/embedded-platform') as {
+    EmbeddedPlatform: typeof EmbeddedPlatformClass;
+  };
+  const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
   const simulators = await EmbeddedPlatform.start({
     directoryFile,
     host: '127.0.0.1',

@@ -5,8 +5,8 @@
  * an error that reaches them would have ended the process without them). Answers `ready` with its ports and `stats`
  * on demand; exits on `stop` or when the parent goes away. Nothing is written to stdout.
  *
- * NestJS is shared between the ES module and CommonJS loaders first (soak-nest-modules.ts): under tsx each would
- * otherwise hold a copy of its own, and GWS would answer 500 where `npm start` answers 400.
+ * GWS is loaded as every bench child loads it (`loadBenchGws`, bench-gws.ts: NestJS shared between the ES module and
+ * CommonJS loaders, compiled by swc), so that it answers as `npm start` does.
  */
 import { createRequire } from 'node:module';
 import type { SessionStore } from '@gws/stores';
@@ -14,21 +14,20 @@ import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import type * as ProcessGuards from '../../apps/gws/src/bootstrap/process-guards';
 import type { EmbeddedPlatform as EmbeddedPlatformClass } from '../../apps/gws/src/embedded/embedded-platform';
 import type * as SessionServiceModule from '../../apps/gws/src/sessions/session.service';
-import type * as GwsNode from '../../test/support/gws-node';
-import type * as BenchGws from './bench-gws';
 import { exitOnStop, failChild } from './bench-child';
+import { loadBenchGws } from './bench-gws';
 import { settleHeap } from './events-usage';
-import { shareNestModules } from './soak-nest-modules';
 import { isSoakCommand, type SoakCommand, type SoakServerMessage } from './soak-protocol';
 
-/** GWS and the simulators, loaded once NestJS is shared (soak-nest-modules.ts) and compiled by swc (bench-gws.ts). */
-function loadServer() {
+/** GWS and the simulators, loaded as every bench child loads GWS (loadBenchGws, bench-gws.ts). */
+async function loadServer() {
+  const { notifications, loopbackGwsConfig, startGwsNode } = await loadBenchGws();
   const load = createRequire(__filename);
-  const { notifications } = load('./bench-gws') as typeof BenchGws;
   return {
     notifications,
+    loopbackGwsConfig,
+    startGwsNode,
     ...(load('../../apps/gws/src/embedded/embedded-platform') as { EmbeddedPlatform: typeof EmbeddedPlatformClass }),
-    ...(load('../../test/support/gws-node') as typeof GwsNode),
     ...(load('../../apps/gws/src/sessions/session.service') as typeof SessionServiceModule),
     ...(load('../../apps/gws/src/bootstrap/process-guards') as typeof ProcessGuards),
     ...(load('@gws/framed-link') as { silentLogger: typeof SilentLogger }),
@@ -42,8 +41,7 @@ function send(message: SoakServerMessage): void {
 }
 
 async function main(): Promise<void> {
-  await shareNestModules();
-  const server = loadServer();
+  const server = await loadServer();
   const { notifications, EmbeddedPlatform, loopbackGwsConfig, startGwsNode, SESSION_STORE } = server;
   const { installProcessGuards, silentLogger } = server;
   let uncaughtErrors = 0;

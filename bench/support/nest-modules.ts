@@ -7,6 +7,7 @@
  * throws the ESM copy's BadRequestException, which is no `HttpException` to GWS's exception filter (its copy), and a
  * malformed JSON body is answered 500 instead of 400. That is an artefact of the bench loader, not of GWS; this puts
  * the ES module instances in the CommonJS cache before any GWS module is loaded, so that both paths share them.
+ * Called by `loadBenchGws` (bench-gws.ts), so that every bench child runs GWS as `npm start` does.
  */
 import Module, { createRequire } from 'node:module';
 
