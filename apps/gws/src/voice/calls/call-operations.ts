@@ -68,6 +68,16 @@ const canStartConsultation = (s: CallSituation): boolean =>
 /** A single-step transfer or conference: from a call that is up, or a held one without a consultation. */
 const canSingleStep = (s: CallSituation): boolean =>
   s.state === 'Established' || (s.state === 'Held' && s.consult === undefined);
+/** Completing a consultation of `kind`: from the active call while another is held, or from the held call itself. */
+const canComplete =
+  (kind: ConsultKind) =>
+  (s: CallSituation): boolean =>
+    (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consult?.kind === kind);
+
+/** The other call of CompleteTransfer and CompleteConference, by `consultCallUri`. */
+function consultPairParams(body: { readonly consultCallUri?: string }): PairParams {
+  return { otherCallId: callIdOf(body.consultCallUri) };
+}
 
 /**
  * `POST /api/v2/me/calls/{id}`: every call operation, one definition each (docs/api.md, Calls; docs/operations.md).
@@ -161,10 +171,9 @@ export const CALL_OPERATIONS = commandTable({
     },
   }),
   CompleteTransfer: callOperation({
-    offered: (s) =>
-      (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consult?.kind === 'transfer'),
+    offered: canComplete('transfer'),
     dto: dto.CompleteTransferDto,
-    params: (body): PairParams => ({ otherCallId: callIdOf(body.consultCallUri) }),
+    params: consultPairParams,
     plan: ({ otherCallId }, { calls, call }) => {
       const { parent, consult } = pairOf(calls, call, otherCallId);
       calls.expectTransferCompletion(parent.id);
@@ -175,10 +184,9 @@ export const CALL_OPERATIONS = commandTable({
     },
   }),
   CompleteConference: callOperation({
-    offered: (s) =>
-      (s.state === 'Established' && s.otherHeld) || (s.state === 'Held' && s.consult?.kind === 'conference'),
+    offered: canComplete('conference'),
     dto: dto.CompleteConferenceDto,
-    params: (body): PairParams => ({ otherCallId: callIdOf(body.consultCallUri) }),
+    params: consultPairParams,
     plan: ({ otherCallId }, { calls, call }) => {
       const { parent, consult } = pairOf(calls, call, otherCallId);
       return sendOnly((tserver) => tserver.calls.completeConference(call.dn, parent.connId, consult.connId));
