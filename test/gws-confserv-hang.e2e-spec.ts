@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ConfServClient } from '@gws/confserv';
+import { statusTurns } from '@gws/testing';
 import type { TServerClient } from '@gws/tserver-client';
 import { CONFSERV_CLIENT, TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { loopbackGwsConfig, startGwsNode, type LoopbackSimulators } from './support/gws-node';
@@ -99,30 +100,6 @@ async function startNode(simulators: LoopbackSimulators, env: Record<string, str
     confserv: app.get<ConfServClient>(CONFSERV_CLIENT),
     tserver: app.get<TServerClient>(TSERVER_CLIENT),
   };
-}
-
-/** Resolves on the client's first `status` event whose status satisfies `wanted`; rejects after `timeoutMs`. */
-function statusTurns(
-  client: ConfServClient | TServerClient,
-  wanted: (status: string) => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<string> {
-  const emitter = client as unknown as NodeJS.EventEmitter;
-  return new Promise<string>((resolve, reject) => {
-    const onStatus = (change: string | { status: string }): void => {
-      const status = typeof change === 'string' ? change : change.status;
-      if (!wanted(status)) return;
-      clearTimeout(timer);
-      emitter.off('status', onStatus);
-      resolve(status);
-    };
-    const timer = setTimeout(() => {
-      emitter.off('status', onStatus);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (status ${client.status})`));
-    }, timeoutMs);
-    emitter.on('status', onStatus);
-  });
 }
 
 const notConnected = (status: string): boolean => status !== 'connected';

@@ -1,2 +1,3 @@
 export * from './recording-logger';
+export * from './status-turns';
 export * from './wait-for';

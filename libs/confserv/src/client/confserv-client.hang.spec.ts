@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { FramedConnection, RequestTimeoutError, type LinkStatus, type LinkStatusChange } from '@gws/framed-link';
+import { FramedConnection, RequestTimeoutError, type LinkStatus } from '@gws/framed-link';
+import { statusTurns } from '@gws/testing';
 import { isConfServUnavailable } from '../errors/confserv-unavailable';
 import { ServerUnavailableError } from '../errors/server-unavailable.error';
 import { CfgAppType, CfgObjectType } from '../protocol/cfg-enums';
@@ -88,23 +89,6 @@ class HangingConfServ {
       }
     });
   }
-}
-
-/** Resolves on the first `status` event that satisfies `wanted`; rejects after `timeoutMs`. */
-function statusTurns(client: ConfServClient, wanted: (status: LinkStatus) => boolean, timeoutMs: number) {
-  return new Promise<LinkStatus>((resolve, reject) => {
-    const onStatus = ({ status }: LinkStatusChange): void => {
-      if (!wanted(status)) return;
-      clearTimeout(timer);
-      client.off('status', onStatus);
-      resolve(status);
-    };
-    const timer = setTimeout(() => {
-      client.off('status', onStatus);
-      reject(new Error(`link status did not change as expected within ${timeoutMs} ms (now ${client.status})`));
-    }, timeoutMs);
-    client.on('status', onStatus);
-  });
 }
 
 describe('ConfServClient and a Configuration Server that stops answering', () => {
