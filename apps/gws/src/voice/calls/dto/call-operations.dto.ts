@@ -36,7 +36,7 @@ export interface DestinationOperation<N extends string = string> {
 }
 
 /** The DTO of an operation that starts a call or a leg towards `destination`, named `<name>Dto`. */
-function towardsDestination<N extends string>(name: N): new () => DestinationOperation<N> {
+export function towardsDestination<N extends string>(name: N): new () => DestinationOperation<N> {
   class DestinationOperationDto {
     @ApiProperty({ enum: [name] })
     @Equals(name)
@@ -72,7 +72,7 @@ export const SingleStepConferenceDto = towardsDestination('SingleStepConference'
 export const RedirectDto = towardsDestination('Redirect');
 
 /** The DTO of an operation that completes a consultation, named `<name>Dto`. */
-function completing<N extends string>(
+export function completing<N extends string>(
   name: N,
 ): new () => { readonly operationName: N; readonly consultCallUri?: string } {
   class CompleteOperationDto {
@@ -131,7 +131,7 @@ export class SendDtmfDto {
 }
 
 /** The DTO of an operation that sends user data, named `<name>Dto`. */
-function withUserData<N extends string>(
+export function withUserData<N extends string>(
   name: N,
 ): new () => { readonly operationName: N; readonly userData: FlatUserData } {
   class UserDataOperationDto {
