@@ -40,9 +40,9 @@ export function functionOption<F extends (...args: never[]) => unknown>(expected
   return z.custom<F>((value) => typeof value === 'function', { error: expected });
 }
 
-export const retryStrategyOption = functionOption<RetryStrategy>('a function (attempt) => delay ms or null');
+const retryStrategyOption = functionOption<RetryStrategy>('a function (attempt) => delay ms or null');
 
-export const loggerOption = z.custom<LinkLogger>(
+const loggerOption = z.custom<LinkLogger>(
   (value) => isRecord(value) && ['debug', 'info', 'warn', 'error'].every((level) => typeof value[level] === 'function'),
   { error: 'a logger with debug, info, warn and error (pino fits)' },
 );
