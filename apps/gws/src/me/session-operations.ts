@@ -22,7 +22,7 @@ function sessionOperation<D extends object, P>(spec: {
   readonly params: (body: D) => P;
   readonly run: (params: P, context: OperationContext, services: SessionServices) => Promise<void>;
 }): CommandSpec<SessionOperation<P, D>> {
-  return { dto: spec.dto, params: spec.params, run: spec.run };
+  return spec;
 }
 
 /** `POST /api/v2/me`: sitting down at a place and standing up again (docs/api.md, Operations). */

@@ -44,7 +44,7 @@ function agentStateOperation<D extends object, P>(spec: {
   readonly params: (body: D) => P;
   readonly plan: (params: P, target: AgentStateTarget) => Promise<(tserver: TServerRequests) => Promise<TMessage>>;
 }): CommandSpec<AgentStateOperation<P, D>> {
-  return { dto: spec.dto, params: spec.params, plan: spec.plan };
+  return spec;
 }
 
 /**

@@ -17,5 +17,5 @@ export function deviceOperation<D extends object, P>(spec: {
   readonly params: (body: D) => P;
   readonly send: (params: P, dn: string, tserver: TServerRequests) => Promise<TMessage>;
 }): CommandSpec<DeviceOperation<P, D>> {
-  return { dto: spec.dto, params: spec.params, send: spec.send };
+  return spec;
 }

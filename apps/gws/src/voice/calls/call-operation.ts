@@ -54,7 +54,7 @@ export function callOperation<D extends object, P>(spec: {
   readonly params: (body: D) => P;
   readonly plan: (params: P, target: CallTarget) => CallPlan;
 }): CommandSpec<CallOperation<P, D>> {
-  return { offered: spec.offered, dto: spec.dto, params: spec.params, plan: spec.plan };
+  return spec;
 }
 
 /** A plan that only sends (nothing to prepare in the call table, nothing to undo). */
