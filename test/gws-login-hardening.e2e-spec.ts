@@ -43,20 +43,16 @@ describe('GWS logins under abuse', () => {
   it('checks at most the limit of 50 parallel REST guesses, and refuses the right password among them', async () => {
     const before = authentications();
     const guesses = Array.from({ length: 49 }, (_, i) =>
-      new GwsRestAgent(platform.baseUrl, 'agent3', `guess${i}`).request('GET', '/api/v2/me', undefined, {
-        basic: true,
-      }),
+      new GwsRestAgent(platform.baseUrl, 'agent3', `guess${i}`).attemptLogin(),
     );
-    guesses.push(new GwsRestAgent(platform.baseUrl, 'agent3').request('GET', '/api/v2/me', undefined, { basic: true }));
+    guesses.push(new GwsRestAgent(platform.baseUrl, 'agent3').attemptLogin());
     const answers = await Promise.all(guesses);
     expect(authentications() - before).toBeLessThanOrEqual(LIMIT);
     expect(answers.at(-1)!.status).toBe(429);
     expect(answers.filter((answer) => answer.status === 401)).toHaveLength(authentications() - before);
     expect(answers.every((answer) => answer.status === 401 || answer.status === 429)).toBe(true);
     // The lockout holds for the right password afterwards too.
-    const after = await new GwsRestAgent(platform.baseUrl, 'agent3').request('GET', '/api/v2/me', undefined, {
-      basic: true,
-    });
+    const after = await new GwsRestAgent(platform.baseUrl, 'agent3').attemptLogin();
     expect(after.status).toBe(429);
   });
 
@@ -80,16 +76,9 @@ describe('GWS logins under abuse', () => {
   });
 
   it('reads a password with colons the same on REST and on the CometD handshake', async () => {
-    const rest = await new GwsRestAgent(platform.baseUrl, 'agent20', COLON_PASSWORD).request(
-      'GET',
-      '/api/v2/me',
-      undefined,
-      { basic: true },
-    );
+    const rest = await new GwsRestAgent(platform.baseUrl, 'agent20', COLON_PASSWORD).attemptLogin();
     expect(rest.status).toBe(200);
-    const cut = await new GwsRestAgent(platform.baseUrl, 'agent20', 'pa:ss').request('GET', '/api/v2/me', undefined, {
-      basic: true,
-    });
+    const cut = await new GwsRestAgent(platform.baseUrl, 'agent20', 'pa:ss').attemptLogin();
     expect(cut.status).toBe(401);
     const browser = new CometdTestClient({ port: platform.port, basic: { user: 'agent20', password: COLON_PASSWORD } });
     await browser.handshake();
@@ -104,7 +93,7 @@ describe('GWS logins under abuse', () => {
     expect(first).toHaveLength(1);
     for (let i = 0; i < 20; i++) {
       const scripted = new GwsRestAgent(platform.baseUrl, 'agent7');
-      const answer = await scripted.request('GET', '/api/v2/me', undefined, { basic: true });
+      const answer = await scripted.attemptLogin();
       expect(answer.status).toBe(200);
       expect(scripted.sessionId).toBe(first[0]);
     }

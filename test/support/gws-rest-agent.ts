@@ -26,9 +26,14 @@ export class GwsRestAgent {
     private readonly password = 'password',
   ) {}
 
-  /** GET /api/v2/me with Basic; remembers the session cookie and the CSRF token. */
+  /** GET /api/v2/me with Basic, whatever GWS answers (a refused guess, a lockout); keeps any cookie and token. */
+  attemptLogin(options: Pick<GwsRequestOptions, 'timeoutMs'> = {}): Promise<GwsAnswer> {
+    return this.request('GET', '/api/v2/me', undefined, { ...options, basic: true });
+  }
+
+  /** GET /api/v2/me with Basic, which must succeed; remembers the session cookie and the CSRF token. */
   async login(options: Pick<GwsRequestOptions, 'timeoutMs'> = {}): Promise<GwsAnswer> {
-    const answer = await this.request('GET', '/api/v2/me', undefined, { ...options, basic: true });
+    const answer = await this.attemptLogin(options);
     if (answer.status !== 200) throw new Error(`${this.userName} could not log in: ${JSON.stringify(answer.body)}`);
     if (this.sessionId === undefined) throw new Error(`${this.userName} logged in without a JSESSIONID cookie`);
     return answer;
