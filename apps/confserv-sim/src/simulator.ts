@@ -75,15 +75,7 @@ export class ConfServSimulator {
     await Promise.all(directory.persons.map((person) => vault.set(person.dbid, person.password)));
     const store = new CfgStore(directoryToCfg(directory), directory.tenant.dbid);
     const server = createServer();
-    const guard = new InboundLinkGuard(server, {
-      name: 'confserv-sim',
-      logger,
-      limits: {
-        maxConnections: options.maxConnections,
-        registrationTimeoutMs: options.registrationTimeoutMs,
-        unregisteredMaxFrameBytes: options.unregisteredMaxFrameBytes,
-      },
-    });
+    const guard = new InboundLinkGuard(server, { name: 'confserv-sim', logger, limits: options });
     const simulator = new ConfServSimulator(store, vault, server, guard, logger);
     server.on('connection', (socket) => simulator.accept(socket, batchSize));
     await new Promise<void>((resolve, reject) => {

@@ -214,14 +214,7 @@ export class TServerSimulator implements SimulatorControl {
   private async listen(options: TServerSimulatorOptions): Promise<void> {
     const host = options.host ?? '127.0.0.1';
     const onSocket = (endpoint: TServerEndpoint, socket: Socket): void => this.accept(endpoint, socket);
-    const guarding = {
-      logger: this.logger,
-      limits: {
-        maxConnections: options.maxConnections,
-        registrationTimeoutMs: options.registrationTimeoutMs,
-        unregisteredMaxFrameBytes: options.unregisteredMaxFrameBytes,
-      },
-    };
+    const guarding = { logger: this.logger, limits: options };
     for (const [name, port] of [
       ['primary', options.primaryPort],
       ['backup', options.backupPort],

@@ -113,17 +113,21 @@ export class InboundLinkGuard {
   }
 }
 
-/** Applies the defaults and checks each limit. @throws RangeError */
+/**
+ * Picks the three limits out of `limits` (a simulator passes its whole options), applies the defaults and checks each.
+ * @throws RangeError
+ */
 export function resolveInboundLinkLimits(limits: InboundLinkLimits = {}): Required<InboundLinkLimits> {
-  const resolved = { ...DEFAULT_INBOUND_LINK_LIMITS, ...definedOnly(limits) };
+  const defaults = DEFAULT_INBOUND_LINK_LIMITS;
+  const resolved = {
+    maxConnections: limits.maxConnections ?? defaults.maxConnections,
+    registrationTimeoutMs: limits.registrationTimeoutMs ?? defaults.registrationTimeoutMs,
+    unregisteredMaxFrameBytes: limits.unregisteredMaxFrameBytes ?? defaults.unregisteredMaxFrameBytes,
+  };
   checkInt('maxConnections', resolved.maxConnections, 1, 1_000_000);
   checkInt('registrationTimeoutMs', resolved.registrationTimeoutMs, 1, 3_600_000);
   checkInt('unregisteredMaxFrameBytes', resolved.unregisteredMaxFrameBytes, 11, 64 * 1024 * 1024);
   return resolved;
-}
-
-function definedOnly(limits: InboundLinkLimits): InboundLinkLimits {
-  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
 }
 
 function checkInt(name: string, value: number, min: number, max: number): void {
