@@ -39,10 +39,21 @@ export interface FramedConnectionEvents<M> {
  */
 export class FramedConnection<M extends WireMessage> extends EventEmitter<FramedConnectionEvents<M>> {
   /**
-   * Set false to stop answering ADDP polls (fault injection). The peer's ADDP takes anything received as a sign of
-   * life, this side's own polls included: to have it declare the link dead, also stop polling (`setAddpTimeout(0)`).
+   * Set false to go silent on ADDP (fault injection): this side neither answers the peer's polls nor polls it, since
+   * the peer's ADDP takes anything received, polls included, as a sign of life and would never declare the link dead.
+   * An ADDP timeout set meanwhile (`setAddpTimeout`) takes effect when it is set true again.
    */
-  answerAddp = true;
+  get answerAddp(): boolean {
+    return this.addpOn;
+  }
+
+  set answerAddp(answer: boolean) {
+    if (answer === this.addpOn) return;
+    this.addpOn = answer;
+    this.pollOutstanding = false;
+    this.scheduleAddp();
+  }
+
   /** ADDP polls sent so far (health output, tests). */
   addpPollsSent = 0;
 
@@ -51,6 +62,7 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
   private readonly decoder: FrameDecoder<M>;
   private readonly logger: LinkLogger;
   private addpTimeoutMs: number;
+  private addpOn = true;
   private addpTimer: NodeJS.Timeout | undefined;
   private lastReceivedAt = Date.now();
   private pollOutstanding = false;
@@ -66,7 +78,7 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
     this.decoder = this.codec.createDecoder({
       onMessage: (message) => this.deliver(message),
       onAddpPoll: (token) => {
-        if (this.answerAddp) this.write(this.codec.encodeAddpReply(token));
+        if (this.addpOn) this.write(this.codec.encodeAddpReply(token));
       },
       onAddpReply: () => undefined,
     });
@@ -180,7 +192,7 @@ export class FramedConnection<M extends WireMessage> extends EventEmitter<Framed
   private scheduleAddp(delayMs = this.addpTimeoutMs): void {
     clearTimeout(this.addpTimer);
     this.addpTimer = undefined;
-    if (this.addpTimeoutMs <= 0 || this.closed) return;
+    if (this.addpTimeoutMs <= 0 || !this.addpOn || this.closed) return;
     this.addpTimer = setTimeout(() => this.checkAddp(), delayMs);
     this.addpTimer.unref();
   }

@@ -6,7 +6,6 @@ import type { EndpointRole, TServerEndpoint } from './tserver-endpoint';
 export class ClientSession {
   applicationName: string | undefined;
   readonly registeredDns = new Set<string>();
-  private addpStopped = false;
 
   constructor(
     readonly id: string,
@@ -32,17 +31,15 @@ export class ClientSession {
 
   /** The server polls this client after `intervalMs` without traffic (0 = never), unless `stopAddp` was injected. */
   setAddpInterval(intervalMs: number): void {
-    if (!this.addpStopped) this.connection.setAddpTimeout(intervalMs);
+    this.connection.setAddpTimeout(intervalMs);
   }
 
   /**
    * Fault injection (`stop-addp`): the server goes silent on ADDP for this link, neither answering the client's polls
-   * nor polling it. Its own polls would count as traffic for the client's ADDP, which then never fires.
+   * nor polling it (FramedConnection's `answerAddp`).
    */
   stopAddp(): void {
-    this.addpStopped = true;
     this.connection.answerAddp = false;
-    this.connection.setAddpTimeout(0);
   }
 
   /** Sends one message; a message that cannot be encoded is logged and dropped, never thrown at the caller. */
