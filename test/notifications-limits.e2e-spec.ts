@@ -6,7 +6,7 @@ import { errorMessage } from '../apps/gws/src/notifications/messages/error-messa
 import { JSESSIONID } from '../apps/gws/src/notifications/testing/test-handshake-authenticator';
 import { CometdTestClient } from './support/cometd-test-client';
 import { startCometdNotificationsApp, type CometdNotificationsApp } from './support/cometd-notifications-app';
-import { cookiesOf, rawBayeux, type RawBayeuxAnswer } from './support/raw-bayeux';
+import { rawBayeux, rawHandshake, type RawBayeuxAnswer } from './support/raw-bayeux';
 import { chunkedBody, rawPost, type RawPostAnswer } from './support/raw-post';
 import { startGwsTestPlatform } from './support/gws-test-platform';
 
@@ -58,21 +58,14 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
   });
 
   /** A raw handshake on a fresh HTTP session of `userId`: the client id and the cookies to send with it. */
-  async function rawHandshake(
+  async function handshake(
     userId: string,
     ext: Record<string, unknown> = {},
     sessionId = server.authenticator.openSession(userId, 'alice'),
   ): Promise<{ clientId: string; cookies: Record<string, string> }> {
-    const answer = await rawBayeux(
-      server.port,
-      [{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext }],
-      { cookies: { [JSESSIONID]: sessionId } },
-    );
+    const answer = await rawHandshake(server.port, sessionId, ext);
     expect(answer.messages?.[0]?.['successful']).toBe(true);
-    return {
-      clientId: answer.messages![0]!['clientId'] as string,
-      cookies: { [JSESSIONID]: sessionId, ...cookiesOf(answer.setCookie) },
-    };
+    return { clientId: answer.clientId!, cookies: answer.cookies };
   }
 
   const connect = (
@@ -145,7 +138,7 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
   });
 
   it("holds a client's advice within the server's, so a session that stops polling still expires", async () => {
-    const session = await rawHandshake(ALICE);
+    const session = await handshake(ALICE);
     const removed = new Promise<string>((resolve) =>
       server.publisher.onSessionRemoved((event) => resolve(event.reason)),
     );
@@ -156,7 +149,7 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
   });
 
   it('ends a session whose client never acknowledges, and bounds every answer it gets on the way', async () => {
-    const session = await rawHandshake(ALICE, { ack: true });
+    const session = await handshake(ALICE, { ack: true });
     await connect(session);
     const answers: RawBayeuxAnswer[] = [];
     for (let round = 0; round < 5; round++) {
@@ -180,7 +173,7 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
 
   it('stays bounded over a burst to 40 clients that never poll again', async () => {
     const users = Array.from({ length: 40 }, (_, i) => `0000000000000000000000000000${String(i).padStart(4, '0')}`);
-    await Promise.all(users.map((user) => rawHandshake(user, { ack: true })));
+    await Promise.all(users.map((user) => handshake(user, { ack: true })));
     collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     for (let i = 0; i < 2_000; i++) {
@@ -221,18 +214,18 @@ describe('CometD endpoint limits (issue 10, findings 1 and 4)', () => {
   });
 
   it('keeps at most maxSessionsPerUser and maxSessionsPerHttpSession sessions, ending the oldest', async () => {
-    const first = await rawHandshake(ALICE);
-    await rawHandshake(ALICE);
-    await rawHandshake(ALICE);
+    const first = await handshake(ALICE);
+    await handshake(ALICE);
+    await handshake(ALICE);
     expect(server.publisher.sessionsOf(ALICE)).toHaveLength(3);
-    await rawHandshake(ALICE);
+    await handshake(ALICE);
     expect(server.publisher.sessionsOf(ALICE).map((s) => s.bayeuxSessionId)).not.toContain(first.clientId);
     expect(server.publisher.sessionsOf(ALICE)).toHaveLength(3);
 
     const login = server.authenticator.openSession('b0b', 'bob');
-    const one = await rawHandshake('b0b', {}, login);
-    await rawHandshake('b0b', {}, login);
-    await rawHandshake('b0b', {}, login);
+    const one = await handshake('b0b', {}, login);
+    await handshake('b0b', {}, login);
+    await handshake('b0b', {}, login);
     const bobs = server.publisher.sessionsOf('b0b').map((s) => s.bayeuxSessionId);
     expect(bobs).toHaveLength(2);
     expect(bobs).not.toContain(one.clientId);

@@ -1,7 +1,6 @@
 /** What every soak scenario gets (`bench/soak.ts` runs them one after the other against one server). */
-import { SESSION_COOKIE } from '../../apps/gws/src/sessions/session-cookie';
 import { GwsRestAgent, type GwsAnswer, type GwsRequestOptions } from '../../test/support/gws-rest-agent';
-import { cookiesOf, rawBayeux } from '../../test/support/raw-bayeux';
+import { rawHandshake } from '../../test/support/raw-bayeux';
 import type { SoakServerProcess } from './soak-child';
 import type { StatusTally } from './soak-http';
 import type { SoakServerReady } from './soak-protocol';
@@ -99,19 +98,18 @@ export async function seatAgent(
  * A Bayeux handshake on a logged-in agent's HTTP session, sent raw (test/support/raw-bayeux.ts, from 127.0.0.1): the
  * client id, and the cookies (JSESSIONID and BAYEUX_BROWSER) to poll with.
  */
-export async function rawHandshake(
+export async function agentHandshake(
   context: SoakContext,
   agent: GwsRestAgent,
   ext: Record<string, unknown> = {},
 ): Promise<{ clientId: string; cookies: Record<string, string> }> {
-  const cookies = { [SESSION_COOKIE]: agent.sessionId ?? '' };
-  const handshake = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext };
-  const answer = await context.tally.track(rawBayeux(context.ports.gwsPort, [handshake], { cookies }));
-  const clientId = answer.messages?.[0]?.['clientId'];
-  if (typeof clientId !== 'string') {
-    throw new Error(`${agent.userName}'s handshake failed: ${answer.status} ${JSON.stringify(answer.messages)}`);
+  const { clientId, cookies, status, messages } = await context.tally.track(
+    rawHandshake(context.ports.gwsPort, agent.sessionId ?? '', ext),
+  );
+  if (clientId === undefined) {
+    throw new Error(`${agent.userName}'s handshake failed: ${status} ${JSON.stringify(messages)}`);
   }
-  return { clientId, cookies: { ...cookies, ...cookiesOf(answer.setCookie) } };
+  return { clientId, cookies };
 }
 
 /** The simulator control API (docs/simulator.md), counted in the scenario's tally. */

@@ -5,7 +5,7 @@
  */
 import { rawBayeux } from '../../test/support/raw-bayeux';
 import { chunkedBody, rawPost, type RawPostAnswer } from '../../test/support/raw-post';
-import { rawHandshake, sleep, TrackedRestAgent, type Scenario, type SoakContext } from './soak-context';
+import { agentHandshake, sleep, TrackedRestAgent, type Scenario, type SoakContext } from './soak-context';
 
 const NOTIFICATIONS = '/api/v2/notifications';
 /** What the oversized requests announce: 600 MiB. */
@@ -81,7 +81,7 @@ async function neverExpiringAdvice(context: SoakContext): Promise<Record<string,
   const rest = new TrackedRestAgent(context.tally, context.baseUrl, 'agent10');
   const me = await rest.login();
   const userId = (me.body as { user: { id: string } }).user.id;
-  const { clientId, cookies } = await rawHandshake(context, rest);
+  const { clientId, cookies } = await agentHandshake(context, rest);
   const connect = await context.tally.track(
     rawBayeux(
       context.ports.gwsPort,

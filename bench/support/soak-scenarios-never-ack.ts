@@ -5,7 +5,7 @@
  * (`402::session_unknown`, advice `reconnect: handshake`) instead of holding, and sending, ever more.
  */
 import { rawBayeux } from '../../test/support/raw-bayeux';
-import { control, rawHandshake, seatAgent, sleep, type Scenario, type SoakContext } from './soak-context';
+import { control, agentHandshake, seatAgent, sleep, type Scenario, type SoakContext } from './soak-context';
 
 /** The default COMETD_MAX_QUEUED_MESSAGES. */
 const MAX_QUEUED_MESSAGES = 1000;
@@ -37,7 +37,7 @@ async function neverAcknowledge(context: SoakContext, user: string) {
     maxPollBytes: 0,
     ended: undefined,
   };
-  const { clientId, cookies } = await rawHandshake(context, agent, { ack: true });
+  const { clientId, cookies } = await agentHandshake(context, agent, { ack: true });
   const poll = async (id: number): Promise<void> => {
     const answer = await context.tally.track(
       rawBayeux(

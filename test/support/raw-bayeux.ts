@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { SESSION_COOKIE } from '../../apps/gws/src/sessions/session-cookie';
 
 /** One Bayeux exchange as a misbehaving client makes it: whatever body, with its own cookies. */
 export interface RawBayeuxAnswer {
@@ -73,4 +74,28 @@ export function cookiesOf(setCookie: readonly string[]): Record<string, string> 
   return Object.fromEntries(
     setCookie.map((line) => line.split(';', 1)[0]!.split('=', 2) as [string, string]).filter(([name]) => name !== ''),
   );
+}
+
+/** A hand-written handshake's answer, with the client id GWS gave (none when refused) and the cookies to poll with. */
+export interface RawHandshake extends RawBayeuxAnswer {
+  readonly clientId: string | undefined;
+  /** The session cookie sent and the ones the server set (BAYEUX_BROWSER). */
+  readonly cookies: Record<string, string>;
+}
+
+/** A `/meta/handshake` (long-polling, with `ext` as given) in the HTTP session `sessionId` (its JSESSIONID). */
+export async function rawHandshake(
+  port: number,
+  sessionId: string,
+  ext: Record<string, unknown> = {},
+): Promise<RawHandshake> {
+  const sent = { [SESSION_COOKIE]: sessionId };
+  const handshake = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext };
+  const answer = await rawBayeux(port, [handshake], { cookies: sent });
+  const clientId = answer.messages?.[0]?.['clientId'];
+  return {
+    ...answer,
+    clientId: typeof clientId === 'string' ? clientId : undefined,
+    cookies: { ...sent, ...cookiesOf(answer.setCookie) },
+  };
 }
