@@ -1,7 +1,6 @@
 import type { GwsCall } from '../apps/gws/src/notifications';
 import { useCallPlatform, type CallAgent } from './support/gws-call-agent';
 import type { GwsAnswer } from './support/gws-rest-agent';
-import type { GwsTestPlatform } from './support/gws-test-platform';
 
 /** Rings until hung up (docs/simulator.md), so a consultation or a dialled call stays up while the test acts on it. */
 const NEVER_ANSWERS = '+15550487';
@@ -23,16 +22,14 @@ function expectRefusal(answer: GwsAnswer, statusCode: 1 | 10, message: RegExp): 
  */
 describe('GWS REST: malformed input', () => {
   const fixture = useCallPlatform();
-  let platform: GwsTestPlatform;
   let agent: CallAgent;
   beforeAll(async () => {
-    platform = fixture.platform;
     agent = await fixture.seat('agent11');
   });
 
   /** A customer's call rung at the agent's DN and answered. */
   async function establishedCall(): Promise<GwsCall> {
-    platform.simulators.tserver.injectCall({ ani: '+15557654321', destination: agent.dn });
+    fixture.platform.simulators.tserver.injectCall({ ani: '+15557654321', destination: agent.dn });
     const ringing = await agent.nextState('Ringing');
     expect((await agent.act(ringing.call.id, { operationName: 'Answer' })).body).toEqual({ statusCode: 0 });
     return (await agent.nextState('Established', ringing.call.id)).call;
@@ -70,7 +67,7 @@ describe('GWS REST: malformed input', () => {
       expectRefusal(await agent.rest.postRaw(path, raw), 10, /^Request body is nested deeper than 32 levels$/);
     }
     // In UTF-16 the parser's byte scan steps aside; the operation table finds the depth after parsing.
-    const utf16 = await fetch(`${platform.baseUrl}/api/v2/me/channels/voice`, {
+    const utf16 = await fetch(`${fixture.platform.baseUrl}/api/v2/me/channels/voice`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json; charset=utf-16le',
