@@ -1,5 +1,6 @@
 import type { DropArgument, Server } from 'node:net';
 import type { WireMessage } from '@gws/tlib';
+import { z } from 'zod';
 import type { FramedConnection } from './framed-connection';
 import { silentLogger, type LinkLogger } from './link-logger';
 
@@ -24,6 +25,26 @@ export const DEFAULT_INBOUND_LINK_LIMITS: Required<InboundLinkLimits> = {
   maxConnections: 1000,
   registrationTimeoutMs: 10_000,
   unregisteredMaxFrameBytes: 64 * 1024,
+};
+
+/**
+ * The limits as environment variables of a simulator (`<PREFIX>_MAX_CONNECTIONS`, `..._REGISTRATION_TIMEOUT_MS`,
+ * `..._UNREGISTERED_MAX_FRAME_BYTES`): the zod field of each, with its range and default.
+ */
+export const INBOUND_LINK_LIMITS_ENV = {
+  maxConnections: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_INBOUND_LINK_LIMITS.maxConnections),
+  registrationTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_600_000)
+    .default(DEFAULT_INBOUND_LINK_LIMITS.registrationTimeoutMs),
+  unregisteredMaxFrameBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(DEFAULT_INBOUND_LINK_LIMITS.unregisteredMaxFrameBytes),
 };
 
 /** A refused connection is logged at most this often; the lines in between are counted in the next one. */

@@ -1,4 +1,4 @@
-import { DEFAULT_INBOUND_LINK_LIMITS } from '@gws/framed-link';
+import { INBOUND_LINK_LIMITS_ENV } from '@gws/framed-link';
 import { z } from 'zod';
 
 /** Environment of the standalone simulator, validated once (docs/confserv-sim.md). */
@@ -7,24 +7,9 @@ const envSchema = z.object({
   CONFSERV_PORT: z.coerce.number().int().min(0).max(65535).default(5000),
   CONFSERV_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
   CONFSERV_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
-  CONFSERV_MAX_CONNECTIONS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .default(DEFAULT_INBOUND_LINK_LIMITS.maxConnections),
-  CONFSERV_REGISTRATION_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3_600_000)
-    .default(DEFAULT_INBOUND_LINK_LIMITS.registrationTimeoutMs),
-  CONFSERV_UNREGISTERED_MAX_FRAME_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1024 * 1024)
-    .default(DEFAULT_INBOUND_LINK_LIMITS.unregisteredMaxFrameBytes),
+  CONFSERV_MAX_CONNECTIONS: INBOUND_LINK_LIMITS_ENV.maxConnections,
+  CONFSERV_REGISTRATION_TIMEOUT_MS: INBOUND_LINK_LIMITS_ENV.registrationTimeoutMs,
+  CONFSERV_UNREGISTERED_MAX_FRAME_BYTES: INBOUND_LINK_LIMITS_ENV.unregisteredMaxFrameBytes,
   DIRECTORY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_INBOUND_LINK_LIMITS } from '@gws/framed-link';
+import { INBOUND_LINK_LIMITS_ENV } from '@gws/framed-link';
 import { z } from 'zod';
 
 /** tserver-sim settings from the environment, validated once at start-up (docs/simulator.md). */
@@ -11,24 +11,9 @@ const envSchema = z.object({
   DIRECTORY_FILE: z.string().min(1).optional(),
   EXTERNAL_ANSWER_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   NO_ANSWER_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
-  TSERVER_MAX_CONNECTIONS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .default(DEFAULT_INBOUND_LINK_LIMITS.maxConnections),
-  TSERVER_REGISTRATION_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3_600_000)
-    .default(DEFAULT_INBOUND_LINK_LIMITS.registrationTimeoutMs),
-  TSERVER_UNREGISTERED_MAX_FRAME_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1024 * 1024)
-    .default(DEFAULT_INBOUND_LINK_LIMITS.unregisteredMaxFrameBytes),
+  TSERVER_MAX_CONNECTIONS: INBOUND_LINK_LIMITS_ENV.maxConnections,
+  TSERVER_REGISTRATION_TIMEOUT_MS: INBOUND_LINK_LIMITS_ENV.registrationTimeoutMs,
+  TSERVER_UNREGISTERED_MAX_FRAME_BYTES: INBOUND_LINK_LIMITS_ENV.unregisteredMaxFrameBytes,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
