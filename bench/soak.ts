@@ -2,7 +2,7 @@
  * Fuzz / soak run: replays the abusive inputs of the security review against a server of its own and reports what
  * the server answered and whether it lived through it.
  *
- *   npm run soak                                   # every scenario: about 30 s, at most ~2 minutes
+ *   npm run soak                                   # every scenario: about 30 s, at most ~2.5 minutes
  *   npm run soak -- --duration-scale 3             # time budgets and the repeated-request counts x3
  *   npm run soak -- --basic-requests 20000 --never-ack-agents 4 --scenarios login-burst,never-ack
  *

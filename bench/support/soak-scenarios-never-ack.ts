@@ -67,7 +67,10 @@ async function neverAcknowledge(context: SoakContext, user: string) {
 
 export const neverAck: Scenario = {
   name: 'never-ack',
-  budgetMs: 30_000,
+  // Each session must be sent over 1,000 messages (about 550 calls per agent, two control requests each) before the
+  // cap ends it: about 20 s on a quiet 2-core host, and twice that when the host is busy. Sessions ended early end
+  // the scenario early.
+  budgetMs: 60_000,
   async run(context) {
     const users = Array.from({ length: context.options.neverAckAgents }, (_, i) => `agent${i + 1}`);
     const rssBeforeMb = context.server.rssMb();
