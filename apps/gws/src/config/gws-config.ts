@@ -14,6 +14,11 @@ const endpoint = z
     return { host, port: Number(port) };
   });
 
+const endpointList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()))
+  .pipe(z.array(endpoint).min(1));
+
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** Every setting from the environment (README: Configuration), validated once at start-up. */
@@ -27,11 +32,7 @@ const envSchema = z.object({
   DIRECTORY_FILE: z.string().min(1).optional(),
   TSERVER_PRIMARY: endpoint.optional(),
   TSERVER_BACKUP: endpoint.optional(),
-  CONFSERV_ENDPOINTS: z
-    .string()
-    .transform((value) => value.split(',').map((item) => item.trim()))
-    .pipe(z.array(endpoint).min(1))
-    .optional(),
+  CONFSERV_ENDPOINTS: endpointList.optional(),
   TSERVER_ADDP_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   CONFSERV_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   CONFSERV_LOGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(3),
@@ -53,9 +54,19 @@ const envSchema = z.object({
     .default('100kb'),
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected redis://… or rediss://…' }).optional(),
+  REDIS_SENTINELS: endpointList.optional(),
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  REDIS_CLUSTER_NODES: endpointList.optional(),
+  REDIS_PREFIX: z.string().min(1).default('gws:'),
+  GWS_INTERNAL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(1000),
+  NODE_TTL_MS: z.coerce.number().int().min(200).default(3000),
 });
 
-export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
+type Env = z.infer<typeof envSchema>;
+
+export type LogLevel = Env['LOG_LEVEL'];
 
 export interface GwsConfig {
   readonly host: string;
@@ -105,6 +116,28 @@ export interface GwsConfig {
   readonly bodyLimit: string;
   readonly trustProxy: boolean;
   readonly logLevel: LogLevel;
+  /** The shared stores' Redis (exactly one topology); undefined = every store in this process's memory. */
+  readonly redis: RedisConfig | undefined;
+  /** This node among the others (meaningful with Redis). */
+  readonly cluster: {
+    /** How the other nodes reach this node directly, not through the load balancer. */
+    readonly internalUrl: string;
+    /** How often the node refreshes its liveness entry. */
+    readonly heartbeatMs: number;
+    /** A node whose entry is not refreshed for this long counts as dead; its agents are taken over. */
+    readonly ttlMs: number;
+  };
+}
+
+/** One of `url` (a standalone server), `sentinels` with `sentinelName`, or `clusterNodes`. */
+export interface RedisConfig {
+  readonly url?: string;
+  readonly sentinels?: readonly Endpoint[];
+  /** The master group the sentinels watch. */
+  readonly sentinelName?: string;
+  readonly clusterNodes?: readonly Endpoint[];
+  /** Prefix of every key and channel, so several deployments can share one Redis. */
+  readonly prefix: string;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +164,8 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
   if (!embedded && (e.TSERVER_PRIMARY === undefined || e.CONFSERV_ENDPOINTS === undefined)) {
     throw new ConfigError(['TSERVER_PRIMARY and CONFSERV_ENDPOINTS are both required when GWS_EMBEDDED=false']);
   }
+  const clusterProblems = [...redisProblems(e), ...heartbeatProblems(e)];
+  if (clusterProblems.length > 0) throw new ConfigError(clusterProblems);
   return {
     host: e.GWS_HOST,
     port: e.GWS_PORT,
@@ -170,7 +205,47 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    redis: redisConfig(e),
+    cluster: {
+      internalUrl: e.GWS_INTERNAL_URL?.replace(/\/+$/, '') ?? defaultInternalUrl(e.GWS_HOST, e.GWS_PORT),
+      heartbeatMs: e.NODE_HEARTBEAT_MS,
+      ttlMs: e.NODE_TTL_MS,
+    },
   };
+}
+
+function redisProblems(e: Env): string[] {
+  const topologies = [
+    e.REDIS_URL === undefined ? [] : ['REDIS_URL'],
+    e.REDIS_SENTINELS === undefined ? [] : ['REDIS_SENTINELS'],
+    e.REDIS_CLUSTER_NODES === undefined ? [] : ['REDIS_CLUSTER_NODES'],
+  ].flat();
+  const problems: string[] = [];
+  if (topologies.length > 1) problems.push(`give one Redis topology, not ${topologies.join(' and ')}`);
+  if ((e.REDIS_SENTINELS === undefined) !== (e.REDIS_SENTINEL_NAME === undefined)) {
+    problems.push('REDIS_SENTINELS and REDIS_SENTINEL_NAME go together');
+  }
+  return problems;
+}
+
+function heartbeatProblems(e: Env): string[] {
+  // One late heartbeat (a GC pause, a slow Redis answer) must not make the others take this node's agents over.
+  return e.NODE_TTL_MS >= 2 * e.NODE_HEARTBEAT_MS ? [] : ['NODE_TTL_MS must be at least twice NODE_HEARTBEAT_MS'];
+}
+
+function redisConfig(e: Env): RedisConfig | undefined {
+  const prefix = e.REDIS_PREFIX;
+  if (e.REDIS_URL !== undefined) return { url: e.REDIS_URL, prefix };
+  if (e.REDIS_SENTINELS !== undefined)
+    return { sentinels: e.REDIS_SENTINELS, sentinelName: e.REDIS_SENTINEL_NAME, prefix };
+  if (e.REDIS_CLUSTER_NODES !== undefined) return { clusterNodes: e.REDIS_CLUSTER_NODES, prefix };
+  return undefined;
+}
+
+/** This node's own address: the listen address, or loopback when it listens on every interface. */
+function defaultInternalUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 export const GWS_CONFIG = Symbol('GWS_CONFIG');
