@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
+import type { LoginThrottleLimits } from '../login-throttle/login-throttle';
+import { describeLoginThrottleContract } from '../testing/login-throttle.contract';
 import { describeSessionStoreContract } from '../testing/session-store.contract';
+import { ManualClock } from '../testing/manual-clock';
 import { redisTestLink } from '../testing/redis-test-link';
+import { RedisLoginThrottle } from './redis-login-throttle';
 import { RedisSessionStore } from './redis-session-store';
 
 let server: TestRedisServer;
@@ -9,8 +14,10 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
+type TestLink = ReturnType<typeof redisTestLink>;
+
 /** A store on a link of its own under a fresh prefix; closing the store closes that link too. */
-function closingLink<S extends { close(): Promise<void> }>(make: (link: ReturnType<typeof redisTestLink>) => S): S {
+function closingLink<S extends { close(): Promise<void> }>(make: (link: TestLink) => S): S {
   const link = redisTestLink(server.url);
   const store = make(link);
   const close = store.close.bind(store);
@@ -24,3 +31,31 @@ function closingLink<S extends { close(): Promise<void> }>(make: (link: ReturnTy
 describeSessionStoreContract('redis', (clock) =>
   Promise.resolve(closingLink((link) => new RedisSessionStore(link, clock.now))),
 );
+
+describeLoginThrottleContract('redis', (clock, limits) =>
+  Promise.resolve(closingLink((link) => new RedisLoginThrottle(link, clock.now, limits))),
+);
+
+describe('RedisLoginThrottle across nodes', () => {
+  const limits: LoginThrottleLimits = { userFailureLimit: 3, addressFailureLimit: 100, lockoutMs: 60_000 };
+  let links: TestLink[];
+  beforeEach(() => {
+    // Two nodes: separate connections, one Redis, one prefix.
+    const prefix = `t${randomBytes(6).toString('hex')}:`;
+    links = [redisTestLink(server.url, prefix), redisTestLink(server.url, prefix)];
+  });
+  afterEach(async () => Promise.all(links.map((link) => link.close())));
+
+  it('admits at most the user limit of 50 parallel logins sent through two nodes', async () => {
+    const clock = new ManualClock();
+    const nodes = links.map((link) => new RedisLoginThrottle(link, clock.now, limits));
+    const admissions = await Promise.all(
+      Array.from({ length: 50 }, (_, n) => nodes[n % 2]!.admit('mallory', `10.1.0.${n % 7}`)),
+    );
+    const attempts = admissions.flatMap((admission) => (admission.admitted ? [admission.attempt] : []));
+    expect(attempts).toHaveLength(limits.userFailureLimit);
+    await Promise.all(attempts.map((attempt) => attempt.failed()));
+    const after = await nodes[1]!.admit('MALLORY', '10.2.0.1');
+    expect(after).toEqual({ admitted: false, reason: 'locked', retryAfterMs: limits.lockoutMs });
+  });
+});
