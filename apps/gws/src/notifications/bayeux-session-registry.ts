@@ -14,8 +14,11 @@ export interface BayeuxSessionInfo {
   userName: string;
 }
 
-/** Why a Bayeux session went away: the client disconnected, the server ended it, or it stopped polling. */
-export type SessionRemovalReason = 'client' | 'server' | 'timeout';
+/**
+ * Why a Bayeux session went away: the client disconnected, the server ended it, it stopped polling, or it continues
+ * on another node.
+ */
+export type SessionRemovalReason = 'client' | 'server' | 'timeout' | 'moved';
 
 export interface SessionAddedEvent {
   session: BayeuxSessionInfo;

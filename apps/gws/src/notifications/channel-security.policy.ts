@@ -25,9 +25,17 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
     private readonly authenticator: HandshakeAuthenticator,
     private readonly onAuthenticated: (session: ServerSession, principal: AuthenticatedPrincipal) => void,
     private readonly logger: NotificationsLogger,
+    /** The principal of a session adopted from another node (an internal handshake), which needs no request. */
+    private readonly adopted: (handshake: ServerMessage) => AuthenticatedPrincipal | undefined = () => undefined,
   ) {}
 
-  canHandshake(session: ServerSession, _message: ServerMessage, callback: Callback<boolean>): void {
+  canHandshake(session: ServerSession, message: ServerMessage, callback: Callback<boolean>): void {
+    const adopted = this.adopted(message);
+    if (adopted !== undefined) {
+      this.onAuthenticated(session, adopted);
+      callback(undefined, true);
+      return;
+    }
     // The server's context is one shared object overwritten by every request: read it now, before any await.
     const request = this.currentRequest();
     if (!request) {

@@ -5,6 +5,7 @@ import { readBayeuxRequest } from './bayeux-request-reader';
 import { BayeuxSessionRegistry } from './bayeux-session-registry';
 import { ChannelSecurityPolicy } from './channel-security.policy';
 import { ClientAdviceLimits } from './client-advice-limits';
+import { deliverMessage, dropSession } from './cometd-internals';
 import { createNotificationsServer } from './cometd-server';
 import {
   HANDSHAKE_AUTHENTICATOR,
@@ -13,6 +14,9 @@ import {
 } from './handshake-authenticator';
 import { NOTIFICATIONS_LOGGER, type NotificationsLogger } from './notifications-logger';
 import { NOTIFICATIONS_OPTIONS, type ResolvedNotificationsOptions } from './notifications-options';
+import { PUSH_CLUSTER, type PushCluster } from './push-cluster';
+import { PushSessionAdoption } from './push-session-adoption';
+import { SequencedDelivery } from './sequenced-delivery';
 import { ServerDisconnects } from './server-disconnects';
 import { SessionQueueLimit } from './session-queue-limit';
 
@@ -22,6 +26,8 @@ import { SessionQueueLimit } from './session-queue-limit';
  * Bayeux sessions are bound to their principal in {@link BayeuxSessionRegistry} from handshake to removal.
  * Limits (docs/security.md): request bodies and batches ({@link readBayeuxRequest}), client advice
  * ({@link ClientAdviceLimits}), messages held per session ({@link SessionQueueLimit}), sessions per user and per login.
+ * In a cluster ({@link PushCluster}) every message carries the user's stream sequence number ({@link SequencedDelivery}),
+ * a session another node opened continues here ({@link PushSessionAdoption}), and stopping hands sessions over.
  */
 @Injectable()
 export class CometdGateway implements OnModuleDestroy {
@@ -30,6 +36,10 @@ export class CometdGateway implements OnModuleDestroy {
   private readonly pending = new WeakMap<ServerSession, AuthenticatedPrincipal>();
   private readonly disconnects = new ServerDisconnects();
   private readonly queueLimit: SessionQueueLimit;
+  private readonly sequenced: SequencedDelivery;
+  private readonly adoption: PushSessionAdoption;
+  /** Sessions that continue on another node: removed here without ending them. */
+  private readonly handedOver = new WeakSet<ServerSession>();
   private state: 'open' | 'closing' | 'closed' = 'open';
 
   constructor(
@@ -37,14 +47,22 @@ export class CometdGateway implements OnModuleDestroy {
     @Inject(HANDSHAKE_AUTHENTICATOR) authenticator: HandshakeAuthenticator,
     @Inject(NOTIFICATIONS_LOGGER) private readonly logger: NotificationsLogger,
     private readonly registry: BayeuxSessionRegistry<ServerSession>,
+    @Inject(PUSH_CLUSTER) private readonly cluster: PushCluster,
   ) {
     this.server = createNotificationsServer(options);
+    this.sequenced = new SequencedDelivery((session, progress) =>
+      cluster.progressed(this.adoption.clientIdOf(session), progress),
+    );
+    this.adoption = new PushSessionAdoption(this.server, cluster, this.sequenced, logger);
     this.server.policy = new ChannelSecurityPolicy(
       this.server,
       authenticator,
       (session, principal) => this.pending.set(session, principal),
       logger,
+      (handshake) => this.adoption.principalOf(handshake),
     );
+    // First: the queue limit below counts what this one puts back for acknowledging clients.
+    this.server.addExtension(this.sequenced.extension);
     this.server.addExtension(
       new ClientAdviceLimits({
         timeout: options.timeout,
@@ -55,7 +73,10 @@ export class CometdGateway implements OnModuleDestroy {
       this.endOverflowed(session, queued),
     );
     this.server.addExtension(this.queueLimit.extension);
-    this.server.addListener('sessionAdded', (session: ServerSession, _message: ServerMessage) => this.bind(session));
+    this.server.addListener('sessionAdded', (session: ServerSession, handshake: ServerMessage) =>
+      this.bind(session, handshake),
+    );
+    cluster.onMoved((clientId) => this.moved(clientId));
     this.server.addListener('sessionRemoved', (session: ServerSession, timeout: boolean) =>
       this.unbind(session, timeout),
     );
@@ -105,6 +126,7 @@ export class CometdGateway implements OnModuleDestroy {
           this.refuse(request, response, read.status, read.reason);
           return;
         }
+        await this.adoption.route(read.messages, request);
         (request as IncomingMessage & { body?: unknown }).body = read.messages;
       }
       this.server.handle(request, response);
@@ -132,9 +154,13 @@ export class CometdGateway implements OnModuleDestroy {
     return next === '' || next === '/' || next === '?';
   }
 
-  /** Queues `{channel, data}` for one session; it leaves on the session's parked (or next) long poll. */
-  deliver(session: ServerSession, channel: string, data: object): void {
-    session.deliver(null, channel, data);
+  /**
+   * Queues `{channel, data}` for one session; it leaves on the session's parked (or next) long poll. With the
+   * user's stream sequence number `seq` it is sent once (a number the session had is dropped) and carries it.
+   */
+  deliver(session: ServerSession, channel: string, data: object, seq?: number): void {
+    if (seq === undefined) deliverMessage(session, { channel, data });
+    else this.sequenced.deliver(session, { seq, channel, data });
   }
 
   /**
@@ -153,6 +179,7 @@ export class CometdGateway implements OnModuleDestroy {
    */
   async close(): Promise<void> {
     if (this.state !== 'open') return;
+    if (this.cluster.shared) return this.handOver();
     this.state = 'closing';
     const sessions = this.registry.allSessions();
     sessions.forEach((session) => this.disconnect(session));
@@ -166,12 +193,37 @@ export class CometdGateway implements OnModuleDestroy {
     return this.close();
   }
 
-  private bind(session: ServerSession): void {
+  /**
+   * Stopping one node of a cluster: its sessions continue elsewhere. Every request is refused from now on (503: the
+   * load balancer sends it to another node, which adopts the session), and parked long polls are answered so that
+   * their clients come back at once; the sessions keep their cluster records.
+   */
+  private handOver(): void {
+    this.state = 'closed';
+    const sessions = this.registry.allSessions();
+    for (const session of sessions) {
+      this.handedOver.add(session);
+      dropSession(this.server, session);
+    }
+    this.server.close();
+    this.logger.info({ handedOver: sessions.length }, 'CometD endpoint closed: sessions continue on other nodes');
+  }
+
+  /** Another node adopted the session: forget it here without telling the client, which is already there. */
+  private moved(clientId: string): void {
+    const session = this.adoption.sessionOf(clientId);
+    if (session === undefined) return;
+    this.handedOver.add(session);
+    dropSession(this.server, session);
+  }
+
+  private bind(session: ServerSession, handshake: ServerMessage): void {
     const principal = this.pending.get(session);
     this.pending.delete(session);
     this.disconnects.track(session);
     this.queueLimit.track(session);
     if (principal && this.state === 'open') {
+      if (!this.adoption.added(session, handshake)) void this.open(session, principal);
       this.registry.bind(session, principal);
       this.endOldest(this.registry.sessionsOfUser(principal.userId), this.options.maxSessionsPerUser);
       this.endOldest(this.registry.sessionsOfHttpSession(principal.sessionId), this.options.maxSessionsPerHttpSession);
@@ -200,10 +252,24 @@ export class CometdGateway implements OnModuleDestroy {
     session.disconnect();
   }
 
+  /** A new session starts at the user's latest sequence number: what came before is in the snapshots it reads. */
+  private async open(session: ServerSession, principal: AuthenticatedPrincipal): Promise<void> {
+    let cursor = 0;
+    try {
+      cursor = await this.cluster.opened(session.id, principal, this.sequenced.acknowledging(session));
+    } catch (error) {
+      this.logger.warn({ error: String(error) }, 'CometD session not shared with the cluster: the store failed');
+    }
+    this.sequenced.open(session, cursor);
+  }
+
   private unbind(session: ServerSession, timeout: boolean): void {
+    const handedOver = this.handedOver.has(session);
     const reason = timeout ? 'timeout' : this.disconnects.isServerDisconnect(session) ? 'server' : 'client';
     this.disconnects.removed(session);
-    this.registry.unbind(session, reason);
+    this.registry.unbind(session, handedOver ? 'moved' : reason);
+    this.adoption.removed(session);
+    this.cluster.ended(this.adoption.clientIdOf(session), handedOver ? 'handover' : reason);
     this.logger.debug({ bayeuxSessionId: session.id, reason }, 'session removed');
   }
 }

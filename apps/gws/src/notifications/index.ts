@@ -22,3 +22,11 @@ export {
   type HandshakeAuthenticatorProvider,
   type NotificationsDependencies,
 } from './notifications.module';
+export {
+  PUSH_CLUSTER,
+  standalonePushCluster,
+  type AdoptedPushSession,
+  type PushCluster,
+  type PushSessionEnd,
+} from './push-cluster';
+export type { SequencedMessage, SessionProgress } from './sequenced-delivery';

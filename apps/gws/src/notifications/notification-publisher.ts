@@ -23,9 +23,12 @@ export class NotificationPublisher {
     private readonly registry: BayeuxSessionRegistry<ServerSession>,
   ) {}
 
-  /** Delivers `{data, channel: topic}` to every session of `userId`; returns how many sessions it reached. */
-  publish<T extends GwsTopic>(userId: string, topic: T, data: GwsTopicMessage<T>): number {
-    return this.registry.forEachSessionOfUser(userId, (session) => this.gateway.deliver(session, topic, data));
+  /**
+   * Delivers `{data, channel: topic}` to every session of `userId`; returns how many sessions it reached. `seq`: the
+   * message's number in the user's event stream (it travels in `ext.seq`, and a session gets each number once).
+   */
+  publish<T extends GwsTopic>(userId: string, topic: T, data: GwsTopicMessage<T>, seq?: number): number {
+    return this.registry.forEachSessionOfUser(userId, (session) => this.gateway.deliver(session, topic, data, seq));
   }
 
   sessionsOf(userId: string): BayeuxSessionInfo[] {

@@ -12,16 +12,15 @@ import { HANDSHAKE_AUTHENTICATOR, type HandshakeAuthenticator } from './handshak
 import { NotificationPublisher } from './notification-publisher';
 import { NOTIFICATIONS_LOGGER, nestNotificationsLogger } from './notifications-logger';
 import { NOTIFICATIONS_OPTIONS, resolveNotificationsOptions, type NotificationsOptions } from './notifications-options';
+import { PUSH_CLUSTER, standalonePushCluster, type PushCluster } from './push-cluster';
 
 type WithoutProvide<P> = P extends unknown ? Omit<P, 'provide'> : never;
 
-/** A provider of `HANDSHAKE_AUTHENTICATOR` without its `provide` key: `{useClass}`, `{useValue}`, `{useFactory}`, `{useExisting}`. */
-export type HandshakeAuthenticatorProvider = WithoutProvide<
-  | ClassProvider<HandshakeAuthenticator>
-  | ValueProvider<HandshakeAuthenticator>
-  | FactoryProvider<HandshakeAuthenticator>
-  | ExistingProvider<HandshakeAuthenticator>
->;
+/** A provider of `T` without its `provide` key: `{useClass}`, `{useValue}`, `{useFactory}`, `{useExisting}`. */
+type ProviderOf<T> = WithoutProvide<ClassProvider<T> | ValueProvider<T> | FactoryProvider<T> | ExistingProvider<T>>;
+
+/** A provider of `HANDSHAKE_AUTHENTICATOR` without its `provide` key. */
+export type HandshakeAuthenticatorProvider = ProviderOf<HandshakeAuthenticator>;
 
 /** Where the notifications module finds what it does not own. */
 export interface NotificationsDependencies {
@@ -29,6 +28,8 @@ export interface NotificationsDependencies {
   imports?: DynamicModule['imports'];
   /** Provides `HANDSHAKE_AUTHENTICATOR` here; leave it out when one of `imports` exports that token. */
   authenticator?: HandshakeAuthenticatorProvider;
+  /** Provides `PUSH_CLUSTER` (sessions shared by the nodes of a cluster); by default sessions stay on this node. */
+  pushCluster?: ProviderOf<PushCluster>;
 }
 
 /**
@@ -48,6 +49,7 @@ export class NotificationsModule {
       providers: [
         ...authenticator,
         { provide: NOTIFICATIONS_OPTIONS, useValue: resolved },
+        { provide: PUSH_CLUSTER, ...(dependencies.pushCluster ?? { useValue: standalonePushCluster }) },
         { provide: NOTIFICATIONS_LOGGER, useValue: resolved.logger ?? nestNotificationsLogger(CometdGateway.name) },
         BayeuxSessionRegistry,
         CometdGateway,

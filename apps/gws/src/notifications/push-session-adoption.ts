@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
+import { handshakeInternally } from './cometd-internals';
+import type { AuthenticatedPrincipal } from './handshake-authenticator';
+import type { NotificationsLogger } from './notifications-logger';
+import type { AdoptedPushSession, PushCluster } from './push-cluster';
+import type { SequencedDelivery } from './sequenced-delivery';
+
+interface Adoption extends AdoptedPushSession {
+  readonly clientId: string;
+}
+
+/**
+ * Continues on this node the Bayeux sessions other nodes opened. A request naming a client id this node does not
+ * hold asks the cluster; when the cluster knows the session and the request comes from its client, a local session
+ * is made by an internal handshake (through the security policy, with the principal the cluster had) and filled
+ * with what the client has not read yet, before the request is processed. The library gives every session a
+ * random id of its own, so the client keeps the id it knows: requests are rewritten to the local session's id.
+ */
+export class PushSessionAdoption {
+  private readonly localIds = new Map<string, string>();
+  private readonly clientIds = new WeakMap<ServerSession, string>();
+  private readonly adoptions = new WeakMap<ServerMessage, Adoption>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly server: CometDServer,
+    private readonly cluster: PushCluster,
+    private readonly sequenced: SequencedDelivery,
+    private readonly logger: NotificationsLogger,
+  ) {}
+
+  /** The id the session's client knows it by. */
+  clientIdOf(session: ServerSession): string {
+    return this.clientIds.get(session) ?? session.id;
+  }
+
+  /** The session held here for a client id, adopted or not. */
+  sessionOf(clientId: string): ServerSession | undefined {
+    return this.server.getServerSession(this.localIds.get(clientId) ?? clientId) ?? undefined;
+  }
+
+  /** The principal of an internal handshake made by {@link route} (the security policy accepts it as it is). */
+  principalOf(handshake: ServerMessage): AuthenticatedPrincipal | undefined {
+    return this.adoptions.get(handshake)?.principal;
+  }
+
+  /** Called when the server added a session: true when it is an adopted one (now known by its client's id). */
+  added(session: ServerSession, handshake: ServerMessage): boolean {
+    const adoption = this.adoptions.get(handshake);
+    if (adoption === undefined) return false;
+    this.clientIds.set(session, adoption.clientId);
+    if (session.id !== adoption.clientId) this.localIds.set(adoption.clientId, session.id);
+    return true;
+  }
+
+  removed(session: ServerSession): void {
+    const clientId = this.clientIds.get(session);
+    if (clientId !== undefined && this.localIds.get(clientId) === session.id) this.localIds.delete(clientId);
+  }
+
+  /** Points `messages` at the local session of their client, adopting it first when this node does not hold it. */
+  async route(messages: ServerMessage[], request: IncomingMessage): Promise<void> {
+    const clientId = messages.find((message) => message.channel !== '/meta/handshake')?.clientId;
+    if (typeof clientId !== 'string') return;
+    if (this.sessionOf(clientId) === undefined) await this.adoptOnce(clientId, request, ackOf(messages));
+    const localId = this.localIds.get(clientId);
+    if (localId === undefined) return;
+    for (const message of messages) if (message.clientId === clientId) message.clientId = localId;
+  }
+
+  private adoptOnce(clientId: string, request: IncomingMessage, ack: number | undefined): Promise<void> {
+    let adopting = this.inFlight.get(clientId);
+    if (adopting === undefined) {
+      adopting = this.adopt(clientId, request, ack).finally(() => this.inFlight.delete(clientId));
+      this.inFlight.set(clientId, adopting);
+    }
+    return adopting;
+  }
+
+  private async adopt(clientId: string, request: IncomingMessage, ack: number | undefined): Promise<void> {
+    const adopted = await this.cluster.adopt(clientId, request, ack);
+    if (adopted === undefined) return;
+    const handshake: ServerMessage = {
+      channel: '/meta/handshake',
+      version: '1.0',
+      supportedConnectionTypes: ['long-polling'],
+      ...(adopted.acknowledging ? { ext: { ack: true } } : {}),
+    };
+    this.adoptions.set(handshake, { ...adopted, clientId });
+    const session = await handshakeInternally(this.server, handshake);
+    if (session === undefined) return;
+    const backlog = await this.cluster.backlog(adopted.principal.userId, adopted.cursor).catch((error: unknown) => {
+      this.logger.warn({ error: String(error) }, 'CometD session adopted without its backlog: the log is unreadable');
+      return [];
+    });
+    this.sequenced.open(session, adopted.cursor, backlog);
+    this.logger.info(
+      { userName: adopted.principal.userName, cursor: adopted.cursor, backlog: backlog.length },
+      'CometD session adopted from another node',
+    );
+  }
+}
+
+/** What the client's acknowledgement extension confirmed on its `/meta/connect`, if it uses it. */
+function ackOf(messages: readonly ServerMessage[]): number | undefined {
+  const connect = messages.find((message) => message.channel === '/meta/connect');
+  const ack = (connect?.ext as { ack?: unknown } | undefined)?.ack;
+  return typeof ack === 'number' ? ack : undefined;
+}
