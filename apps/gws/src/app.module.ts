@@ -9,6 +9,7 @@ import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications';
 import { ConfServUserAuthenticator } from './platform/confserv-user-authenticator';
 import { PlatformModule } from './platform/platform.module';
+import { StorePushCluster } from './push-cluster/store-push-cluster';
 import { SettingsModule } from './settings/settings.module';
 import { StoresModule } from './stores/stores.module';
 import { VoiceModule } from './voice/voice.module';
@@ -27,7 +28,11 @@ export class AppModule {
     const auth = AuthModule.register({ provide: USER_AUTHENTICATOR, useExisting: ConfServUserAuthenticator });
     const notifications = NotificationsModule.register(
       { maxBodySize: config.bodyLimit, ...config.cometd },
-      { imports: [auth], authenticator: { useExisting: SessionHandshakeAuthenticator } },
+      {
+        imports: [auth],
+        authenticator: { useExisting: SessionHandshakeAuthenticator },
+        pushCluster: { useClass: StorePushCluster },
+      },
     );
     const voice = VoiceModule.register(notifications);
     const settings = SettingsModule.register(voice);
