@@ -37,13 +37,15 @@ interface Scripts {
 }
 
 /**
- * Agent sessions in Redis: the record is the hash `<prefix>{u:<userId>}:agent-session` (`nodeId`, `updatedAt`,
- * `body`), changed only by the scripts above, so ownership moves by compare-and-set; `<prefix>node:<nodeId>:agent-sessions`
- * (set of user ids) indexes the records by holder. The index lies in another Redis Cluster slot, so it is kept in
- * step in separate steps, ordered so that the holder's set always lists the user: a user is added to a node's set
- * before the record names the node (a node that dies in between leaves its set complete) and again after (undoing a
- * concurrent `unindex`), and removed only by `unindex`, which puts the user back if the record names the node after
- * all. A set may list users a node no longer holds; `listByNode` skips and removes them.
+ * Agent sessions in Redis:
+ * - `<prefix>{u:<userId>}:agent-session`, a hash (`nodeId`, `updatedAt`, `body`), no TTL, changed only by the
+ *   scripts above: ownership moves by compare-and-set.
+ * - `<prefix>node:<nodeId>:agent-sessions`, a set of user ids, no TTL: the records a node holds, for `listByNode`.
+ * The set lies in another Redis Cluster slot, so it is updated in steps apart from the script, ordered so that the
+ * holder's set always lists the user: the user is added to a node's set before the script names the node (a node
+ * that dies in between still leaves its set complete) and again after (undoing a concurrent `unindex`); it is removed
+ * only by `unindex`, which puts it back if the record names the node after all. A set may so list users its node no
+ * longer holds; `listByNode` skips them and removes them.
  */
 export class RedisAgentSessionStore implements AgentSessionStore {
   private readonly scripts: Scripts;
