@@ -19,3 +19,5 @@ export * from './redis/redis-agent-session-store';
 export * from './push-session-store/push-session-store';
 export * from './push-session-store/memory-push-session-store';
 export * from './redis/redis-push-session-store';
+export * from './redis/redis-user-event-stream';
+export * from './redis/redis-dn-map';

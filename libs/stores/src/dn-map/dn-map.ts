@@ -38,6 +38,11 @@ export interface DnMap {
   assign(dn: string, owner: DnOwner): Promise<AssignResult>;
   /** Frees the DN if `userId` holds it; the endpoint columns stay. */
   release(dn: string, userId: string): Promise<boolean>;
+  /**
+   * Moves the DN to node `toNodeId` only if `userId` holds it on node `fromNodeId`, atomically: how a surviving node
+   * takes over the DNs of a dead one. Of nodes racing for the same DN, exactly one gets true.
+   */
+  transfer(dn: string, userId: string, fromNodeId: string, toNodeId: string): Promise<boolean>;
   setEndpoint(dn: string, endpoint: { sipEndpoint?: string; registration: EndpointRegistration }): Promise<void>;
   findByUser(userId: string): Promise<DnMapping[]>;
   list(): Promise<DnMapping[]>;

@@ -41,6 +41,13 @@ export class MemoryDnMap implements DnMap {
     return Promise.resolve(true);
   }
 
+  transfer(dn: string, userId: string, fromNodeId: string, toNodeId: string): Promise<boolean> {
+    const current = this.rows.get(dn);
+    if (current?.userId !== userId || current.nodeId !== fromNodeId) return Promise.resolve(false);
+    this.write({ ...current, nodeId: toNodeId, updatedAt: this.now() });
+    return Promise.resolve(true);
+  }
+
   setEndpoint(dn: string, endpoint: { sipEndpoint?: string; registration: EndpointRegistration }): Promise<void> {
     const current = this.rows.get(dn) ?? { dn, registration: 'unknown' as const, updatedAt: 0 };
     this.write({ ...current, ...endpoint, updatedAt: this.now() });

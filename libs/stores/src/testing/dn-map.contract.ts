@@ -37,6 +37,23 @@ export function describeDnMapContract(name: string, create: (clock: ManualClock)
       expect((await map().assign('5001', bob)).ok).toBe(true);
     });
 
+    it('moves a DN to another node only from the node and user holding it, once when two nodes race', async () => {
+      await map().assign('5001', alice);
+      expect(await map().transfer('5001', 'b', 'n1', 'n2')).toBe(false);
+      expect(await map().transfer('5001', 'a', 'n9', 'n2')).toBe(false);
+      expect(await map().transfer('5002', 'a', 'n1', 'n2')).toBe(false);
+      fresh.clock.advance(5);
+      const won = await Promise.all([map().transfer('5001', 'a', 'n1', 'n2'), map().transfer('5001', 'a', 'n1', 'n3')]);
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await map().get('5001')).toEqual({
+        dn: '5001',
+        registration: 'unknown',
+        ...alice,
+        nodeId: won[0] ? 'n2' : 'n3',
+        updatedAt: fresh.clock.now(),
+      });
+    });
+
     it('finds the DNs of a user and lists all', async () => {
       await map().assign('5001', alice);
       await map().assign('5002', alice);

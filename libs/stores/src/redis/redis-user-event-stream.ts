@@ -1,0 +1,206 @@
+import { systemClock, type Clock } from '../clock';
+import type { Unsubscribe } from '../event-bus/event-bus';
+import type { JsonValue } from '../json';
+import {
+  DEFAULT_USER_EVENT_STREAM_OPTIONS,
+  type TopicMessages,
+  type TopicOf,
+  type UserEvent,
+  type UserEventHandler,
+  type UserEventStream,
+  type UserEventStreamOptions,
+} from '../user-event-stream/user-event-stream';
+import type { RedisClient, RedisLink } from './redis-link';
+import { UserEventGapFiller } from './user-event-gap-filler';
+import { appendUserEvent } from './user-event-stream.lua';
+
+/** What `append` serialises once: the stream entry's `event` field, and the published message after `<seq>|<at>|`. */
+interface EventBody {
+  readonly userId: string;
+  readonly topic: string;
+  readonly data: JsonValue;
+  readonly eventAt?: number;
+}
+
+/** Entries `since` reads per XRANGE. */
+const SINCE_PAGE = 100;
+
+/**
+ * The user event stream on Redis. Each user's log is a Redis Stream, `<prefix>{u:<userId>}:events`, with entry ids
+ * `0-<seq>` so that `since` is an XRANGE by id; the numbers come from `<prefix>{u:<userId>}:seq`, which trimming
+ * and expiry leave alone. `append` is one script (see `user-event-stream.lua.ts`) that numbers, logs, trims and
+ * publishes on `<prefix>user-events`, sent on the link's `queued` connection: one connection, so a node's appends
+ * run in call order, and held through a short outage. Each instance subscribes with one connection of its own,
+ * parses each message once and fills the holes a reconnect leaves from the log (`UserEventGapFiller`).
+ */
+export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEventStream<M> {
+  private readonly maxEntries: number;
+  private readonly maxAgeMs: number;
+  private readonly channel: string;
+  private readonly handlers = new Set<UserEventHandler<M>>();
+  private readonly gaps: UserEventGapFiller<M>;
+  private subscriber: RedisClient | undefined;
+  private listening: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly link: RedisLink,
+    private readonly now: Clock = systemClock,
+    options: UserEventStreamOptions = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? DEFAULT_USER_EVENT_STREAM_OPTIONS.maxEntries;
+    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_USER_EVENT_STREAM_OPTIONS.maxAgeMs;
+    this.channel = `${link.prefix}user-events`;
+    this.gaps = new UserEventGapFiller<M>(
+      (userId, afterSeq, limit) => this.since(userId, afterSeq, limit),
+      (event) => this.deliver(event),
+      now,
+      this.maxAgeMs,
+    );
+  }
+
+  append<T extends TopicOf<M>>(userId: string, topic: T, data: M[T], eventAt?: number): Promise<number> {
+    const body = { userId, topic, data, ...(eventAt === undefined ? {} : { eventAt }) };
+    return appendUserEvent(
+      this.link.queued,
+      this.streamKey(userId),
+      this.counterKey(userId),
+      this.now(),
+      this.maxEntries,
+      this.maxAgeMs,
+      this.channel,
+      JSON.stringify(body),
+    );
+  }
+
+  async subscribe(handler: UserEventHandler<M>): Promise<Unsubscribe> {
+    const unsubscribe = (): Promise<void> => {
+      this.handlers.delete(handler);
+      return Promise.resolve();
+    };
+    if (this.closed) return unsubscribe;
+    this.handlers.add(handler);
+    this.listening ??= this.listen();
+    try {
+      await this.listening;
+    } catch (error) {
+      this.handlers.delete(handler);
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  async since(userId: string, afterSeq: number, limit = Number.MAX_SAFE_INTEGER): Promise<UserEvent<M>[]> {
+    const oldest = this.now() - this.maxAgeMs;
+    const key = this.streamKey(userId);
+    const events: UserEvent<M>[] = [];
+    let start = `0-${Math.max(0, Math.floor(afterSeq)) + 1}`;
+    while (events.length < limit) {
+      const count = Math.min(limit - events.length, SINCE_PAGE);
+      const entries = await this.link.client.xrange(key, start, '+', 'COUNT', count);
+      for (const [id, fields] of entries) {
+        const event = entryEvent<M>(id, fields);
+        if (event.at >= oldest) events.push(event);
+      }
+      if (entries.length < count) break;
+      start = `(${entries[entries.length - 1]![0]}`;
+    }
+    return events.slice(0, limit);
+  }
+
+  async latestSeq(userId: string): Promise<number> {
+    return Number((await this.link.client.get(this.counterKey(userId))) ?? 0);
+  }
+
+  /** On the `queued` connection, like `append`, so that it lands after this node's earlier appends. */
+  async clear(userId: string): Promise<void> {
+    await this.link.queued.del(this.streamKey(userId));
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    this.handlers.clear();
+    this.gaps.forgetAll();
+    // A subscriber holds nothing that could be lost: drop it at once, even while Redis is unreachable.
+    this.subscriber?.disconnect();
+    this.subscriber = undefined;
+    return Promise.resolve();
+  }
+
+  private async listen(): Promise<void> {
+    const subscriber = this.link.duplicate();
+    this.subscriber = subscriber;
+    // ioredis reconnects and resubscribes by itself; what was published meanwhile is read back from the log.
+    subscriber.on('error', () => undefined);
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel === this.channel) this.gaps.receive(messageEvent<M>(message));
+    });
+    try {
+      await subscriber.subscribe(this.channel);
+    } catch (error) {
+      subscriber.disconnect();
+      if (this.subscriber === subscriber) this.subscriber = undefined;
+      this.listening = undefined;
+      throw error;
+    }
+    // Every later `ready` is a reconnect. Our own SUBSCRIBE's reply says the subscription is live again, so the log
+    // read after it misses nothing published since.
+    subscriber.on('ready', () => {
+      subscriber.subscribe(this.channel).then(
+        () => this.gaps.catchUp(),
+        () => undefined,
+      );
+    });
+  }
+
+  /** A throwing handler neither stops the others nor reaches the subscriber connection; it surfaces as uncaught. */
+  private deliver(event: UserEvent<M>): void {
+    for (const handler of this.handlers) {
+      try {
+        handler(event);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  private streamKey(userId: string): string {
+    return `${this.link.prefix}{u:${userId}}:events`;
+  }
+
+  private counterKey(userId: string): string {
+    return `${this.link.prefix}{u:${userId}}:seq`;
+  }
+}
+
+/** An event as `append` wrote it; `M`'s types hold because only `append<T>` writes the JSON. */
+function toEvent<M>(seq: number, at: number, json: string): UserEvent<M> {
+  const { userId, topic, data, eventAt } = JSON.parse(json) as EventBody;
+  const event = eventAt === undefined ? { userId, seq, at, topic, data } : { userId, seq, at, topic, data, eventAt };
+  return event as unknown as UserEvent<M>;
+}
+
+/** A published `<seq>|<at>|<json>`. */
+function messageEvent<M>(message: string): UserEvent<M> {
+  const afterSeq = message.indexOf('|');
+  const afterAt = message.indexOf('|', afterSeq + 1);
+  return toEvent(
+    Number(message.slice(0, afterSeq)),
+    Number(message.slice(afterSeq + 1, afterAt)),
+    message.slice(afterAt + 1),
+  );
+}
+
+/** A stream entry `0-<seq>` with fields `at` and `event`. */
+function entryEvent<M>(id: string, fields: readonly string[]): UserEvent<M> {
+  let at = 0;
+  let json = '{}';
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] === 'at') at = Number(fields[i + 1]);
+    else if (fields[i] === 'event') json = fields[i + 1]!;
+  }
+  return toEvent(Number(id.slice(id.indexOf('-') + 1)), at, json);
+}
