@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
 import type { LoginThrottleLimits } from '../login-throttle/login-throttle';
+import { describeEventBusContract } from '../testing/event-bus.contract';
 import { describeLoginThrottleContract } from '../testing/login-throttle.contract';
 import { describeSessionStoreContract } from '../testing/session-store.contract';
 import { ManualClock } from '../testing/manual-clock';
 import { redisTestLink } from '../testing/redis-test-link';
+import { RedisEventBus } from './redis-event-bus';
 import { RedisLoginThrottle } from './redis-login-throttle';
 import { RedisSessionStore } from './redis-session-store';
 
@@ -17,8 +19,8 @@ afterAll(async () => server.stop());
 type TestLink = ReturnType<typeof redisTestLink>;
 
 /** A store on a link of its own under a fresh prefix; closing the store closes that link too. */
-function closingLink<S extends { close(): Promise<void> }>(make: (link: TestLink) => S): S {
-  const link = redisTestLink(server.url);
+function closingLink<S extends { close(): Promise<void> }>(make: (link: TestLink) => S, prefix?: string): S {
+  const link = redisTestLink(server.url, prefix);
   const store = make(link);
   const close = store.close.bind(store);
   store.close = async () => {
@@ -35,6 +37,13 @@ describeSessionStoreContract('redis', (clock) =>
 describeLoginThrottleContract('redis', (clock, limits) =>
   Promise.resolve(closingLink((link) => new RedisLoginThrottle(link, clock.now, limits))),
 );
+
+describeEventBusContract('redis', () => {
+  // Two nodes: a bus each, on connections of their own, under one fresh prefix.
+  const prefix = `t${randomBytes(6).toString('hex')}:`;
+  const node = (): RedisEventBus => closingLink((link) => new RedisEventBus(link), prefix);
+  return Promise.resolve([node(), node()]);
+});
 
 describe('RedisLoginThrottle across nodes', () => {
   const limits: LoginThrottleLimits = { userFailureLimit: 3, addressFailureLimit: 100, lockoutMs: 60_000 };
