@@ -3,11 +3,13 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { Response } from 'express';
 import { GwsException } from './gws.exception';
 import { GwsStatus, type GwsErrorBody, type GwsStatusCode } from './gws-status';
+import { asStoreUnavailable, StoreUnavailableException } from './store-unavailable';
 
 /**
  * Every error leaves as a GWS envelope. Framework errors are translated (unknown route -> 6, malformed JSON, a body
- * nested too deep or an oversized body -> 10); anything unexpected is 4 with an error id that the log line carries
- * too, and HTTP 500: only a server fault gets there, client mistakes are refused earlier with 1 or 10 (docs/api.md).
+ * nested too deep or an oversized body -> 10); a store (Redis) that cannot be reached is 4 with HTTP 503, whichever
+ * service met it; anything unexpected is 4 with an error id that the log line carries too, and HTTP 500: only a
+ * server fault gets there, client mistakes are refused earlier with 1 or 10 (docs/api.md).
  */
 @Catch()
 export class GwsExceptionFilter implements ExceptionFilter {
@@ -26,7 +28,12 @@ export class GwsExceptionFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private translate(exception: unknown): { status: number; body: GwsErrorBody; headers: Record<string, string> } {
+  private translate(thrown: unknown): { status: number; body: GwsErrorBody; headers: Record<string, string> } {
+    const exception = asStoreUnavailable(thrown);
+    if (exception instanceof StoreUnavailableException) {
+      // The outage itself is logged once by the Redis status watch; one line per refused request would flood the log.
+      this.logger.debug(`refused, store unavailable: ${exception.detail}`);
+    }
     if (exception instanceof GwsException) {
       return {
         status: exception.getStatus(),
