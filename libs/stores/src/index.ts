@@ -21,3 +21,8 @@ export * from './push-session-store/memory-push-session-store';
 export * from './redis/redis-push-session-store';
 export * from './redis/redis-user-event-stream';
 export * from './redis/redis-dn-map';
+export * from './redis/redis-link';
+export * from './redis/create-redis-link';
+export * from './redis/redis-session-store';
+export * from './redis/redis-login-throttle';
+export * from './redis/redis-event-bus';
