@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { SessionHandshakeAuthenticator } from './auth/session-handshake-authenticator';
 import { USER_AUTHENTICATOR } from './auth/user-authenticator';
 import type { GwsConfig } from './config/gws-config';
@@ -48,6 +49,7 @@ export class AppModule {
         notifications,
         voice,
         settings,
+        ClusterModule.register(voice),
         MeModule.register([auth, notifications, voice, settings]),
       ],
       controllers: [DiagnosticsController, HealthController, MetricsController],

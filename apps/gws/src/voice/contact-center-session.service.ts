@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DnMap } from '@gws/stores';
-import { AgentWorkMode, type TMessage } from '@gws/tlib';
+import type { AgentSessionRecord, AgentSessionStore, DnMap } from '@gws/stores';
+import { AddressInfoType, AgentWorkMode } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
@@ -9,7 +9,7 @@ import { deviceIdFor } from '../identity/resource-ids';
 import { AgentDirectoryService, type AgentDirectoryEntry, type PlaceDn } from '../platform/agent-directory.service';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
-import { DN_MAP } from '../stores/store.tokens';
+import { AGENT_SESSION_STORE, DN_MAP } from '../stores/store.tokens';
 import { CallEventsService } from './calls/call-events.service';
 import { CallTable } from './calls/model/call-table';
 import { LOGGED_OUT } from './model/agent-state';
@@ -28,9 +28,21 @@ export interface StartSessionParams {
   readonly queue?: string;
 }
 
+/** T-Server refused to register a DN: nothing of the session is in service on this node. */
+class RegistrationRefused extends GwsException {
+  constructor(dn: string, error: unknown) {
+    super(
+      GwsStatus.UnableToAssign,
+      `Cannot register DN ${dn} on T-Server: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 /**
  * StartContactCenterSession and EndContactCenterSession: sitting an agent down at a place (DN exclusive to them,
- * registered on T-Server, agent logged in) and standing them up again.
+ * registered on T-Server, agent logged in) and standing them up again. The session lives on the node whose T-Server
+ * link registered its DNs; its AgentSessionRecord tells the cluster which node that is, so that another node can
+ * take it over (`takeOver`) when this one dies or drains. Changes to one user's session run one at a time.
  */
 @Injectable()
 export class ContactCenterSessionService {
@@ -39,6 +51,7 @@ export class ContactCenterSessionService {
   constructor(
     @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
     @Inject(DN_MAP) private readonly dnMap: DnMap,
+    @Inject(AGENT_SESSION_STORE) private readonly agentSessions: AgentSessionStore,
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
     private readonly directory: AgentDirectoryService,
     private readonly sessions: VoiceSessions,
@@ -47,8 +60,54 @@ export class ContactCenterSessionService {
     private readonly callEvents: CallEventsService,
   ) {}
 
-  async start(principal: GwsPrincipal, params: StartSessionParams, baseUrl: string): Promise<void> {
-    const existing = this.sessions.ofUser(principal.userId);
+  start(principal: GwsPrincipal, params: StartSessionParams, baseUrl: string): Promise<void> {
+    return this.sessions.exclusive(principal.userId, () => this.startNow(principal, params, baseUrl));
+  }
+
+  /** Logs the agent out, frees the DN and forgets the session. Safe to call when there is none. */
+  end(principal: GwsPrincipal): Promise<void> {
+    return this.sessions.exclusive(principal.userId, () => this.endNow(principal));
+  }
+
+  /**
+   * Takes over the session `fromNodeId` held (that node is dead or draining; this node's own id: a record of this
+   * node's that it does not hold, e.g. after a restart under the same GWS_NODE_ID): moves the record here by
+   * compare-and-set and brings the session into service on this node's T-Server link, leaving the agent logged in.
+   * False when the session is gone or another node took it first.
+   */
+  takeOver(userId: string, fromNodeId: string): Promise<boolean> {
+    return this.sessions.exclusive(userId, async () => {
+      const me = this.config.nodeId;
+      const record =
+        fromNodeId === me
+          ? await this.agentSessions.get(userId)
+          : await this.agentSessions.claim(userId, fromNodeId, me);
+      if (record?.nodeId !== me) return false;
+      if (this.sessions.ofUser(userId) === undefined) await this.adopt(record, fromNodeId);
+      return true;
+    });
+  }
+
+  /**
+   * Stops serving the user's session here if its record names another node now (which has taken it over): the
+   * session is forgotten and its DNs unregistered from this node's link only (T-Server keeps registrations per link,
+   * so the new owner's stay); nothing else changes. True when it let go.
+   */
+  relinquish(userId: string): Promise<boolean> {
+    return this.sessions.exclusive(userId, async () => {
+      const session = this.sessions.ofUser(userId);
+      const record = await this.agentSessions.get(userId);
+      if (session === undefined || record?.nodeId === this.config.nodeId) return false;
+      this.sessions.remove(userId);
+      for (const dn of session.devices.keys()) {
+        await this.tserver.unregisterAddress(dn).catch(() => undefined);
+      }
+      return true;
+    });
+  }
+
+  private async startNow(principal: GwsPrincipal, params: StartSessionParams, baseUrl: string): Promise<void> {
+    const existing = this.sessions.ofUser(principal.userId) ?? (await this.adoptOwnRecord(principal.userId));
     if (existing !== undefined) return this.join(principal, existing, params);
     requireTServer(this.tserver);
     const agent = await this.agentOf(principal);
@@ -63,78 +122,51 @@ export class ContactCenterSessionService {
     const dns = placeName === agent.defaultPlace ? agent.defaultPlaceDns : await this.directory.placeDns(placeName);
     const dn = pickDevice(placeName, dns === undefined ? undefined : [...dns]);
     const loginCode = this.loginCodeFor(agent.loginCodes, dn, params.loginCode);
-    const assigned = await this.dnMap.assign(dn.number, {
-      userId: principal.userId,
-      userName: principal.userName,
-      placeName,
-      agentId: loginCode,
-      nodeId: this.config.nodeId,
-    });
-    if (!assigned.ok) throw new GwsException(GwsStatus.InUse, `Place ${placeName} is in use by another user`);
-
-    const device: VoiceDevice = {
-      id: deviceIdFor(dn.switchName, dn.number),
-      dn: dn.number,
-      switchName: dn.switchName,
-      active: false,
-      agent: LOGGED_OUT,
-      agentId: undefined,
-      doNotDisturb: false,
-      forwardTo: undefined,
-    };
-    const session: VoiceSession = {
-      userId: principal.userId,
-      userName: principal.userName,
+    const me = this.config.nodeId;
+    const { userId, userName } = principal;
+    const created = await this.agentSessions.create({
+      userId,
+      userName,
       placeName,
       loginCode,
       queue: params.queue,
-      urls: new ResourceUrls(this.config.publicUrl ?? baseUrl),
-      devices: new Map([[dn.number, device]]),
-      calls: new CallTable(),
-    };
-    this.sessions.add(session);
-    // The DN's call events wait until the calls T-Server lists at registration are read (CallTable.suspend).
-    session.calls.suspend(dn.number);
-    let registered: TMessage;
-    try {
-      registered = await this.tserver.registerAddress(dn.number);
-      this.sessions.updateDevice(session, dn.number, (current) =>
-        deviceFromStatus(current, registered.attributes.Extensions),
-      );
-    } catch (error) {
-      this.sessions.remove(principal.userId);
-      await this.dnMap.release(dn.number, principal.userId);
+      baseUrl,
+      dns: [dn.number],
+      nodeId: me,
+    });
+    if (!created.ok) {
+      // Another node started it a moment ago (this request would otherwise have been forwarded there).
       throw new GwsException(
-        GwsStatus.UnableToAssign,
-        `Cannot register DN ${dn.number} on T-Server: ${error instanceof Error ? error.message : String(error)}`,
+        GwsStatus.InvalidForState,
+        `A contact center session is already active on GWS node ${created.existing.nodeId}; try again`,
       );
     }
-    await this.reasons.load();
-    // The first snapshot goes out before the login request, so the login's own change can only follow it; then the
-    // calls already on the DN (GWS restarted, or the agent was on the phone before logging in), as re-sync does.
-    await this.notifications.devicesChanged(session);
-    await this.callEvents.resync(session, dn.number, registered.attributes.Extensions);
-    const registeredDevice = session.devices.get(dn.number)!;
-    if (registeredDevice.agentId === loginCode) return;
-    this.tserver.agent
-      .login(dn.number, {
-        agentId: loginCode,
-        workMode: AgentWorkMode.ManualIn,
-        ...(params.queue === undefined ? {} : { queue: params.queue }),
-      })
-      .catch((error: unknown) =>
-        this.notifications.operationFailed(
-          principal.userId,
-          '/v2/me/devices',
-          'StartContactCenterSession',
-          session.urls.me(),
-          error,
-        ),
-      );
+    const assigned = await this.dnMap.assign(dn.number, {
+      userId,
+      userName,
+      placeName,
+      agentId: loginCode,
+      nodeId: me,
+    });
+    if (!assigned.ok) {
+      await this.agentSessions.delete(userId, me);
+      throw new GwsException(GwsStatus.InUse, `Place ${placeName} is in use by another user`);
+    }
+    const session = this.newSession({ userId, userName, placeName, loginCode, queue: params.queue, baseUrl }, [dn]);
+    this.sessions.add(session);
+    try {
+      await this.seat(session, dn.number);
+    } catch (error) {
+      if (error instanceof RegistrationRefused) {
+        this.sessions.remove(userId);
+        await this.dnMap.release(dn.number, userId);
+        await this.agentSessions.delete(userId, me);
+      }
+      throw error;
+    }
   }
 
-  /** Logs the agent out, frees the DN and forgets the session. Safe to call when there is none. */
-  async end(principal: GwsPrincipal): Promise<void> {
+  private async endNow(principal: GwsPrincipal): Promise<void> {
     const session = this.sessions.ofUser(principal.userId);
     if (session === undefined) return;
     for (const device of session.devices.values()) {
@@ -149,6 +181,113 @@ export class ContactCenterSessionService {
       await this.dnMap.release(device.dn, principal.userId);
     }
     this.sessions.remove(principal.userId);
+    await this.agentSessions.delete(principal.userId, this.config.nodeId);
+  }
+
+  /** A session this node's record names but that it does not hold (it restarted): adopted before anything else. */
+  private async adoptOwnRecord(userId: string): Promise<VoiceSession | undefined> {
+    const record = await this.agentSessions.get(userId);
+    if (record?.nodeId !== this.config.nodeId) return undefined;
+    await this.adopt(record, record.nodeId);
+    return this.sessions.ofUser(userId);
+  }
+
+  /**
+   * Rebuilds the session from its record (the DNs' switches from the place) and seats each DN here as
+   * StartContactCenterSession does. The DN map follows the record; a DN that is no longer the user's, or no longer
+   * at the place, ends the session here: the record goes and the agent starts again. Throws when T-Server or
+   * Configuration Server cannot be reached: the record stays this node's, to be adopted on a later try.
+   */
+  private async adopt(record: AgentSessionRecord, fromNodeId: string): Promise<void> {
+    requireTServer(this.tserver);
+    const placeDns = (await this.directory.placeDns(record.placeName)) ?? [];
+    const dns = placeDns.filter((dn) => record.dns.includes(dn.number));
+    const owned = dns.length === record.dns.length && (await this.moveDns(record, fromNodeId));
+    if (!owned) {
+      this.logger.warn(`session of ${record.userName} at ${record.placeName} cannot be taken over; it ends`);
+      for (const dn of record.dns) await this.dnMap.release(dn, record.userId);
+      await this.agentSessions.delete(record.userId, this.config.nodeId);
+      return;
+    }
+    const session = this.newSession(record, dns);
+    this.sessions.add(session);
+    try {
+      for (const dn of session.devices.keys()) await this.seat(session, dn);
+    } catch (error) {
+      if (error instanceof RegistrationRefused) this.sessions.remove(record.userId);
+      throw error;
+    }
+    this.logger.log(`took over the session of ${record.userName} at ${record.placeName} from node ${fromNodeId}`);
+  }
+
+  /** The record's DNs follow it to this node in the DN map; false when one of them is another user's now. */
+  private async moveDns(record: AgentSessionRecord, fromNodeId: string): Promise<boolean> {
+    const me = this.config.nodeId;
+    for (const dn of record.dns) {
+      if (await this.dnMap.transfer(dn, record.userId, fromNodeId, me)) continue;
+      // The row did not name that node (a takeover cut short, or a row lost): the user may still take it.
+      const { userId, userName, placeName, loginCode } = record;
+      const assigned = await this.dnMap.assign(dn, { userId, userName, placeName, agentId: loginCode, nodeId: me });
+      if (!assigned.ok) return false;
+    }
+    return true;
+  }
+
+  private newSession(
+    fields: Pick<VoiceSession, 'userId' | 'userName' | 'placeName' | 'loginCode'> & {
+      readonly queue?: string | undefined;
+      readonly baseUrl: string;
+    },
+    dns: readonly PlaceDn[],
+  ): VoiceSession {
+    return {
+      userId: fields.userId,
+      userName: fields.userName,
+      placeName: fields.placeName,
+      loginCode: fields.loginCode,
+      queue: fields.queue,
+      urls: new ResourceUrls(this.config.publicUrl ?? fields.baseUrl),
+      devices: new Map(dns.map((dn) => [dn.number, blankDevice(dn)])),
+      calls: new CallTable(),
+    };
+  }
+
+  /**
+   * Brings one DN of a session into service on this node's T-Server link, starting from what T-Server holds: the
+   * DN's call events wait (CallTable.suspend) until the calls T-Server lists at registration are read; the device
+   * takes the registered status and the agent status QueryAddress reports (as re-sync does); the first devices
+   * snapshot goes out before any login request, so the login's own change can only follow it; then the calls
+   * already on the DN (GWS restarted, another node held the DN, or the agent was on the phone before logging in).
+   * The agent is logged in unless T-Server already has them logged in there. Throws RegistrationRefused, having
+   * changed nothing, when T-Server refuses the DN.
+   */
+  private async seat(session: VoiceSession, dn: string): Promise<void> {
+    session.calls.suspend(dn);
+    const registered = await this.tserver.registerAddress(dn).catch((error: unknown) => {
+      throw new RegistrationRefused(dn, error);
+    });
+    const agentStatus = await this.tserver.dn.queryAddress(dn, AddressInfoType.AgentStatus).catch(() => undefined);
+    const status = agentStatus?.attributes.Extensions ?? registered.attributes.Extensions;
+    this.sessions.updateDevice(session, dn, (current) => deviceFromStatus(current, status));
+    await this.reasons.load();
+    await this.notifications.devicesChanged(session);
+    await this.callEvents.resync(session, dn, registered.attributes.Extensions);
+    if (session.devices.get(dn)?.agentId === session.loginCode) return;
+    this.tserver.agent
+      .login(dn, {
+        agentId: session.loginCode,
+        workMode: AgentWorkMode.ManualIn,
+        ...(session.queue === undefined ? {} : { queue: session.queue }),
+      })
+      .catch((error: unknown) =>
+        this.notifications.operationFailed(
+          session.userId,
+          '/v2/me/devices',
+          'StartContactCenterSession',
+          session.urls.me(),
+          error,
+        ),
+      );
   }
 
   private agentOf(principal: GwsPrincipal): Promise<AgentDirectoryEntry> {
@@ -198,6 +337,20 @@ export class ContactCenterSessionService {
 }
 
 type LoginCode = AgentDirectoryEntry['loginCodes'][number];
+
+/** A DN of the place before T-Server has said anything about it. */
+function blankDevice(dn: PlaceDn): VoiceDevice {
+  return {
+    id: deviceIdFor(dn.switchName, dn.number),
+    dn: dn.number,
+    switchName: dn.switchName,
+    active: false,
+    agent: LOGGED_OUT,
+    agentId: undefined,
+    doNotDisturb: false,
+    forwardTo: undefined,
+  };
+}
 
 /** `asked`, when it is one of the person's login codes; someone else's (or no one's) is refused with 5. */
 function ownLoginCode(codes: readonly LoginCode[], asked: string): string {

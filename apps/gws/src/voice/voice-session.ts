@@ -19,10 +19,15 @@ export interface VoiceSession {
   readonly calls: CallTable;
 }
 
-/** The voice sessions this node serves, found by user or by DN (for T-Server events). */
+/**
+ * The voice sessions this node serves, found by user or by DN (for T-Server events). What changes a user's session
+ * as a whole (start, end, a takeover from another node) runs `exclusive`ly for that user, one change at a time.
+ */
 export class VoiceSessions {
   private readonly byUser = new Map<string, VoiceSession>();
   private readonly userByDn = new Map<string, string>();
+  /** Per user, the end of the last change queued: the next one starts after it. */
+  private readonly changes = new Map<string, Promise<unknown>>();
 
   get size(): number {
     return this.byUser.size;
@@ -52,6 +57,21 @@ export class VoiceSessions {
 
   all(): VoiceSession[] {
     return [...this.byUser.values()];
+  }
+
+  /** Runs `change` once every change of the user's session queued before it has settled; resolves as it does. */
+  exclusive<T>(userId: string, change: () => Promise<T>): Promise<T> {
+    const previous = this.changes.get(userId) ?? Promise.resolve();
+    const result = previous.then(change, change);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.changes.set(userId, settled);
+    void settled.then(() => {
+      if (this.changes.get(userId) === settled) this.changes.delete(userId);
+    });
+    return result;
   }
 
   /** Replaces one device of a session; returns the new device. */

@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { AgentSessionStore, EventBus, NodeRegistry, Unsubscribe } from '@gws/stores';
+import type { TServerClient } from '@gws/tserver-client';
+import { PeriodicTask } from '../common/periodic-task';
+import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
+import { TSERVER_CLIENT } from '../platform/platform.tokens';
+import { AGENT_SESSION_STORE, EVENT_BUS, NODE_REGISTRY } from '../stores/store.tokens';
+import { ContactCenterSessionService } from '../voice/contact-center-session.service';
+import { CLUSTER_TOPIC, clusterMessage } from './cluster-message';
+import { watchNodes } from './dead-nodes';
+import { NodeHeartbeat } from './node-heartbeat';
+
+/** Sessions one node adopts at once: each costs a few T-Server and Configuration Server round trips. */
+const TAKEOVER_CONCURRENCY = 16;
+
+/**
+ * Takes over the sessions of nodes that die. Every `cluster.heartbeatMs` it looks at the registry: a node it saw
+ * serving that is no longer alive, or one that drains, is dead, and every session it held is claimed (one node wins
+ * each, by compare-and-set) and adopted here. A node that leaves says so on the `cluster` topic, and the watchers
+ * take over at once. The first pass also adopts the sessions this node's own records name but that it does not
+ * hold (it restarted under the same GWS_NODE_ID). A node whose T-Server link is down takes nothing over.
+ */
+@Injectable()
+export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
+  protected readonly periodMs: number;
+  private readonly logger = new Logger('DeadNodeWatcher');
+  private seen: ReadonlySet<string> = new Set();
+  /** Whether this node's own records are all adopted (again false after an adoption failed). */
+  private ownAdopted = false;
+  private pass: Promise<void> | undefined;
+  private unsubscribe: Unsubscribe | undefined;
+
+  constructor(
+    @Inject(NODE_REGISTRY) private readonly registry: NodeRegistry,
+    @Inject(AGENT_SESSION_STORE) private readonly agentSessions: AgentSessionStore,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
+    @Inject(GWS_CONFIG) private readonly config: GwsConfig,
+    private readonly contactCenter: ContactCenterSessionService,
+    private readonly heartbeat: NodeHeartbeat,
+  ) {
+    super();
+    this.periodMs = config.cluster.heartbeatMs;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.unsubscribe = await this.bus.subscribe(CLUSTER_TOPIC, (message) => {
+      const left = clusterMessage(message);
+      if (left === undefined || left.nodeId === this.config.nodeId) return;
+      void this.takeOverFrom(left.nodeId);
+    });
+  }
+
+  /** No more takeovers here (the node drains or stops). */
+  async stop(): Promise<void> {
+    super.onApplicationShutdown();
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await unsubscribe?.().catch(() => undefined);
+  }
+
+  override onApplicationShutdown(): void {
+    void this.stop();
+  }
+
+  /** One pass at a time: a pass that runs long (many sessions) is not overtaken by the next. */
+  protected runOnce(): Promise<void> {
+    this.pass ??= this.sweep().finally(() => (this.pass = undefined));
+    return this.pass;
+  }
+
+  private async sweep(): Promise<void> {
+    if (!this.canTakeOver()) return;
+    try {
+      const watch = watchNodes(this.seen, await this.registry.alive(), this.config.nodeId);
+      this.seen = watch.seen;
+      if (!this.ownAdopted) this.ownAdopted = await this.takeOverFrom(this.config.nodeId);
+      for (const nodeId of watch.dead) {
+        if (await this.takeOverFrom(nodeId)) this.seen = new Set([...this.seen].filter((seen) => seen !== nodeId));
+      }
+    } catch (error) {
+      this.logger.warn(`cluster watch failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * Claims and adopts every session `nodeId` holds (this node's own: those not held here); true when none is left
+   * to try (a session another node won counts as done). Several nodes run this at once for a dead node: each goes
+   * through the sessions in its own random order, so that they share the work.
+   */
+  private async takeOverFrom(nodeId: string): Promise<boolean> {
+    if (!this.canTakeOver()) return false;
+    const records = shuffled(await this.agentSessions.listByNode(nodeId));
+    let failed = 0;
+    const worker = async (): Promise<void> => {
+      for (let record = records.pop(); record !== undefined; record = records.pop()) {
+        try {
+          await this.contactCenter.takeOver(record.userId, nodeId);
+        } catch (error) {
+          failed++;
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logger.warn(`session of ${record.userName} not taken over from node ${nodeId}: ${reason}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: TAKEOVER_CONCURRENCY }, worker));
+    // A session claimed but not adopted is this node's now: the next pass adopts it.
+    if (failed > 0) this.ownAdopted = false;
+    return failed === 0;
+  }
+
+  private canTakeOver(): boolean {
+    return !this.heartbeat.draining && this.tserver.status === 'connected';
+  }
+}
+
+/** A copy of `items` in random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}

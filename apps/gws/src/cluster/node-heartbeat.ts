@@ -1,0 +1,98 @@
+import type { Server } from 'node:net';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NodeInfo, NodeRegistry } from '@gws/stores';
+import { PeriodicTask } from '../common/periodic-task';
+import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
+import { NODE_REGISTRY } from '../stores/store.tokens';
+
+/**
+ * Keeps this node alive to the others: its NodeInfo, written every `cluster.heartbeatMs` with a time to live of
+ * `cluster.ttlMs`. The first heartbeat waits until the HTTP server listens (until then no one can forward to it).
+ * `drain` announces the node draining and `leave` removes it; `stop` ends the heartbeats and nothing else, which is
+ * how a crash looks to the others.
+ */
+@Injectable()
+export class NodeHeartbeat extends PeriodicTask {
+  protected readonly periodMs: number;
+  private readonly logger = new Logger('NodeHeartbeat');
+  private readonly startedAt = Date.now();
+  private state: 'serving' | 'draining' | 'stopped' = 'serving';
+  private failing = false;
+
+  constructor(
+    @Inject(NODE_REGISTRY) private readonly registry: NodeRegistry,
+    @Inject(GWS_CONFIG) private readonly config: GwsConfig,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    super();
+    this.periodMs = config.cluster.heartbeatMs;
+  }
+
+  /** True from `drain` on: the node lets its sessions go and takes none. */
+  get draining(): boolean {
+    return this.state !== 'serving';
+  }
+
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
+    const server = this.server();
+    if (server.listening) void this.runOnce();
+    else server.once('listening', () => void this.runOnce());
+  }
+
+  /** Stops the heartbeats; the entry expires after `ttlMs`, as a dead node's would. */
+  stop(): void {
+    this.state = 'stopped';
+    super.onApplicationShutdown();
+  }
+
+  /** Stops the heartbeats and writes one last entry that says the node is draining. */
+  async drain(): Promise<void> {
+    this.stop();
+    await this.beat(true);
+  }
+
+  /** Removes this node's entry now: to the others it is dead (a clean stop). */
+  async leave(): Promise<void> {
+    this.stop();
+    await this.registry
+      .leave(this.config.nodeId)
+      .catch((error: Error) => this.logger.warn(`could not leave the node registry: ${error.message}`));
+  }
+
+  protected runOnce(): Promise<void> {
+    return this.state === 'serving' && this.server().listening ? this.beat(false) : Promise.resolve();
+  }
+
+  private async beat(draining: boolean): Promise<void> {
+    const info: NodeInfo = {
+      nodeId: this.config.nodeId,
+      internalUrl: this.internalUrl(),
+      startedAt: this.startedAt,
+      draining,
+    };
+    try {
+      await this.registry.heartbeat(info, this.config.cluster.ttlMs);
+      if (this.failing) this.logger.log('heartbeats are written again');
+      this.failing = false;
+    } catch (error) {
+      // Said once per outage: a node that cannot write its heartbeat soon counts as dead to the others.
+      if (!this.failing)
+        this.logger.warn(`heartbeat not written: ${error instanceof Error ? error.message : String(error)}`);
+      this.failing = true;
+    }
+  }
+
+  /** The configured internal URL; with port 0 (a free port, as tests use) the port the HTTP server got. */
+  private internalUrl(): string {
+    const url = new URL(this.config.cluster.internalUrl);
+    const address = this.server().address();
+    if (url.port === '0' && address !== null && typeof address === 'object') url.port = String(address.port);
+    return url.origin;
+  }
+
+  private server(): Server {
+    return this.adapterHost.httpAdapter.getHttpServer() as Server;
+  }
+}

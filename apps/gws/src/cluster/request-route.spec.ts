@@ -1,0 +1,78 @@
+import type { AgentSessionRecord, NodeInfo } from '@gws/stores';
+import { routeRequest, type RouteFacts } from './request-route';
+
+const node = (nodeId: string, draining = false): NodeInfo => ({
+  nodeId,
+  internalUrl: `http://${nodeId}:8080`,
+  startedAt: 0,
+  draining,
+});
+
+const record = (nodeId: string): AgentSessionRecord => ({
+  userId: 'u1',
+  userName: 'agent1',
+  placeName: 'Place_7001',
+  loginCode: '1001',
+  baseUrl: 'http://gws.example.com',
+  dns: ['7001'],
+  nodeId,
+  updatedAt: 0,
+});
+
+const facts = (overrides: Partial<RouteFacts>): RouteFacts => ({
+  me: 'me',
+  record: undefined,
+  owner: undefined,
+  held: false,
+  draining: false,
+  fallback: undefined,
+  forwarded: false,
+  ...overrides,
+});
+
+describe('routeRequest', () => {
+  it('serves a user with no session, and a session held here, locally', () => {
+    expect(routeRequest(facts({}))).toEqual({ kind: 'local' });
+    expect(routeRequest(facts({ record: record('me'), owner: node('me'), held: true }))).toEqual({ kind: 'local' });
+  });
+
+  it('forwards to the serving node that holds the session, once', () => {
+    const a = node('a');
+    expect(routeRequest(facts({ record: record('a'), owner: a }))).toEqual({ kind: 'forward', to: a });
+    expect(routeRequest(facts({ record: record('a'), owner: a, forwarded: true }))).toEqual({ kind: 'local' });
+  });
+
+  it('takes over the session of a dead or draining node', () => {
+    expect(routeRequest(facts({ record: record('a') }))).toEqual({ kind: 'take-over', from: 'a' });
+    expect(routeRequest(facts({ record: record('a'), owner: node('a', true) }))).toEqual({
+      kind: 'take-over',
+      from: 'a',
+    });
+    expect(routeRequest(facts({ record: record('a'), forwarded: true }))).toEqual({ kind: 'take-over', from: 'a' });
+  });
+
+  it('adopts a session its record gives to this node but that it does not hold (a restart)', () => {
+    expect(routeRequest(facts({ record: record('me'), owner: node('me') }))).toEqual({
+      kind: 'take-over',
+      from: 'me',
+    });
+  });
+
+  it('while draining, passes to a serving node what it would serve or take over itself', () => {
+    const b = node('b');
+    const draining = { draining: true, fallback: b };
+    expect(routeRequest(facts({ ...draining }))).toEqual({ kind: 'forward', to: b });
+    expect(routeRequest(facts({ ...draining, record: record('me'), held: true }))).toEqual({ kind: 'forward', to: b });
+    expect(routeRequest(facts({ ...draining, record: record('a') }))).toEqual({ kind: 'forward', to: b });
+    const a = node('a');
+    expect(routeRequest(facts({ ...draining, record: record('a'), owner: a }))).toEqual({ kind: 'forward', to: a });
+  });
+
+  it('while draining with no node to pass to, serves only users without a session', () => {
+    expect(routeRequest(facts({ draining: true }))).toEqual({ kind: 'local' });
+    expect(routeRequest(facts({ draining: true, record: record('me') }))).toEqual({ kind: 'unavailable' });
+    expect(routeRequest(facts({ draining: true, record: record('a'), fallback: node('b'), forwarded: true }))).toEqual({
+      kind: 'unavailable',
+    });
+  });
+});
