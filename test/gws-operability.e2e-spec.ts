@@ -23,6 +23,7 @@ describe('GWS operability: health, metrics, OpenAPI', () => {
       status: 'ready',
       tserver: { status: 'connected', role: 'primary', endpoint: 'primary', switchLink: 'up' },
       confserv: { status: 'connected' },
+      redis: { status: expect.stringMatching(/^(embedded|connected)$/) as unknown },
     });
     expect(await (await get('/api/v2/diagnostics/version')).json()).toEqual({ statusCode: 0, version });
   });

@@ -6,6 +6,7 @@ import { OPENAPI_PATH } from './bootstrap/openapi';
 import { installProcessGuards } from './bootstrap/process-guards';
 import { EMBEDDED_ENDPOINTS, loadGwsConfig } from './config/gws-config';
 import { EmbeddedPlatform } from './embedded/embedded-platform';
+import { waitForRedisAtStart } from './stores/redis-at-start';
 
 /** Embedded default: the simulators' control and admin APIs on their usual ports. */
 const SIMULATOR_CONTROL_PORT = 8081;
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
         logger: (name) => log.child({ name }),
       })
     : undefined;
+  // The stores' subscriptions are made as the app is built: Redis must answer by then (README: Configuration).
+  await waitForRedisAtStart(config, log);
   const app = await createGwsApp(config);
   await app.listen(config.port, config.host);
   const api = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
