@@ -1,0 +1,108 @@
+/**
+ * Renders deploy/nginx/gws.conf.template for a private nginx: the GWS site inside a main config whose pid, logs and
+ * temporary files are all under one directory, so an instance can run from a temporary directory with no root
+ * rights and no system paths (tests, CI's `nginx -t`). Docker uses the template as it is (docker-compose.yml).
+ *
+ *   tsx deploy/render-nginx-config.ts --prefix DIR --listen 127.0.0.1:8080 --upstream 127.0.0.1:8081 [...]
+ *
+ * prints the main config; run it with `nginx -p DIR -e DIR/error.log -c <file>`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const GWS_SITE_TEMPLATE = join(__dirname, 'nginx', 'gws.conf.template');
+
+export interface GwsSiteOptions {
+  /** What nginx listens on: a port, or address:port. */
+  readonly listen: string;
+  /** The GWS nodes, as host:port. */
+  readonly upstreams: readonly string[];
+}
+
+export interface PrivateNginxOptions extends GwsSiteOptions {
+  /** The directory holding pid, logs and temporary files (nginx's `-p`). */
+  readonly prefix: string;
+  /**
+   * Run the workers as root. nginx started as root runs its workers as `nobody`, which cannot write the temporary
+   * files in a private directory; started as any other user, the workers run as that user and this must be false.
+   */
+  readonly root: boolean;
+}
+
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/;
+const LISTEN = /^((\[[0-9a-fA-F:.]+\]|[\w.-]+):)?\d{1,5}$/;
+
+/** The GWS site (an http-context block): the template with its two placeholders filled. */
+export function renderGwsSite({ listen, upstreams }: GwsSiteOptions): string {
+  if (!LISTEN.test(listen)) throw new Error(`listen: expected port or address:port, got "${listen}"`);
+  if (upstreams.length === 0) throw new Error('upstreams: at least one GWS node');
+  for (const upstream of upstreams) {
+    if (!HOST_PORT.test(upstream)) throw new Error(`upstream: expected host:port, got "${upstream}"`);
+  }
+  return readFileSync(GWS_SITE_TEMPLATE, 'utf8')
+    .replaceAll('${GWS_LISTEN}', listen)
+    .replaceAll('${GWS_UPSTREAM_SERVERS}', renderUpstreamServers(upstreams).join('\n    '));
+}
+
+/** The `server` lines of the upstream block: each node as a primary, then as a backup (the template says why). */
+export function renderUpstreamServers(upstreams: readonly string[]): string[] {
+  const primaries = upstreams.map((upstream) => `server ${upstream} max_fails=1 fail_timeout=5s;`);
+  if (upstreams.length < 2) return primaries;
+  return [...primaries, ...upstreams.map((upstream) => `server ${upstream} backup max_fails=0;`)];
+}
+
+/** A complete nginx.conf for a private instance with everything it writes under `prefix`. */
+export function renderPrivateNginxConfig(options: PrivateNginxOptions): string {
+  const path = (name: string): string => join(options.prefix, name);
+  const site = renderGwsSite(options)
+    .split('\n')
+    .map((line) => (line.length > 0 ? `    ${line}` : line))
+    .join('\n');
+  return `# Private nginx for GWS, rendered by deploy/render-nginx-config.ts: everything it writes is under its prefix.
+${options.root ? 'user root;\n' : ''}worker_processes 1;
+pid ${path('nginx.pid')};
+error_log ${path('error.log')} warn;
+
+events {
+    # Two connections per proxied request (client and node); a long poll holds both for up to 30 s.
+    worker_connections 8192;
+}
+
+http {
+    access_log ${path('access.log')};
+    client_body_temp_path ${path('client_body')};
+    proxy_temp_path ${path('proxy')};
+    fastcgi_temp_path ${path('fastcgi')};
+    uwsgi_temp_path ${path('uwsgi')};
+    scgi_temp_path ${path('scgi')};
+
+${site}}
+`;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      prefix: { type: 'string' },
+      listen: { type: 'string' },
+      upstream: { type: 'string', multiple: true },
+    },
+  });
+  if (values.prefix === undefined || values.listen === undefined || values.upstream === undefined) {
+    throw new Error('usage: render-nginx-config --prefix DIR --listen [ADDRESS:]PORT --upstream HOST:PORT [...]');
+  }
+  const root = process.getuid?.() === 0;
+  process.stdout.write(
+    renderPrivateNginxConfig({ prefix: values.prefix, listen: values.listen, upstreams: values.upstream, root }),
+  );
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (error: unknown) {
+    process.stderr.write(`render-nginx-config: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,173 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { renderUpstreamServers } from '../deploy/render-nginx-config';
+import { silentLogger } from '@gws/framed-link';
+import { loopbackSimulatorEnv, startGwsNodeProcess, type GwsNodeProcess } from './support/gws-node-process';
+import { startNginx, type TestNginx } from './support/nginx-server';
+
+const run = promisify(execFile);
+
+/** A plain HTTP server on a loopback port answering every request with `status` and its own name. */
+async function namedServer(name: string, status = 200): Promise<{ server: Server; upstream: string }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.statusCode = status;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ name }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, upstream: `127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** Who answered `count` requests in a row, and with which status. */
+async function answers(url: string, count: number, method = 'GET'): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(url, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
+    const text = await response.text();
+    const name =
+      response.headers.get('content-type') === 'application/json'
+        ? (JSON.parse(text) as { name: string }).name
+        : 'nginx';
+    seen.push(`${response.status} ${name}`);
+  }
+  return seen;
+}
+
+describe('nginx in front of GWS nodes (deploy/nginx/gws.conf.template)', () => {
+  let nginx: TestNginx | undefined;
+  const servers: Server[] = [];
+
+  afterEach(async () => {
+    await nginx?.stop();
+    nginx = undefined;
+    await Promise.all(servers.splice(0).map(close));
+  });
+
+  async function nodes(...specs: [string, number?][]): Promise<string[]> {
+    const started = await Promise.all(specs.map(([name, status]) => namedServer(name, status)));
+    servers.push(...started.map(({ server }) => server));
+    return started.map(({ upstream }) => upstream);
+  }
+
+  it('takes turns between the nodes, and sends everything, POSTs too, to the live one when one stops', async () => {
+    const [a, b] = await nodes(['a'], ['b']);
+    nginx = await startNginx({ upstreams: [a!, b!] });
+    const turns = await answers(`${nginx.url}/api/v2/me`, 6);
+    expect(new Set(turns)).toEqual(new Set(['200 a', '200 b']));
+    for (let i = 1; i < turns.length; i++) expect(turns[i]).not.toBe(turns[i - 1]);
+
+    await close(servers[0]!);
+    expect(await answers(`${nginx.url}/api/v2/me`, 4)).toEqual(Array(4).fill('200 b'));
+    expect(await answers(`${nginx.url}/api/v2/me/devices/d1`, 4, 'POST')).toEqual(Array(4).fill('200 b'));
+  });
+
+  it('moves past a node answering 503 (draining), and passes GWS 503 through when every node answers it', async () => {
+    const [draining, live] = await nodes(['draining', 503], ['live']);
+    nginx = await startNginx({ upstreams: [draining!, live!] });
+    expect(await answers(`${nginx.url}/api/v2/me`, 4, 'POST')).toEqual(Array(4).fill('200 live'));
+
+    const [down1, down2] = await nodes(['down1', 503], ['down2', 503]);
+    await nginx.reload([down1!, down2!]);
+    // Not nginx's own 502 "no live upstreams": the backup lines keep both nodes answering.
+    const outage = await answers(`${nginx.url}/api/v2/me`, 6);
+    expect(outage.every((answer) => /^503 down[12]$/.test(answer))).toBe(true);
+  });
+
+  it('docker-compose.yml gives nginx the upstream lines the renderer writes', () => {
+    const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8')) as {
+      services: Record<string, { environment?: Record<string, string> }>;
+    };
+    const servers = compose.services.nginx?.environment?.GWS_UPSTREAM_SERVERS ?? '';
+    expect(
+      servers
+        .trim()
+        .split(/\s*;\s*/)
+        .filter(Boolean)
+        .map((line) => `${line};`),
+    ).toEqual(renderUpstreamServers(['gws1:8080', 'gws2:8080']));
+  });
+});
+
+describe('npm run start:node', () => {
+  it('refuses to start without its T-Server and Configuration Server, in one line', async () => {
+    const failed = await run(process.execPath, [join(__dirname, '..', 'deploy', 'check-node-env.mjs')], {
+      env: { PATH: process.env.PATH, TSERVER_PRIMARY: 'tserver:5025' },
+    }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr.trim().split('\n')).toEqual([expect.stringContaining('CONFSERV_ENDPOINTS')]);
+  });
+});
+
+describe('GWS nodes as processes of their own, behind nginx', () => {
+  let simulators: EmbeddedPlatform;
+  let nodes: GwsNodeProcess[] = [];
+  let nginx: TestNginx;
+  const basic = { authorization: `Basic ${Buffer.from('agent1:password').toString('base64')}` };
+
+  beforeAll(async () => {
+    simulators = await EmbeddedPlatform.start({
+      host: '127.0.0.1',
+      tserverPrimaryPort: 0,
+      tserverBackupPort: 0,
+      confservPort: 0,
+      logger: () => silentLogger,
+    });
+    const env = loopbackSimulatorEnv({
+      tserverPrimary: simulators.tserver.primaryPort,
+      tserverBackup: simulators.tserver.backupPort,
+      confserv: simulators.confserv.port,
+    });
+    nodes = await Promise.all([startGwsNodeProcess(env), startGwsNodeProcess(env)]);
+    nginx = await startNginx({ upstreams: nodes.map((node) => `127.0.0.1:${node.port}`) });
+  }, 90_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await Promise.all(nodes.map((node) => node.kill()));
+    await simulators?.close();
+  });
+
+  const me = async (init: RequestInit = {}): Promise<number> => (await fetch(`${nginx.url}/api/v2/me`, init)).status;
+
+  it('are ready with both platform links up', async () => {
+    for (const node of nodes) {
+      const ready = await fetch(`${node.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', tserver: { status: 'connected' } });
+    }
+  });
+
+  it('answer through nginx as `npm start` answers: /api/v2/me with Basic credentials, 400 to malformed JSON', async () => {
+    const answer = await fetch(`${nginx.url}/api/v2/me`, { headers: basic });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ statusCode: 0, user: { userName: 'agent1' } });
+    for (let i = 0; i < 3; i++) expect(await me({ headers: basic })).toBe(200);
+    const malformed = { method: 'POST', headers: { ...basic, 'content-type': 'application/json' }, body: '{bad' };
+    expect(await me(malformed)).toBe(400);
+  });
+
+  it('end on kill() with SIGKILL (nginx goes on with the other node) and on terminate() with SIGTERM', async () => {
+    const [first, second] = nodes as [GwsNodeProcess, GwsNodeProcess];
+    expect(await first.kill()).toEqual({ code: null, signal: 'SIGKILL' });
+    for (let i = 0; i < 4; i++) expect(await me({ headers: basic })).toBe(200);
+    expect(await second.terminate()).toEqual({ code: 0, signal: null });
+    expect(await me({ headers: basic })).toBe(502);
+  });
+});
