@@ -27,6 +27,7 @@ export const EMBEDDED_REDIS: RedisStatus = {
 export class RedisLinkStatus implements RedisStatus {
   private readonly logger = new Logger('Redis');
   private readonly stopFollowing: () => void;
+  private everUp = false;
   private downSince: number | undefined;
   private lastError: string | undefined;
 
@@ -67,9 +68,11 @@ export class RedisLinkStatus implements RedisStatus {
   };
 
   private changed(up: boolean): void {
-    if (up) {
-      const outage = this.downSince === undefined ? '' : ` after ${Date.now() - this.downSince} ms`;
-      this.logger.log(`Redis is back${outage}: the stores serve again`);
+    if (up && !this.everUp) {
+      this.everUp = true;
+      this.logger.log('connected to Redis: the stores serve');
+    } else if (up) {
+      this.logger.log(`Redis is back after ${Date.now() - (this.downSince ?? Date.now())} ms: the stores serve again`);
       this.downSince = undefined;
     } else {
       this.downSince = Date.now();
