@@ -10,7 +10,7 @@ import { renderPrivateNginxConfig } from '../../deploy/render-nginx-config';
 /** Debian's nginx (`.ci/run` installs it when missing). */
 export const NGINX_BIN = '/usr/sbin/nginx';
 
-/** A private nginx in front of GWS nodes (deploy/nginx/gws.conf.template), on a loopback port of its own. */
+/** A private nginx in front of GWS nodes (deploy/nginx/gws.conf.template), on a port of its own. */
 export interface TestNginx {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -28,8 +28,13 @@ export interface TestNginx {
 export interface TestNginxOptions {
   /** The GWS nodes, as host:port. */
   readonly upstreams: readonly string[];
-  /** Its port on 127.0.0.1; a free one when absent. */
+  /** Its port; a free one when absent. */
   readonly port?: number;
+  /**
+   * Listen on 0.0.0.0 instead of 127.0.0.1 only, so that clients reach it at any loopback address: CometD test
+   * browsers each use one of their own, 127.0.0.N (test/support/cometd-test-client.ts says why).
+   */
+  readonly listenAllAddresses?: boolean;
   /** How long to wait for it to accept connections, or for a reload (default 10 s). */
   readonly timeoutMs?: number;
 }
@@ -40,6 +45,7 @@ const run = promisify(execFile);
 export async function startNginx(options: TestNginxOptions): Promise<TestNginx> {
   const port = options.port ?? (await freeLoopbackPort());
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const address = options.listenAllAddresses === true ? '0.0.0.0' : '127.0.0.1';
   const prefix = mkdtempSync(join(tmpdir(), 'gws-nginx-'));
   const conf = join(prefix, 'nginx.conf');
   const errorLogFile = join(prefix, 'error.log');
@@ -47,7 +53,7 @@ export async function startNginx(options: TestNginxOptions): Promise<TestNginx> 
   const render = (upstreams: readonly string[]): void =>
     writeFileSync(
       conf,
-      renderPrivateNginxConfig({ prefix, listen: `127.0.0.1:${port}`, upstreams, root: process.getuid?.() === 0 }),
+      renderPrivateNginxConfig({ prefix, listen: `${address}:${port}`, upstreams, root: process.getuid?.() === 0 }),
     );
   const errorLog = (): string =>
     existsSync(errorLogFile) ? readFileSync(errorLogFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '';
