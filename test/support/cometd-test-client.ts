@@ -84,6 +84,8 @@ export class CometdTestClient {
   private readonly connectWaiters = new Set<{ count: number; resolve: (replies: Message[]) => void }>();
   /** Every `/meta/connect` reply, successful or not, e.g. to inspect the server's advice. */
   readonly connectReplies: Message[] = [];
+  /** `/meta/handshake` replies received: 1 for a session that never had to handshake again. */
+  handshakes = 0;
 
   constructor(options: CometdTestClientOptions) {
     adaptOnce();
@@ -108,6 +110,7 @@ export class CometdTestClient {
       }),
     });
     this.serverDisconnect = new Promise((resolve) => this.cometd.addListener('/meta/disconnect', resolve));
+    this.cometd.addListener('/meta/handshake', () => this.handshakes++);
     this.firstConnect = new Promise((resolve) =>
       this.cometd.addListener('/meta/connect', (reply) => {
         this.connectReplies.push(reply);
@@ -175,6 +178,11 @@ export class CometdTestClient {
       },
       () => waiter && this.waiters.delete(waiter),
     );
+  }
+
+  /** Every message pushed on any channel so far, in arrival order. */
+  allMessages(): readonly Message[] {
+    return this.received;
   }
 
   /** Every message pushed on `channel` so far, in arrival order. */
