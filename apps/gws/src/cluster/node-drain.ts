@@ -46,25 +46,27 @@ export class NodeDrain implements BeforeApplicationShutdown {
     await this.bus.publish(CLUSTER_TOPIC, left).catch((error: Error) => {
       this.logger.warn(`could not tell the other nodes this one left: ${error.message}`);
     });
-    const handedOver = await this.handedOver(me);
-    if (held.length === 0 && handedOver) return;
-    this.logger.log(
-      handedOver
-        ? `drained: ${held.length} session(s) handed over`
-        : `stopping with sessions not yet taken over (no serving node took them within ${DRAIN_TIMEOUT_MS} ms)`,
-    );
+    const outcome = await this.handOver(me);
+    if (outcome === 'handed-over') {
+      if (held.length > 0) this.logger.log(`drained: ${held.length} session(s) handed over`);
+    } else if (outcome === 'timed-out') {
+      this.logger.warn(`stopping with sessions not taken over within ${DRAIN_TIMEOUT_MS} ms`);
+    } else if (held.length > 0) {
+      // Their records stay: a node started under this GWS_NODE_ID adopts them, any other on the agent's next request.
+      this.logger.log(`stopping as the last serving node; ${held.length} session(s) stay recorded for the next one`);
+    }
   }
 
-  /** Resolves true once no record names this node; false after DRAIN_TIMEOUT_MS or when no other node serves. */
-  private async handedOver(me: string): Promise<boolean> {
+  /** Waits until no record names this node, while another node serves, for at most DRAIN_TIMEOUT_MS. */
+  private async handOver(me: string): Promise<'handed-over' | 'timed-out' | 'no-node'> {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-    while (Date.now() < deadline) {
+    for (;;) {
       const left = await this.agentSessions.listByNode(me).catch(() => undefined);
-      if (left?.length === 0) return true;
-      if (!(await this.othersServing())) return false;
+      if (left?.length === 0) return 'handed-over';
+      if (!(await this.othersServing())) return 'no-node';
+      if (Date.now() >= deadline) return 'timed-out';
       await delay(DRAIN_CHECK_MS);
     }
-    return false;
   }
 
   private async othersServing(): Promise<boolean> {

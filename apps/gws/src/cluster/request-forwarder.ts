@@ -2,7 +2,6 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { HttpStatus, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NodeInfo } from '@gws/stores';
-import type { Request } from 'express';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
@@ -10,6 +9,17 @@ import { answerHeaders, forwardedHeaders } from './forwarded-request';
 
 /** How long the node that holds the session may take to accept the request or to send more of its answer. */
 export const FORWARD_TIMEOUT_MS = 5000;
+
+/** What is forwarded of a request (an Express request is one), after the JSON body parser has read it. */
+export interface ForwardableRequest {
+  readonly method: string;
+  /** Path and query, as the client sent them. */
+  readonly originalUrl: string;
+  readonly headers: http.IncomingHttpHeaders;
+  /** The parsed JSON body; undefined when the request had none. */
+  readonly body?: unknown;
+  readonly socket: { readonly remoteAddress?: string | undefined };
+}
 
 /** An answer that has no body, whatever its length header says. */
 const BODILESS = new Set([204, 205, 304]);
@@ -31,7 +41,7 @@ export class RequestForwarder implements OnApplicationShutdown {
   constructor(@Inject(GWS_CONFIG) private readonly config: GwsConfig) {}
 
   /** Resolves with the owner's answer; an owner that cannot be reached is 503 statusCode 4, as a T-Server outage. */
-  async forward(request: Request, sessionId: string, to: NodeInfo): Promise<Response> {
+  async forward(request: ForwardableRequest, sessionId: string, to: NodeInfo): Promise<Response> {
     const url = new URL(request.originalUrl, to.internalUrl);
     const body = hasBody(request) ? Buffer.from(JSON.stringify(request.body)) : undefined;
     const headers = forwardedHeaders(
@@ -91,6 +101,6 @@ export class RequestForwarder implements OnApplicationShutdown {
 }
 
 /** A body the JSON parser read (GET and HEAD carry none). */
-function hasBody(request: Request): boolean {
+function hasBody(request: ForwardableRequest): boolean {
   return request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
 }

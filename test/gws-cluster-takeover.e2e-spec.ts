@@ -1,0 +1,231 @@
+import type { Message } from 'cometd';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { silentLogger } from '@gws/framed-link';
+import type { AgentSessionStore, DnMap } from '@gws/stores';
+import { startRedisServer, type TestRedisServer } from '@gws/testing';
+import type { TServerClient } from '@gws/tserver-client';
+import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
+import { NodeHeartbeat } from '../apps/gws/src/cluster/node-heartbeat';
+import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
+import { AGENT_SESSION_STORE, DN_MAP } from '../apps/gws/src/stores/store.tokens';
+import { CometdTestClient } from './support/cometd-test-client';
+import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
+import { GwsRestAgent } from './support/gws-rest-agent';
+
+interface TestNode {
+  readonly nodeId: string;
+  readonly app: NestExpressApplication;
+  readonly port: number;
+}
+
+interface Device {
+  readonly id: string;
+  readonly phoneNumber: string;
+  readonly deviceState: string;
+  readonly userState: { readonly state: string };
+}
+
+interface Call {
+  readonly id: string;
+  readonly state: string;
+}
+
+/** Heartbeats every 200 ms; a node is dead 600 ms after its last one. */
+const CLUSTER_ENV = { NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '600' };
+
+/** The device of the next DeviceStateChangeMessage after the first `after` (not yet returned) that matches. */
+async function nextDevice(
+  browser: CometdTestClient,
+  predicate: (device: Device) => boolean,
+  after = 0,
+): Promise<Device> {
+  const deviceOf = (m: Message): Device | undefined => (m.data as { devices?: Device[] }).devices?.[0];
+  const later = new Set(browser.messages('/v2/me/devices').slice(0, after));
+  const message = await browser.nextMessage('/v2/me/devices', (m) => {
+    const device = deviceOf(m);
+    return !later.has(m) && device !== undefined && predicate(device);
+  });
+  return deviceOf(message)!;
+}
+
+async function nextCall(browser: CometdTestClient, state: string, callId: string): Promise<void> {
+  await browser.nextMessage('/v2/me/calls', (m) => {
+    const call = (m.data as { call?: Call }).call;
+    return call?.id === callId && call.state === state;
+  });
+}
+
+/** The agent's browser, on REST, sent to `node` with the cookie and CSRF token of its login elsewhere. */
+function restOn(node: TestNode, login: GwsRestAgent): GwsRestAgent {
+  const rest = new GwsRestAgent(`http://127.0.0.1:${node.port}`, login.userName);
+  rest.sessionId = login.sessionId;
+  rest.csrfToken = login.csrfToken;
+  return rest;
+}
+
+describe('GWS cluster: the voice sessions of a node lost or drained are taken over, agents still logged in', () => {
+  let redis: TestRedisServer;
+  let simulators: EmbeddedPlatform;
+  const nodes: TestNode[] = [];
+  const browsers: CometdTestClient[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    simulators = await EmbeddedPlatform.start({
+      host: '127.0.0.1',
+      tserverPrimaryPort: 0,
+      tserverBackupPort: 0,
+      confservPort: 0,
+      logger: () => silentLogger,
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((browser) => browser.disconnect().catch(() => undefined)));
+    for (const node of nodes.splice(0)) await node.app.close();
+    await simulators?.close();
+    await redis?.stop();
+  }, 30_000);
+
+  async function startNode(nodeId: string): Promise<TestNode> {
+    const config = loopbackGwsConfig(
+      {
+        tserverPrimary: simulators.tserver.primaryPort,
+        tserverBackup: simulators.tserver.backupPort,
+        confserv: simulators.confserv.port,
+      },
+      { GWS_NODE_ID: nodeId, REDIS_URL: redis.url, ...CLUSTER_ENV },
+    );
+    const node = { nodeId, ...(await startGwsNode(config)) };
+    nodes.push(node);
+    return node;
+  }
+
+  /** What a crash looks like to the others: no more heartbeats, the T-Server link gone, no drain. */
+  async function crash(node: TestNode): Promise<void> {
+    node.app.get(NodeHeartbeat).stop();
+    await node.app.get(DeadNodeWatcher).stop();
+    node.app.get<TServerClient>(TSERVER_CLIENT).close();
+  }
+
+  function browserOn(node: TestNode, login: GwsRestAgent): CometdTestClient {
+    const browser = new CometdTestClient({
+      port: node.port,
+      cookies: { JSESSIONID: login.sessionId! },
+      timeoutMs: 5000,
+    });
+    browsers.push(browser);
+    return browser;
+  }
+
+  const sessionsOn = async (node: TestNode): Promise<string[]> =>
+    (await node.app.get<AgentSessionStore>(AGENT_SESSION_STORE).listByNode(node.nodeId)).map((r) => r.userName);
+
+  const agentOn = (dn: string) => simulators.tserver.snapshot().agents.find((agent) => agent.dn === dn);
+  const registrarsOf = (dn: string) => simulators.tserver.snapshot().dns.find((row) => row.number === dn)?.registeredBy;
+
+  let login: GwsRestAgent;
+  let device: Device;
+  let callId: string;
+  let nodeB: TestNode;
+  let lastNode: TestNode;
+
+  it('serves the session of node A through node B, and B takes it over when A dies, the call ringing', async () => {
+    const nodeA = await startNode('a');
+    nodeB = await startNode('b');
+    login = new GwsRestAgent(`http://127.0.0.1:${nodeA.port}`, 'agent1');
+    await login.login();
+    const browser = browserOn(nodeB, login);
+    await browser.handshake();
+    await browser.connected();
+    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
+    device = await nextDevice(browser, (d) => d.userState.state === 'NotReady');
+    expect(await sessionsOn(nodeA)).toEqual(['agent1']);
+
+    // Any node answers: B forwards to A, which holds the session (a GET, and operations with the CSRF token).
+    const viaB = restOn(nodeB, login);
+    expect(await viaB.get('/api/v2/me/devices?fields=*')).toMatchObject({
+      status: 200,
+      body: { statusCode: 0, devices: [{ id: device.id, userState: { state: 'NotReady' } }] },
+    });
+    expect((await viaB.ready()).body).toEqual({ statusCode: 0 });
+    await nextDevice(browser, (d) => d.userState.state === 'Ready');
+    expect(await sessionsOn(nodeB)).toEqual([]);
+    // A second browser logging in on B (Basic) gets B's new HTTP session and the session's devices from A.
+    const second = new GwsRestAgent(`http://127.0.0.1:${nodeB.port}`, 'agent1');
+    await second.login();
+    expect(second.sessionId).not.toBe(login.sessionId);
+    expect(await second.get('/api/v2/me/devices?fields=*')).toMatchObject({
+      body: { devices: [{ id: device.id, userState: { state: 'Ready' } }] },
+    });
+
+    const call = simulators.tserver.injectCall({ ani: '+15551230001', destination: device.phoneNumber });
+    callId = call.callUuid;
+    await nextCall(browser, 'Ringing', callId);
+    const agentBefore = agentOn(device.phoneNumber);
+    expect(agentBefore).toMatchObject({ state: 'Ready' });
+
+    const sent = browser.messages('/v2/me/devices').length;
+    await crash(nodeA);
+    // B notices within the TTL and a pass, and shows the device again as T-Server has it.
+    await nextDevice(browser, (d) => d.deviceState === 'Active', sent);
+    expect(await sessionsOn(nodeB)).toEqual(['agent1']);
+    expect(await sessionsOn(nodeA)).toEqual([]);
+    // Still logged in, as before: no new login (that would be NotReady), and only B's link has the DN.
+    expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
+    expect(registrarsOf(device.phoneNumber)).toHaveLength(1);
+    expect(await nodeB.app.get<DnMap>(DN_MAP).get(device.phoneNumber)).toMatchObject({ nodeId: 'b' });
+
+    expect((await viaB.post(`/api/v2/me/calls/${callId}`, { operationName: 'Answer' })).body).toEqual({
+      statusCode: 0,
+    });
+    await nextCall(browser, 'Established', callId);
+    const calls = await viaB.get('/api/v2/me/calls?fields=*');
+    expect(calls.body).toMatchObject({ statusCode: 0, calls: [{ id: callId, state: 'Established' }] });
+  }, 30_000);
+
+  it('hands the session over when its node drains, and the call goes on', async () => {
+    const nodeC = await startNode('c');
+    const browser = browserOn(nodeC, login);
+    await browser.handshake();
+    await browser.connected();
+    const viaC = restOn(nodeC, login);
+    expect(await viaC.get('/api/v2/me/calls?fields=*')).toMatchObject({ body: { calls: [{ id: callId }] } });
+    const agentBefore = agentOn(device.phoneNumber);
+
+    const sent = browser.messages('/v2/me/devices').length;
+    await nodes.splice(nodes.indexOf(nodeB), 1)[0]!.app.close();
+    await nextDevice(browser, (d) => d.deviceState === 'Active', sent);
+    expect(await sessionsOn(nodeC)).toEqual(['agent1']);
+    expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
+    expect(registrarsOf(device.phoneNumber)).toHaveLength(1);
+
+    expect((await viaC.get('/api/v2/me/calls?fields=*')).body).toMatchObject({
+      calls: [{ id: callId, state: 'Established' }],
+    });
+    expect((await viaC.post(`/api/v2/me/calls/${callId}`, { operationName: 'Hangup' })).body).toEqual({
+      statusCode: 0,
+    });
+    await nextCall(browser, 'Released', callId);
+    lastNode = nodeC;
+  }, 30_000);
+
+  it('adopts its sessions at start when the last node comes back under the same GWS_NODE_ID', async () => {
+    const agentBefore = agentOn(device.phoneNumber);
+    await nodes.splice(nodes.indexOf(lastNode), 1)[0]!.app.close();
+    expect(registrarsOf(device.phoneNumber)).toEqual([]);
+
+    const restarted = await startNode('c');
+    const browser = browserOn(restarted, login);
+    await browser.handshake();
+    await browser.connected();
+    await nextDevice(browser, (d) => d.deviceState === 'Active');
+    expect(await sessionsOn(restarted)).toEqual(['agent1']);
+    expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
+    expect(registrarsOf(device.phoneNumber)).toHaveLength(1);
+    expect((await restOn(restarted, login).get('/api/v2/me/devices?fields=*')).body).toMatchObject({
+      devices: [{ id: device.id, deviceState: 'Active' }],
+    });
+  }, 30_000);
+});
