@@ -18,7 +18,8 @@ const TAKEOVER_CONCURRENCY = 16;
  * serving that is no longer alive, or one that drains, is dead, and every session it held is claimed (one node wins
  * each, by compare-and-set) and adopted here. A node that leaves says so on the `cluster` topic, and the watchers
  * take over at once. The first pass also adopts the sessions this node's own records name but that it does not
- * hold (it restarted under the same GWS_NODE_ID). A node whose T-Server link is down takes nothing over.
+ * hold (it restarted under the same GWS_NODE_ID). A node whose T-Server link is down takes nothing over, nor does
+ * one whose own heartbeats have not yet been written for a whole TTL (NodeHeartbeat.livenessKnown).
  */
 @Injectable()
 export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
@@ -72,9 +73,11 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   private async sweep(): Promise<void> {
     if (!this.canTakeOver()) return;
     try {
+      if (!this.ownAdopted) this.ownAdopted = await this.takeOverFrom(this.config.nodeId);
+      // Until then a missing entry may be an outage just ended rather than a dead node.
+      if (!this.heartbeat.livenessKnown) return;
       const watch = watchNodes(this.seen, await this.registry.alive(), this.config.nodeId);
       this.seen = watch.seen;
-      if (!this.ownAdopted) this.ownAdopted = await this.takeOverFrom(this.config.nodeId);
       for (const nodeId of watch.dead) {
         if (await this.takeOverFrom(nodeId)) this.seen = new Set([...this.seen].filter((seen) => seen !== nodeId));
       }

@@ -24,6 +24,12 @@ import { routeRequest, type RequestRoute } from './request-route';
 /** The routes that act on the caller's own session: the ones that must reach the node holding it. */
 const OWN_SESSION_PATH = /^\/api\/v2\/me(\/|$)/;
 
+/** What the caller is told when no node can serve the request now. */
+const UNAVAILABLE = {
+  draining: 'This GWS node is stopping and hands its sessions over; try again shortly',
+  unsettled: 'The GWS node holding this session cannot be reached yet; try again shortly',
+} as const;
+
 /**
  * Any node answers any request under /api/v2/me (global, after authentication, so the caller is known): the node
  * holding the user's contact-center session serves it, another node forwards it there, and the session of a dead
@@ -55,11 +61,7 @@ export class ForwardingInterceptor implements NestInterceptor {
       case 'forward':
         return of(await this.forwarder.forward(request, principal.sessionId, route.to));
       case 'unavailable':
-        throw new GwsException(
-          GwsStatus.InternalError,
-          'This GWS node is stopping and hands its sessions over; try again shortly',
-          HttpStatus.SERVICE_UNAVAILABLE,
-        );
+        throw new GwsException(GwsStatus.InternalError, UNAVAILABLE[route.reason], HttpStatus.SERVICE_UNAVAILABLE);
       default:
         return next.handle();
     }
@@ -76,6 +78,7 @@ export class ForwardingInterceptor implements NestInterceptor {
       owner,
       held: this.sessions.ofUser(userId) !== undefined,
       draining,
+      livenessKnown: this.heartbeat.livenessKnown,
       fallback: draining ? await this.servingNode() : undefined,
       forwarded: request.header(FORWARDED_BY_HEADER) !== undefined,
     });

@@ -19,6 +19,8 @@ export class NodeHeartbeat extends PeriodicTask {
   private readonly startedAt = Date.now();
   private state: 'serving' | 'draining' | 'stopped' = 'serving';
   private failing = false;
+  /** Since when this node's heartbeats have been written without a failure. */
+  private healthySince: number | undefined;
 
   constructor(
     @Inject(NODE_REGISTRY) private readonly registry: NodeRegistry,
@@ -32,6 +34,15 @@ export class NodeHeartbeat extends PeriodicTask {
   /** True from `drain` on: the node lets its sessions go and takes none. */
   get draining(): boolean {
     return this.state !== 'serving';
+  }
+
+  /**
+   * True once this node's heartbeats have been written for a whole TTL: the others have had the time to write theirs
+   * too, so an entry missing now means a dead node, not a Redis outage that has just ended (after which every entry
+   * may be gone for a moment, and taking every node's sessions over would be a storm).
+   */
+  get livenessKnown(): boolean {
+    return this.healthySince !== undefined && Date.now() - this.healthySince >= this.config.cluster.ttlMs;
   }
 
   override onApplicationBootstrap(): void {
@@ -76,7 +87,9 @@ export class NodeHeartbeat extends PeriodicTask {
       await this.registry.heartbeat(info, this.config.cluster.ttlMs);
       if (this.failing) this.logger.log('heartbeats are written again');
       this.failing = false;
+      this.healthySince ??= Date.now();
     } catch (error) {
+      this.healthySince = undefined;
       // Said once per outage: a node that cannot write its heartbeat soon counts as dead to the others.
       if (!this.failing)
         this.logger.warn(`heartbeat not written: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,6 +25,7 @@ const facts = (overrides: Partial<RouteFacts>): RouteFacts => ({
   owner: undefined,
   held: false,
   draining: false,
+  livenessKnown: true,
   fallback: undefined,
   forwarded: false,
   ...overrides,
@@ -51,6 +52,16 @@ describe('routeRequest', () => {
     expect(routeRequest(facts({ record: record('a'), forwarded: true }))).toEqual({ kind: 'take-over', from: 'a' });
   });
 
+  it('does not take a node missing from the registry until its own heartbeats are settled', () => {
+    const unsettled = { record: record('a'), livenessKnown: false };
+    expect(routeRequest(facts(unsettled))).toEqual({ kind: 'unavailable', reason: 'unsettled' });
+    expect(routeRequest(facts({ ...unsettled, owner: node('a', true) }))).toEqual({ kind: 'take-over', from: 'a' });
+    expect(routeRequest(facts({ record: record('me'), livenessKnown: false }))).toEqual({
+      kind: 'take-over',
+      from: 'me',
+    });
+  });
+
   it('adopts a session its record gives to this node but that it does not hold (a restart)', () => {
     expect(routeRequest(facts({ record: record('me'), owner: node('me') }))).toEqual({
       kind: 'take-over',
@@ -70,9 +81,9 @@ describe('routeRequest', () => {
 
   it('while draining with no node to pass to, serves only users without a session', () => {
     expect(routeRequest(facts({ draining: true }))).toEqual({ kind: 'local' });
-    expect(routeRequest(facts({ draining: true, record: record('me') }))).toEqual({ kind: 'unavailable' });
-    expect(routeRequest(facts({ draining: true, record: record('a'), fallback: node('b'), forwarded: true }))).toEqual({
-      kind: 'unavailable',
-    });
+    const unavailable = { kind: 'unavailable', reason: 'draining' };
+    expect(routeRequest(facts({ draining: true, record: record('me') }))).toEqual(unavailable);
+    const passedOnAlready = { draining: true, record: record('a'), fallback: node('b'), forwarded: true };
+    expect(routeRequest(facts(passedOnAlready))).toEqual(unavailable);
   });
 });

@@ -8,8 +8,11 @@ export type RequestRoute =
   | { readonly kind: 'take-over'; readonly from: string }
   /** Sent on to the node that can serve it. */
   | { readonly kind: 'forward'; readonly to: NodeInfo }
-  /** Nowhere: this node is stopping and no other node can take the request. */
-  | { readonly kind: 'unavailable' };
+  /**
+   * Not now: this node is stopping and no other node can take the request (`draining`), or it cannot yet tell a dead
+   * owner from a Redis outage just ended (`unsettled`, see NodeHeartbeat.livenessKnown).
+   */
+  | { readonly kind: 'unavailable'; readonly reason: 'draining' | 'unsettled' };
 
 /** What decides the route of one request. */
 export interface RouteFacts {
@@ -22,6 +25,8 @@ export interface RouteFacts {
   readonly held: boolean;
   /** Whether this node is draining (SIGTERM): it serves no session of its own any more. */
   readonly draining: boolean;
+  /** Whether an owner missing from the registry is dead (false just after this node's own heartbeats failed). */
+  readonly livenessKnown: boolean;
   /** Another node serving now, for a draining node to pass its requests to. */
   readonly fallback: NodeInfo | undefined;
   /** The request was forwarded here already: it is never forwarded again. */
@@ -34,17 +39,19 @@ export interface RouteFacts {
  * draining node takes nothing over and passes on what it would have served itself.
  */
 export function routeRequest(facts: RouteFacts): RequestRoute {
-  const { me, record, owner, held, draining, fallback, forwarded } = facts;
+  const { me, record, owner, held, draining, livenessKnown, fallback, forwarded } = facts;
   const passOn = (otherwise: RequestRoute): RequestRoute =>
     draining && fallback !== undefined && !forwarded ? { kind: 'forward', to: fallback } : otherwise;
   if (record === undefined) return passOn(LOCAL);
   if (owner !== undefined && record.nodeId !== me && !owner.draining) {
     return forwarded ? LOCAL : { kind: 'forward', to: owner };
   }
-  if (draining) return passOn(UNAVAILABLE);
-  if (record.nodeId !== me) return { kind: 'take-over', from: record.nodeId };
+  if (draining) return passOn({ kind: 'unavailable', reason: 'draining' });
+  if (record.nodeId !== me) {
+    const dead = owner !== undefined || livenessKnown;
+    return dead ? { kind: 'take-over', from: record.nodeId } : { kind: 'unavailable', reason: 'unsettled' };
+  }
   return held ? LOCAL : { kind: 'take-over', from: me };
 }
 
 const LOCAL: RequestRoute = { kind: 'local' };
-const UNAVAILABLE: RequestRoute = { kind: 'unavailable' };
