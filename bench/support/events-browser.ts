@@ -5,14 +5,16 @@
  *
  * - {@link GwsAgentBrowser}: an agent of GWS; logs in and goes Ready as `login-browser.ts` does (GET /api/v2/me with
  *   Basic, CometD handshake with the JSESSIONID cookie, StartContactCenterSession, Ready), then holds its long poll.
+ *   Given a {@link SequenceLog}, it also records the `ext.seq` of every data message it receives.
  *   A minimal copy of that flow: LoginBrowser keeps its CometD client private and cannot take a `/v2/me/calls`
  *   listener, and its module's cookie jars cannot be shared (not exported).
  * - {@link BaselineBrowser}: a client of the bare baseline server; handshakes and holds its long poll.
  */
 import type { CometD, Message } from 'cometd';
 import { GwsRestAgent } from '../../test/support/gws-rest-agent';
-import { benchCometd, closeBenchCometd, cookieJars } from './bench-cometd';
+import { benchCometd, closeBenchCometd, cookieJars, type BenchServer } from './bench-cometd';
 import { wallClockMs } from './events-clock';
+import type { SequenceLog } from './events-sequence';
 import type { LoginBenchAgent } from './login-directory';
 
 /** Arrival time (bench clock) of every CallStateChangeMessage, keyed `<call.id>:<call.state>`, across browsers. */
@@ -57,14 +59,19 @@ abstract class EventsBrowser {
   protected readonly cometd: CometD;
   private readonly firstConnect: Promise<void>;
 
-  protected constructor(port: number, index: number, arrivals: Arrivals) {
+  protected constructor(server: BenchServer, index: number, arrivals: Arrivals) {
     ({
       host: this.host,
       baseUrl: this.baseUrl,
       cometd: this.cometd,
       firstConnect: this.firstConnect,
-    } = benchCometd(port, index, 'events'));
+    } = benchCometd(server, index, 'events'));
     this.cometd.addListener('/v2/me/calls', (message: Message) => arrivals.record(message.data, wallClockMs()));
+  }
+
+  /** The Bayeux client id the server gave it (undefined before the handshake). */
+  get clientId(): string | undefined {
+    return this.cometd.getClientId() ?? undefined;
   }
 
   /** Handshakes and resolves at the first successful /meta/connect (the long poll is then parked). */
@@ -103,13 +110,25 @@ export class GwsAgentBrowser extends EventsBrowser {
   private stateSeen: ((state: string) => void) | undefined;
 
   constructor(
-    port: number,
+    server: BenchServer,
     index: number,
     arrivals: Arrivals,
     readonly agent: LoginBenchAgent,
+    sequences?: SequenceLog,
   ) {
-    super(port, index, arrivals);
+    super(server, index, arrivals);
     this.rest = new GwsRestAgent(this.baseUrl, agent.userName);
+    if (sequences !== undefined) {
+      this.cometd.registerExtension('bench-sequence', {
+        incoming: (message) => {
+          if (!message.channel.startsWith('/meta/') && message.data !== undefined) {
+            const seq = (message.ext as { seq?: unknown } | undefined)?.seq;
+            sequences.record(agent.userName, typeof seq === 'number' ? seq : undefined, wallClockMs());
+          }
+          return message;
+        },
+      });
+    }
     this.cometd.addListener('/v2/me/devices', (message: Message) => {
       const data = message.data as { messageType?: unknown; devices?: { userState?: { state?: unknown } }[] };
       if (data.messageType !== 'DeviceStateChangeMessage') return;

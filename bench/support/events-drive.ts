@@ -33,6 +33,7 @@ export function drive<Call>(
   const inFlight: InFlight<Call>[] = [];
   const keys: string[] = [];
   const origins: number[] = [];
+  const targetIndexes: number[] = [];
   let callsStarted = 0;
   let callsEnded = 0;
   let scheduled = 0;
@@ -63,6 +64,7 @@ export function drive<Call>(
         try {
           origins.push(target.end(ending.call));
           keys.push(`${ending.id}:Released`);
+          targetIndexes.push(ending.target);
           callsEnded++;
         } catch (error) {
           fail(error);
@@ -83,6 +85,7 @@ export function drive<Call>(
           const started = target.start(index);
           keys.push(`${started.id}:Ringing`);
           origins.push(started.origin);
+          targetIndexes.push(index);
           inFlight.push({ call: started.call, id: started.id, target: index, endAt: started.origin + spec.holdMs });
           callsStarted++;
         } catch (error) {
@@ -105,6 +108,7 @@ export function drive<Call>(
           maxTickGapMs: Math.round(maxTickGapMs * 10) / 10,
           keys,
           origins,
+          targetIndexes,
         });
       }
     };

@@ -97,6 +97,8 @@ export interface DriveReport {
   /** Event keys (`<call id>:<state>`) and their origin stamps (bench clock, ms). */
   readonly keys: readonly string[];
   readonly origins: readonly number[];
+  /** The target (index into the drive's targets) each event was for. */
+  readonly targetIndexes: readonly number[];
   /**
    * GWS phase only (filled in by the bench from the GWS child's `handed` answer), parallel to `keys`: when GWS handed the message to cometd-nodejs-server
    * (`CometdGateway.deliver`, bench clock), or -1 if it never did. Splits the latency into GWS and transport.

@@ -1,0 +1,233 @@
+/**
+ * The cluster phase of `bench:events -- --nodes N --redis`: a private redis-server, N GWS node processes on it
+ * (events-cluster-nodes.ts), each with its own links to the one simulator child, and a private nginx in front of
+ * them (round robin, deploy/nginx/gws.conf.template); the browsers log in and long-poll through nginx. One drive
+ * measures the push latency as the single-node mode does; with two nodes or more a second drive kills one node
+ * part-way through (events-failover.ts). Every browser records the `ext.seq` of what it receives
+ * (events-sequence.ts), so events lost or repeated anywhere in the phase are counted.
+ */
+import { startRedisServer, type TestRedisServer } from '@gws/testing';
+import { startNginx, type TestNginx } from '../../test/support/nginx-server';
+import { ClusterNodes, type NodeUsage } from './events-cluster-nodes';
+import { GwsAgentBrowser, type Arrivals } from './events-browser';
+import {
+  deliveryFigures,
+  driveDetails,
+  driveMsOf,
+  progress,
+  runDrive,
+  type DeliveryFigures,
+  type DriveRun,
+} from './events-drive-run';
+import { Failover, type FailoverReport } from './events-failover';
+import { loginBrowsers, sleep, startSimulatorChild } from './events-gws-phase';
+import { log } from './events-log';
+import type { ClusterOptions, EventsOptions } from './events-options';
+import type { DriveSpec } from './events-protocol';
+import { SequenceLog, type SequenceReport } from './events-sequence';
+import { SHUTDOWN_TIMEOUT_MS, type ServerProcess } from './events-server-process';
+import { round2 } from './events-stats';
+import { writeLoginBenchDirectory } from './login-directory';
+import { childPids, procUsage, type ProcUsage } from './proc-usage';
+
+/** Every process of the cluster read at once: the nodes, redis-server, nginx (master and workers summed). */
+interface ClusterUsage {
+  readonly nodes: readonly NodeUsage[];
+  readonly redis: ProcUsage | undefined;
+  readonly nginx: ProcUsage | undefined;
+}
+
+export interface ClusterPhaseResult {
+  /** The steady drive, measured as the single-node GWS phase is. */
+  readonly steady: DeliveryFigures & {
+    readonly nodes: readonly Record<string, unknown>[];
+    readonly redis: Record<string, unknown>;
+    readonly nginx: Record<string, unknown>;
+    readonly details: Record<string, unknown>;
+  };
+  readonly agentsReady: number;
+  readonly failures: string[];
+  /** The failover drive's own figures and the kill's (null with one node). */
+  readonly failover: (FailoverReport & { readonly drive: DeliveryFigures }) | null;
+  /** Sequence numbers across the phase, when there was no failover to report them. */
+  readonly sequence: SequenceReport | null;
+}
+
+/** Kills what the phase started if the bench process exits before it could stop them (a deadline, an error). */
+class ExitGuard {
+  private readonly pids = new Set<() => number | undefined>();
+  private readonly onExit = (): void => {
+    for (const pid of this.pids) {
+      const value = pid();
+      if (value !== undefined) {
+        try {
+          process.kill(value, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+  };
+
+  constructor() {
+    process.on('exit', this.onExit);
+  }
+
+  add(pid: () => number | undefined): void {
+    this.pids.add(pid);
+  }
+
+  release(): void {
+    process.off('exit', this.onExit);
+  }
+}
+
+export async function clusterPhase(
+  options: EventsOptions,
+  cluster: ClusterOptions,
+  spec: DriveSpec,
+  arrivals: Arrivals,
+): Promise<ClusterPhaseResult> {
+  const directory = writeLoginBenchDirectory(options.agents);
+  const guard = new ExitGuard();
+  let simulator: ServerProcess | undefined;
+  let redis: TestRedisServer | undefined;
+  let nodes: ClusterNodes | undefined;
+  let nginx: TestNginx | undefined;
+  let failover: Failover | undefined;
+  const browsers: GwsAgentBrowser[] = [];
+  try {
+    const started = await startSimulatorChild(directory);
+    simulator = started.simulator;
+    redis = await startRedisServer();
+    guard.add(redis.pid);
+    log(`redis-server up at ${redis.url}; starting ${cluster.nodes} GWS node processes`);
+    const nodeStart = performance.now();
+    nodes = await ClusterNodes.start({
+      count: cluster.nodes,
+      redisUrl: redis.url,
+      simulators: started.ports,
+      semiSpaceMb: options.semiSpaceMb,
+      logLevel: cluster.nodeLogLevel,
+    });
+    for (const node of nodes.nodes) guard.add(() => node.pid);
+    log(`GWS nodes ready in ${Math.round(performance.now() - nodeStart)} ms: ${nodes.upstreams.join(', ')}`);
+    nginx = await startNginx({ upstreams: nodes.upstreams });
+    const nginxPid = nginx.pid;
+    guard.add(() => nginxPid);
+    log(`nginx up at ${nginx.url} (round robin)`);
+
+    const sequences = new SequenceLog();
+    directory.agents.forEach((agent, index) =>
+      browsers.push(new GwsAgentBrowser({ sharedUrl: nginx!.url }, index, arrivals, agent, sequences)),
+    );
+    const { targets, failures, loginMs } = await loginBrowsers(browsers, options);
+    await sleep(1000);
+
+    const probe = { usage: (settle?: boolean) => clusterUsage(nodes!, redis!, nginxPid, settle) };
+    const parties = {
+      server: probe,
+      scheduler: simulator,
+      driver: { process: simulator, label: 'simulatorProcess' as const },
+      targets,
+    };
+    log(`cluster: driving ${spec.ratePerSecond} events/s for ${spec.warmupMs} + ${spec.durationMs} ms`);
+    let timer = progress('cluster', arrivals);
+    const steadyRun = await runDrive(parties, spec, arrivals, options).finally(() => clearInterval(timer));
+    const steady = clusterMeasure(spec, steadyRun, arrivals);
+    steady.details['loginMs'] = loginMs;
+    if (cluster.nodes < 2)
+      return { steady, agentsReady: targets.length, failures, failover: null, sequence: sequences.report() };
+
+    arrivals.clear();
+    const killed = nodes.nodes[cluster.killNode]!;
+    failover = new Failover(redis.url, killed, browsers);
+    const failoverSpec: DriveSpec = {
+      ...spec,
+      warmupMs: 0,
+      durationMs: cluster.killAfterMs + cluster.afterKillMs,
+    };
+    log(
+      `failover: driving for ${failoverSpec.durationMs} ms; ${killed.nodeId} gets SIGKILL after ${cluster.killAfterMs} ms`,
+    );
+    timer = progress('failover', arrivals);
+    const kill = failover;
+    const failoverRun = await runDrive(
+      { ...parties, during: () => kill.killAfter(cluster.killAfterMs, cluster.afterKillMs) },
+      failoverSpec,
+      arrivals,
+      options,
+    ).finally(() => clearInterval(timer));
+    const drive = deliveryFigures(failoverSpec, failoverRun.report, arrivals);
+    const report = failover.report(cluster.killAfterMs, failoverRun.report, targets, arrivals, sequences);
+    return { steady, agentsReady: targets.length, failures, failover: { ...report, drive }, sequence: null };
+  } finally {
+    log('cluster: disconnecting the browsers');
+    await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
+    failover?.close();
+    await nginx?.stop();
+    await nodes?.stop();
+    if (cluster.nodeLogsDir !== undefined) nodes?.saveOutput(cluster.nodeLogsDir);
+    await redis?.stop();
+    await simulator?.stop();
+    directory.remove();
+    guard.release();
+  }
+}
+
+async function clusterUsage(
+  nodes: ClusterNodes,
+  redis: TestRedisServer,
+  nginxPid: number,
+  settle = false,
+): Promise<ClusterUsage> {
+  const redisPid = redis.pid();
+  return {
+    nodes: await nodes.usage(settle),
+    redis: redisPid === undefined ? undefined : procUsage(redisPid),
+    nginx: summed([nginxPid, ...childPids(nginxPid)].map(procUsage)),
+  };
+}
+
+function summed(usages: readonly (ProcUsage | undefined)[]): ProcUsage | undefined {
+  const live = usages.filter((usage): usage is ProcUsage => usage !== undefined);
+  if (live.length === 0) return undefined;
+  return live.reduce((sum, usage) => ({
+    rssMb: sum.rssMb + usage.rssMb,
+    peakRssMb: sum.peakRssMb + usage.peakRssMb,
+    cpuMs: sum.cpuMs + usage.cpuMs,
+  }));
+}
+
+/** RSS now and at peak, and CPU (cores) over the drive; nulls for a process gone by the second reading. */
+function processFigures(
+  before: ProcUsage | undefined,
+  after: ProcUsage | undefined,
+  driveMs: number,
+): Record<string, unknown> {
+  return {
+    peakRssMb: after?.peakRssMb ?? null,
+    rssAfterMb: after?.rssMb ?? null,
+    cpuUtilization: before === undefined || after === undefined ? null : round2((after.cpuMs - before.cpuMs) / driveMs),
+  };
+}
+
+function clusterMeasure(
+  spec: DriveSpec,
+  run: DriveRun<ClusterUsage>,
+  arrivals: Arrivals,
+): ClusterPhaseResult['steady'] {
+  const figures = deliveryFigures(spec, run.report, arrivals);
+  const driveMs = driveMsOf(spec, run.report);
+  const { before, after } = run.server;
+  return {
+    ...figures,
+    nodes: after.nodes.map((node, i) => ({
+      nodeId: node.nodeId,
+      ...processFigures(before.nodes[i]?.usage, node.usage, driveMs),
+    })),
+    redis: processFigures(before.redis, after.redis, driveMs),
+    nginx: processFigures(before.nginx, after.nginx, driveMs),
+    details: driveDetails(spec, run, arrivals),
+  };
+}
