@@ -84,7 +84,9 @@ function clusterFields(options: EventsOptions, gws: GwsPhaseResult, cluster: Clu
     failover === null
       ? 0
       : Number(failover.events.killedNodeAgents['missing']) + Number(failover.events.survivingNodeAgents['missing']);
-  const judged = options.agents >= 2000 && options.rate >= 1000;
+  // Nothing driven (no agent reached Ready): nothing to judge.
+  const driven = cluster.steady.eventsSent > 0;
+  const judged = driven && options.agents >= 2000 && options.rate >= 1000;
   const p99Delta = delta((summary) => summary.p99);
   return {
     cluster: { ...cluster.steady, agentsReady: cluster.agentsReady },
@@ -101,7 +103,7 @@ function clusterFields(options: EventsOptions, gws: GwsPhaseResult, cluster: Clu
           : failover.firstEventMs.cometdSessions !== null && failover.firstEventMs.cometdSessions < 3000,
       killedNodeAgentsServedUnder3s:
         failover === null ? null : failover.firstEventMs.agents !== null && failover.firstEventMs.agents < 3000,
-      noEventLost: lost === 0 && missing === 0 && cluster.steady.lost === 0,
+      noEventLost: driven ? lost === 0 && missing === 0 && cluster.steady.lost === 0 : null,
     },
   };
 }

@@ -12,7 +12,7 @@
  */
 import type { CometD, Message } from 'cometd';
 import { GwsRestAgent } from '../../test/support/gws-rest-agent';
-import { benchCometd, closeBenchCometd, cookieJars, type BenchServer } from './bench-cometd';
+import { benchCometd, closeBenchCometd, cookieJars } from './bench-cometd';
 import { wallClockMs } from './events-clock';
 import type { SequenceLog } from './events-sequence';
 import type { LoginBenchAgent } from './login-directory';
@@ -59,13 +59,13 @@ abstract class EventsBrowser {
   protected readonly cometd: CometD;
   private readonly firstConnect: Promise<void>;
 
-  protected constructor(server: BenchServer, index: number, arrivals: Arrivals) {
+  protected constructor(port: number, index: number, arrivals: Arrivals) {
     ({
       host: this.host,
       baseUrl: this.baseUrl,
       cometd: this.cometd,
       firstConnect: this.firstConnect,
-    } = benchCometd(server, index, 'events'));
+    } = benchCometd(port, index, 'events'));
     this.cometd.addListener('/v2/me/calls', (message: Message) => arrivals.record(message.data, wallClockMs()));
   }
 
@@ -110,13 +110,13 @@ export class GwsAgentBrowser extends EventsBrowser {
   private stateSeen: ((state: string) => void) | undefined;
 
   constructor(
-    server: BenchServer,
+    port: number,
     index: number,
     arrivals: Arrivals,
     readonly agent: LoginBenchAgent,
     sequences?: SequenceLog,
   ) {
-    super(server, index, arrivals);
+    super(port, index, arrivals);
     this.rest = new GwsRestAgent(this.baseUrl, agent.userName);
     if (sequences !== undefined) {
       this.cometd.registerExtension('bench-sequence', {

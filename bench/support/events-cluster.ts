@@ -112,14 +112,15 @@ export async function clusterPhase(
     });
     for (const node of nodes.nodes) guard.add(() => node.pid);
     log(`GWS nodes ready in ${Math.round(performance.now() - nodeStart)} ms: ${nodes.upstreams.join(', ')}`);
-    nginx = await startNginx({ upstreams: nodes.upstreams });
+    // On every address: each browser reaches it on its own loopback hostname, as it reaches the single GWS child.
+    nginx = await startNginx({ upstreams: nodes.upstreams, listenAllAddresses: true });
     const nginxPid = nginx.pid;
     guard.add(() => nginxPid);
-    log(`nginx up at ${nginx.url} (round robin)`);
+    log(`nginx up on port ${nginx.port} (round robin)`);
 
     const sequences = new SequenceLog();
     directory.agents.forEach((agent, index) =>
-      browsers.push(new GwsAgentBrowser({ sharedUrl: nginx!.url }, index, arrivals, agent, sequences)),
+      browsers.push(new GwsAgentBrowser(nginx!.port, index, arrivals, agent, sequences)),
     );
     const { targets, failures, loginMs } = await loginBrowsers(browsers, options);
     await sleep(1000);
