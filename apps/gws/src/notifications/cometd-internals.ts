@@ -1,8 +1,9 @@
+import { EventEmitter } from 'node:events';
 import type { Callback, CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 
 /**
  * The few private parts of cometd-nodejs-server 1.x that cluster support needs, typed in one place: creating a
- * session without an HTTP handshake (a session adopted from another node), delivering a whole message (so that it
+ * session without the client's handshake (a session adopted from another node), delivering a whole message (so that it
  * carries its stream sequence number in `ext`), and dropping a session without telling its client (it moved to
  * another node). The library exposes none of these publicly; the version is pinned in package.json.
  */
@@ -14,8 +15,6 @@ interface InternalSession extends ServerSession {
 }
 
 interface InternalServer extends CometDServer {
-  _newServerSession(): ServerSession;
-  _process(session: ServerSession, message: ServerMessage, callback: (failure?: unknown) => void): void;
   _removeServerSession(session: ServerSession, timeout: boolean): unknown;
 }
 
@@ -34,18 +33,52 @@ export function deliverOnMetaConnectOnly(session: ServerSession): void {
 }
 
 /**
- * Creates a session and runs `/meta/handshake` for it through the server's extensions and security policy, as the
- * HTTP transport would; resolves with the session once the server added it, or undefined when it was refused.
+ * Runs a `/meta/handshake` through the server's HTTP transport as if the client had sent it with `cookieHeader`
+ * (extensions, security policy, and the transport's list of the browser's sessions, which the transport finds the
+ * client's later requests by, through its browser cookie); resolves with the session the server added, or
+ * undefined when it was refused.
  */
-export function handshakeInternally(server: CometDServer, message: ServerMessage): Promise<ServerSession | undefined> {
-  const internal = server as InternalServer;
-  const session = internal._newServerSession();
-  return new Promise((resolve, reject) => {
-    internal._process(session, message, (failure) => {
-      if (failure !== undefined) reject(failure instanceof Error ? failure : new Error('internal handshake failed'));
-      else resolve(server.getServerSession(session.id) === session ? session : undefined);
+export function handshakeInternally(
+  server: CometDServer,
+  message: ServerMessage,
+  cookieHeader: string | undefined,
+): Promise<ServerSession | undefined> {
+  const request = { method: 'POST', body: [message], headers: { cookie: cookieHeader } };
+  return new Promise((resolve) => {
+    const response = new CollectingResponse((content) => {
+      const reply = parseReply(content);
+      const session =
+        reply?.successful === true && reply.clientId ? server.getServerSession(reply.clientId) : undefined;
+      resolve(session ?? undefined);
     });
+    server.handle(request, response);
   });
+}
+
+/** The part of Node's ServerResponse the transport writes to. */
+class CollectingResponse extends EventEmitter {
+  statusCode = 200;
+  readonly socket = { destroyed: false };
+
+  constructor(private readonly done: (content: string) => void) {
+    super();
+  }
+
+  setHeader(): void {}
+
+  end(content?: string): void {
+    this.done(content ?? '');
+    this.emit('finish');
+  }
+}
+
+function parseReply(content: string): ServerMessage | undefined {
+  try {
+    const replies = JSON.parse(content) as ServerMessage[];
+    return Array.isArray(replies) ? replies.find((reply) => reply.channel === '/meta/handshake') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Answers the session's parked long poll (if any) and removes the session without a `/meta/disconnect`. */

@@ -13,7 +13,8 @@ interface Adoption extends AdoptedPushSession {
 /**
  * Continues on this node the Bayeux sessions other nodes opened. A request naming a client id this node does not
  * hold asks the cluster; when the cluster knows the session and the request comes from its client, a local session
- * is made by an internal handshake (through the security policy, with the principal the cluster had) and filled
+ * is made by an internal handshake (through the transport and the security policy, with the principal the cluster
+ * had, under the client's browser cookie) and filled
  * with what the client has not read yet, before the request is processed. The library gives every session a
  * random id of its own, so the client keeps the id it knows: requests are rewritten to the local session's id.
  */
@@ -88,7 +89,7 @@ export class PushSessionAdoption {
       ...(adopted.acknowledging ? { ext: { ack: true } } : {}),
     };
     this.adoptions.set(handshake, { ...adopted, clientId });
-    const session = await handshakeInternally(this.server, handshake);
+    const session = await handshakeInternally(this.server, handshake, request.headers.cookie);
     if (session === undefined) return;
     const backlog = await this.cluster.backlog(adopted.principal.userId, adopted.cursor).catch((error: unknown) => {
       this.logger.warn({ error: String(error) }, 'CometD session adopted without its backlog: the log is unreadable');
