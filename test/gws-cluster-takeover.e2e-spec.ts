@@ -102,11 +102,14 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     return node;
   }
 
-  /** What a crash looks like to the others: no more heartbeats, the T-Server link gone, no drain. */
+  /** What a crash (kill -9) looks like to the others: no more heartbeats, T-Server link and HTTP port gone, no drain. */
   async function crash(node: TestNode): Promise<void> {
     node.app.get(NodeHeartbeat).stop();
     await node.app.get(DeadNodeWatcher).stop();
     node.app.get<TServerClient>(TSERVER_CLIENT).close();
+    const server = node.app.getHttpServer();
+    server.close();
+    server.closeAllConnections();
   }
 
   function browserOn(node: TestNode, login: GwsRestAgent): CometdTestClient {
@@ -168,19 +171,20 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
 
     const sent = browser.messages('/v2/me/devices').length;
     await crash(nodeA);
-    // B notices within the TTL and a pass, and shows the device again as T-Server has it.
-    await nextDevice(browser, (d) => d.deviceState === 'Active', sent);
-    expect(await sessionsOn(nodeB)).toEqual(['agent1']);
-    expect(await sessionsOn(nodeA)).toEqual([]);
-    // Still logged in, as before: no new login (that would be NotReady), and only B's link has the DN.
-    expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
-    expect(registrarsOf(device.phoneNumber)).toHaveLength(1);
-    expect(await nodeB.app.get<DnMap>(DN_MAP).get(device.phoneNumber)).toMatchObject({ nodeId: 'b' });
-
+    // At once, before the cluster has seen A die: B finds nothing listening where A was, waits until A's entry
+    // expires, takes the session over and answers the call.
     expect((await viaB.post(`/api/v2/me/calls/${callId}`, { operationName: 'Answer' })).body).toEqual({
       statusCode: 0,
     });
     await nextCall(browser, 'Established', callId);
+    // B showed the device again as T-Server has it; the agent is still logged in as before (a new login would be
+    // NotReady), and only B's link has the DN.
+    await nextDevice(browser, (d) => d.deviceState === 'Active', sent);
+    expect(await sessionsOn(nodeB)).toEqual(['agent1']);
+    expect(await sessionsOn(nodeA)).toEqual([]);
+    expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
+    expect(registrarsOf(device.phoneNumber)).toHaveLength(1);
+    expect(await nodeB.app.get<DnMap>(DN_MAP).get(device.phoneNumber)).toMatchObject({ nodeId: 'b' });
     const calls = await viaB.get('/api/v2/me/calls?fields=*');
     expect(calls.body).toMatchObject({ statusCode: 0, calls: [{ id: callId, state: 'Established' }] });
   }, 30_000);

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   HttpStatus,
   Inject,
@@ -18,11 +19,14 @@ import { ContactCenterSessionService } from '../voice/contact-center-session.ser
 import { VoiceSessions } from '../voice/voice-session';
 import { FORWARDED_BY_HEADER } from './forwarded-request';
 import { NodeHeartbeat } from './node-heartbeat';
-import { RequestForwarder } from './request-forwarder';
+import { NodeUnreachable, RequestForwarder } from './request-forwarder';
 import { routeRequest, type RequestRoute } from './request-route';
 
 /** The routes that act on the caller's own session: the ones that must reach the node holding it. */
 const OWN_SESSION_PATH = /^\/api\/v2\/me(\/|$)/;
+
+/** How often a node waiting for an owner that refuses connections looks whether the cluster saw it die. */
+const OWNER_CHECK_MS = 100;
 
 /** What the caller is told when no node can serve the request now. */
 const UNAVAILABLE = {
@@ -51,19 +55,46 @@ export class ForwardingInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { user?: GwsPrincipal }>();
     const principal = request.user;
     if (principal === undefined || !OWN_SESSION_PATH.test(request.path)) return next.handle();
-    let route = await this.route(request, principal.userId);
-    if (route.kind === 'take-over' && !(await this.contactCenter.takeOver(principal.userId, route.from))) {
-      // Another node was first: it serves the session now.
-      route = await this.route(request, principal.userId);
-      if (route.kind === 'take-over') route = { kind: 'local' };
-    }
-    switch (route.kind) {
-      case 'forward':
+    let route = await this.settle(request, principal.userId);
+    if (route.kind === 'forward') {
+      try {
         return of(await this.forwarder.forward(request, principal.sessionId, route.to));
-      case 'unavailable':
-        throw new GwsException(GwsStatus.InternalError, UNAVAILABLE[route.reason], HttpStatus.SERVICE_UNAVAILABLE);
-      default:
-        return next.handle();
+      } catch (error) {
+        // Nothing listens where the owner was (killed, the request never reached it): once the cluster sees it
+        // dead (its entry expires within the TTL), the session is taken over and the request served after all.
+        if (!(error instanceof NodeUnreachable && error.refused)) throw error;
+        if (!(await this.ownerGone(principal.userId, error.nodeId))) throw error;
+        route = await this.settle(request, principal.userId);
+        if (route.kind === 'forward') return of(await this.forwarder.forward(request, principal.sessionId, route.to));
+      }
+    }
+    if (route.kind === 'unavailable') {
+      throw new GwsException(GwsStatus.InternalError, UNAVAILABLE[route.reason], HttpStatus.SERVICE_UNAVAILABLE);
+    }
+    return next.handle();
+  }
+
+  /** The route, once this node has taken the session over where that is the route (then it serves the request). */
+  private async settle(request: Request, userId: string): Promise<RequestRoute> {
+    const route = await this.route(request, userId);
+    if (route.kind !== 'take-over' || (await this.contactCenter.takeOver(userId, route.from))) return route;
+    // Another node was first: it serves the session now.
+    const next = await this.route(request, userId);
+    return next.kind === 'take-over' ? { kind: 'local' } : next;
+  }
+
+  /**
+   * Resolves true once `nodeId` no longer holds the user's session or has dropped out of the registry; false if it
+   * is still there after a TTL and a heartbeat (it is alive, only unreachable from here).
+   */
+  private async ownerGone(userId: string, nodeId: string): Promise<boolean> {
+    const { ttlMs, heartbeatMs } = this.config.cluster;
+    const deadline = Date.now() + ttlMs + heartbeatMs;
+    for (;;) {
+      if ((await this.agentSessions.get(userId))?.nodeId !== nodeId) return true;
+      if ((await this.registry.get(nodeId)) === undefined) return true;
+      if (Date.now() >= deadline) return false;
+      await delay(OWNER_CHECK_MS);
     }
   }
 

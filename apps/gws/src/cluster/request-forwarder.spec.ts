@@ -63,6 +63,7 @@ describe('RequestForwarder', () => {
     await new Promise((resolve) => server.close(resolve));
     const refused = forwarder.forward(request, 's1', node);
     await expect(refused).rejects.toBeInstanceOf(GwsException);
+    await expect(refused).rejects.toMatchObject({ nodeId: 'a', refused: true });
     await expect(refused).rejects.toMatchObject({
       statusCode: 4,
       statusMessage: 'The GWS node holding this session (a) is unreachable; try again shortly',

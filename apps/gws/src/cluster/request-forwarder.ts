@@ -21,6 +21,23 @@ export interface ForwardableRequest {
   readonly socket: { readonly remoteAddress?: string | undefined };
 }
 
+/**
+ * The node holding the session did not answer: 503 statusCode 4, as a T-Server outage. `refused`: nothing listens
+ * where it was (its process is gone), so the request never reached it.
+ */
+export class NodeUnreachable extends GwsException {
+  constructor(
+    readonly nodeId: string,
+    readonly refused: boolean,
+  ) {
+    super(
+      GwsStatus.InternalError,
+      `The GWS node holding this session (${nodeId}) is unreachable; try again shortly`,
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+  }
+}
+
 /** An answer that has no body, whatever its length header says. */
 const BODILESS = new Set([204, 205, 304]);
 
@@ -40,7 +57,7 @@ export class RequestForwarder implements OnApplicationShutdown {
 
   constructor(@Inject(GWS_CONFIG) private readonly config: GwsConfig) {}
 
-  /** Resolves with the owner's answer; an owner that cannot be reached is 503 statusCode 4, as a T-Server outage. */
+  /** Resolves with the owner's answer; rejects with NodeUnreachable when there is none. */
   async forward(request: ForwardableRequest, sessionId: string, to: NodeInfo): Promise<Response> {
     const url = new URL(request.originalUrl, to.internalUrl);
     const body = hasBody(request) ? Buffer.from(JSON.stringify(request.body)) : undefined;
@@ -50,15 +67,16 @@ export class RequestForwarder implements OnApplicationShutdown {
       body,
     );
     try {
-      return await this.send(url, request.method, headers, body);
+      return await this.send(url, request.method, headers, body).catch((error: unknown) => {
+        // A kept-alive connection the other node had just closed (or lost with its process) fails at once; Node's
+        // advice: send again on a new connection, which then reaches the node or finds nothing listening.
+        if (!(error instanceof StaleConnection)) throw error;
+        return this.send(url, request.method, headers, body);
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.warn(`GWS node ${to.nodeId} (${to.internalUrl}) did not answer a forwarded request: ${reason}`);
-      throw new GwsException(
-        GwsStatus.InternalError,
-        `The GWS node holding this session (${to.nodeId}) is unreachable; try again shortly`,
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
+      throw new NodeUnreachable(to.nodeId, errorCode(error) === 'ECONNREFUSED');
     }
   }
 
@@ -94,10 +112,25 @@ export class RequestForwarder implements OnApplicationShutdown {
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${FORWARD_TIMEOUT_MS} ms`)));
-      outgoing.on('error', reject);
+      outgoing.on('error', (error: Error) => {
+        reject(outgoing.reusedSocket && errorCode(error) === 'ECONNRESET' ? new StaleConnection(error) : error);
+      });
       outgoing.end(body);
     });
   }
+}
+
+/** A reused keep-alive connection was reset before any answer. */
+class StaleConnection extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
+  }
+}
+
+/** The system error code (ECONNREFUSED, ...) of a socket error; read by property, whatever realm made the error. */
+function errorCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** A body the JSON parser read (GET and HEAD carry none). */
