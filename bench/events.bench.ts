@@ -102,7 +102,7 @@ function clusterFields(options: EventsOptions, gws: GwsPhaseResult, cluster: Clu
           ? null
           : failover.firstEventMs.cometdSessions !== null && failover.firstEventMs.cometdSessions < 3000,
       killedNodeAgentsServedUnder3s:
-        failover === null ? null : failover.firstEventMs.agents !== null && failover.firstEventMs.agents < 3000,
+        failover === null ? null : failover.firstNewEventMs.agents !== null && failover.firstNewEventMs.agents < 3000,
       noEventLost: driven ? lost === 0 && missing === 0 && cluster.steady.lost === 0 : null,
     },
   };

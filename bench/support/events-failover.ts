@@ -46,14 +46,25 @@ interface EventGroup {
   afterKill: number[];
 }
 
+/** One figure for each of the two sets of browsers the killed node served. */
+interface ServedFigure {
+  readonly cometdSessions: number | null;
+  readonly agents: number | null;
+}
+
 export interface FailoverReport {
   readonly killedNode: string;
   readonly killAfterMs: number;
   /** Kill → the process's exit seen. */
   readonly exitSeenMs: number;
   readonly servedByKilledNode: { readonly cometdSessions: number; readonly agents: number };
-  /** Kill → first data message at a browser whose CometD session / agent the killed node held (null: none came). */
-  readonly firstEventMs: { readonly cometdSessions: number | null; readonly agents: number | null };
+  /**
+   * Kill → first data message at a browser whose CometD session / agent the killed node held (null: none came). It
+   * may be an older message the surviving node replayed from the log.
+   */
+  readonly firstEventMs: ServedFigure;
+  /** Kill → first arrival, at those browsers, of a call event that originated after the kill. */
+  readonly firstNewEventMs: ServedFigure;
   /** Kill → the killed node held none of those CometD sessions / agents any more, in Redis. */
   readonly movedMs: { readonly cometdSessions: number | null; readonly agents: number | null };
   /** The failover drive's events, by where the agent was: sent, delivered, missing, latency of those after the kill. */
@@ -126,6 +137,7 @@ export class Failover {
 
     const userOfDn = new Map(this.browsers.map((browser) => [browser.agent.dn, browser.agent.userName]));
     const groups = { killedNodeAgents: emptyGroup(), survivingNodeAgents: emptyGroup() };
+    const firstNew = { cometdSessions: Infinity, agents: Infinity };
     const missingEvents: { user: string; event: string; originMs: number }[] = [];
     for (let i = 0; i < drive.keys.length; i++) {
       const user = userOfDn.get(targets[drive.targetIndexes[i]!]!) ?? '?';
@@ -140,7 +152,10 @@ export class Failover {
         continue;
       }
       group.delivered++;
-      if (origin >= kill.at) group.afterKill.push(arrived - origin);
+      if (origin < kill.at) continue;
+      group.afterKill.push(arrived - origin);
+      if (kill.served.cometd.has(user)) firstNew.cometdSessions = Math.min(firstNew.cometdSessions, arrived);
+      if (kill.served.agents.has(user)) firstNew.agents = Math.min(firstNew.agents, arrived);
     }
 
     const { gaps, ...counts } = sequences.report();
@@ -150,6 +165,10 @@ export class Failover {
       exitSeenMs: round2(kill.exitedAt - kill.at),
       servedByKilledNode: { cometdSessions: kill.served.cometd.size, agents: kill.served.agents.size },
       firstEventMs: { cometdSessions: firstOf(kill.served.cometd), agents: firstOf(kill.served.agents.keys()) },
+      firstNewEventMs: {
+        cometdSessions: since(Number.isFinite(firstNew.cometdSessions) ? firstNew.cometdSessions : undefined),
+        agents: since(Number.isFinite(firstNew.agents) ? firstNew.agents : undefined),
+      },
       movedMs: { cometdSessions: since(kill.cometdMovedAt), agents: since(kill.agentsMovedAt) },
       events: {
         killedNodeAgents: describe(groups.killedNodeAgents),
