@@ -72,6 +72,10 @@ function baselineFields(gws: GwsPhaseResult, baselines: { fed: PhaseResult; inPr
   };
 }
 
+/** Whether the browsers the killed node served (`served` of them) had an event within 3 s; null: none to judge. */
+const under3s = (served: number | undefined, firstMs: number | null | undefined): boolean | null =>
+  served === undefined || served === 0 ? null : firstMs !== null && firstMs !== undefined && firstMs < 3000;
+
 /** The cluster's figures beside the single-node ones, and the cluster targets. */
 function clusterFields(options: EventsOptions, gws: GwsPhaseResult, cluster: ClusterPhaseResult): object {
   const single = gws.result.latencyMs;
@@ -97,12 +101,8 @@ function clusterFields(options: EventsOptions, gws: GwsPhaseResult, cluster: Clu
       p99Within2msOfSingleNodeAt1000PerSecWith2000Agents: judged
         ? p99Delta !== null && p99Delta <= 2 && cluster.steady.lost === 0
         : null,
-      failoverUnder3s:
-        failover === null
-          ? null
-          : failover.firstEventMs.cometdSessions !== null && failover.firstEventMs.cometdSessions < 3000,
-      killedNodeAgentsServedUnder3s:
-        failover === null ? null : failover.firstNewEventMs.agents !== null && failover.firstNewEventMs.agents < 3000,
+      failoverUnder3s: under3s(failover?.servedByKilledNode.cometdSessions, failover?.firstEventMs.cometdSessions),
+      killedNodeAgentsServedUnder3s: under3s(failover?.servedByKilledNode.agents, failover?.firstNewEventMs.agents),
       noEventLost: driven ? lost === 0 && missing === 0 && cluster.steady.lost === 0 : null,
     },
   };
