@@ -21,6 +21,8 @@ export interface GwsTestCluster {
   addNode(): Promise<GwsNodeProcess>;
   /** Points nginx at the nodes still running (after one was killed or drained). */
   rebalance(): Promise<void>;
+  /** Resolves once every node still running answers `/health/ready` with 200 (bounded by `timeoutMs`). */
+  ready(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,21 @@ export async function startGwsCluster(count: number, env: Record<string, string>
       return node;
     },
     rebalance: () => nginx.reload(upstreams()),
+    ready: async (timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (const node of running) {
+        for (;;) {
+          const status = await fetch(`${node.url}/health/ready`).then(
+            (response) => response.status,
+            () => 0,
+          );
+          if (status === 200) break;
+          if (Date.now() > deadline) throw new Error(`node ${node.nodeId} not ready after ${timeoutMs} ms`);
+          // Readiness has no event to wait on from outside the process: poll it.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    },
     close: async () => {
       await nginx.stop();
       await Promise.all([...running].map((node) => node.kill()));
