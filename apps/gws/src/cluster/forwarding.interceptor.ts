@@ -107,7 +107,8 @@ export class ForwardingInterceptor implements NestInterceptor {
       me,
       record,
       owner,
-      held: this.sessions.ofUser(userId) !== undefined,
+      // Not while a takeover is still seating its devices: the request waits for it (take-over from this node).
+      held: this.sessions.ofUser(userId) !== undefined && !this.sessions.busy(userId),
       draining,
       livenessKnown: this.heartbeat.livenessKnown,
       fallback: draining ? await this.servingNode() : undefined,

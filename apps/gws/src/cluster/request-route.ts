@@ -21,7 +21,7 @@ export interface RouteFacts {
   readonly record: AgentSessionRecord | undefined;
   /** The record's node while it is alive. */
   readonly owner: NodeInfo | undefined;
-  /** Whether this node holds the user's session in memory. */
+  /** Whether this node holds the user's session in memory, settled (no start or takeover of it under way). */
   readonly held: boolean;
   /** Whether this node is draining (SIGTERM): it serves no session of its own any more. */
   readonly draining: boolean;

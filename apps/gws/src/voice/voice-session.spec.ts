@@ -21,9 +21,12 @@ describe('VoiceSessions.exclusive', () => {
     });
     await other;
     expect(log).toEqual(['first starts', 'other user']);
+    expect(sessions.busy('u1')).toBe(true);
+    expect(sessions.busy('u2')).toBe(false);
     release();
     await expect(first).rejects.toThrow('first failed');
     await expect(second).resolves.toBe(2);
     expect(log).toEqual(['first starts', 'other user', 'first ends', 'second']);
+    expect(sessions.busy('u1')).toBe(false);
   });
 });

@@ -59,18 +59,28 @@ export class VoiceSessions {
     return [...this.byUser.values()];
   }
 
+  /** Whether a change of the user's session is running or queued (e.g. a takeover still seating its devices). */
+  busy(userId: string): boolean {
+    return this.changes.has(userId);
+  }
+
   /** Runs `change` once every change of the user's session queued before it has settled; resolves as it does. */
   exclusive<T>(userId: string, change: () => Promise<T>): Promise<T> {
     const previous = this.changes.get(userId) ?? Promise.resolve();
-    const result = previous.then(change, change);
-    const settled = result.then(
+    const run = async (): Promise<T> => {
+      try {
+        return await change();
+      } finally {
+        // The last change of the queue clears it before its caller resumes: `busy` is false from then on.
+        if (this.changes.get(userId) === tail) this.changes.delete(userId);
+      }
+    };
+    const result = previous.then(run, run);
+    const tail = result.then(
       () => undefined,
       () => undefined,
     );
-    this.changes.set(userId, settled);
-    void settled.then(() => {
-      if (this.changes.get(userId) === settled) this.changes.delete(userId);
-    });
+    this.changes.set(userId, tail);
     return result;
   }
 
