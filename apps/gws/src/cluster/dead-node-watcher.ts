@@ -48,7 +48,9 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
     this.unsubscribe = await this.bus.subscribe(CLUSTER_TOPIC, (message) => {
       const left = clusterMessage(message);
       if (left === undefined || left.nodeId === this.config.nodeId) return;
-      void this.takeOverFrom(left.nodeId);
+      this.takeOverFrom(left.nodeId).catch((error: Error) => {
+        this.logger.warn(`sessions of node ${left.nodeId} not taken over: ${error.message}`);
+      });
     });
   }
 
@@ -93,12 +95,15 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
    */
   private async takeOverFrom(nodeId: string): Promise<boolean> {
     if (!this.canTakeOver()) return false;
+    const started = Date.now();
     const records = shuffled(await this.agentSessions.listByNode(nodeId));
+    const listed = records.length;
+    let adopted = 0;
     let failed = 0;
     const worker = async (): Promise<void> => {
       for (let record = records.pop(); record !== undefined; record = records.pop()) {
         try {
-          await this.contactCenter.takeOver(record.userId, nodeId);
+          if ((await this.contactCenter.takeOver(record.userId, nodeId)) === 'adopted') adopted++;
         } catch (error) {
           failed++;
           const reason = error instanceof Error ? error.message : String(error);
@@ -107,6 +112,11 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       }
     };
     await Promise.all(Array.from({ length: TAKEOVER_CONCURRENCY }, worker));
+    if (adopted > 0 && nodeId !== this.config.nodeId) {
+      this.logger.log(`took over ${adopted} of ${listed} session(s) of node ${nodeId} in ${Date.now() - started} ms`);
+    } else if (adopted > 0) {
+      this.logger.log(`adopted ${adopted} session(s) this node held before it restarted`);
+    }
     // A session claimed but not adopted is this node's now: the next pass adopts it.
     if (failed > 0) this.ownAdopted = false;
     return failed === 0;

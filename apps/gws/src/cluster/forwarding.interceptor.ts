@@ -77,7 +77,9 @@ export class ForwardingInterceptor implements NestInterceptor {
   /** The route, once this node has taken the session over where that is the route (then it serves the request). */
   private async settle(request: Request, userId: string): Promise<RequestRoute> {
     const route = await this.route(request, userId);
-    if (route.kind !== 'take-over' || (await this.contactCenter.takeOver(userId, route.from))) return route;
+    if (route.kind !== 'take-over' || (await this.contactCenter.takeOver(userId, route.from)) !== 'elsewhere') {
+      return route;
+    }
     // Another node was first: it serves the session now.
     const next = await this.route(request, userId);
     return next.kind === 'take-over' ? { kind: 'local' } : next;

@@ -28,6 +28,9 @@ export interface StartSessionParams {
   readonly queue?: string;
 }
 
+/** What `takeOver` did: the session is served here now (`adopted`, or `held` already), or not (`elsewhere`). */
+export type TakeOverOutcome = 'adopted' | 'held' | 'elsewhere';
+
 /** T-Server refused to register a DN: nothing of the session is in service on this node. */
 class RegistrationRefused extends GwsException {
   constructor(dn: string, error: unknown) {
@@ -73,18 +76,19 @@ export class ContactCenterSessionService {
    * Takes over the session `fromNodeId` held (that node is dead or draining; this node's own id: a record of this
    * node's that it does not hold, e.g. after a restart under the same GWS_NODE_ID): moves the record here by
    * compare-and-set and brings the session into service on this node's T-Server link, leaving the agent logged in.
-   * False when the session is gone or another node took it first.
+   * `held`: it was here already; `elsewhere`: the session is gone, or another node took it first.
    */
-  takeOver(userId: string, fromNodeId: string): Promise<boolean> {
+  takeOver(userId: string, fromNodeId: string): Promise<TakeOverOutcome> {
     return this.sessions.exclusive(userId, async () => {
       const me = this.config.nodeId;
       const record =
         fromNodeId === me
           ? await this.agentSessions.get(userId)
           : await this.agentSessions.claim(userId, fromNodeId, me);
-      if (record?.nodeId !== me) return false;
-      if (this.sessions.ofUser(userId) === undefined) await this.adopt(record, fromNodeId);
-      return true;
+      if (record?.nodeId !== me) return 'elsewhere';
+      if (this.sessions.ofUser(userId) !== undefined) return 'held';
+      await this.adopt(record, fromNodeId);
+      return 'adopted';
     });
   }
 
@@ -217,7 +221,7 @@ export class ContactCenterSessionService {
       if (error instanceof RegistrationRefused) this.sessions.remove(record.userId);
       throw error;
     }
-    this.logger.log(`took over the session of ${record.userName} at ${record.placeName} from node ${fromNodeId}`);
+    this.logger.debug(`took over the session of ${record.userName} at ${record.placeName} from node ${fromNodeId}`);
   }
 
   /** The record's DNs follow it to this node in the DN map; false when one of them is another user's now. */
