@@ -2,13 +2,14 @@ import type { Message } from 'cometd';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { silentLogger } from '@gws/framed-link';
 import type { AgentSessionStore, DnMap } from '@gws/stores';
-import { startRedisServer, type TestRedisServer } from '@gws/testing';
+import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
 import type { TServerClient } from '@gws/tserver-client';
 import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { NodeHeartbeat } from '../apps/gws/src/cluster/node-heartbeat';
 import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
 import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { AGENT_SESSION_STORE, DN_MAP } from '../apps/gws/src/stores/store.tokens';
+import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
 import { CometdTestClient } from './support/cometd-test-client';
 import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
 import { GwsRestAgent } from './support/gws-rest-agent';
@@ -185,6 +186,8 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
     expect(registrarsOf(device.phoneNumber)).toHaveLength(1);
     expect(await nodeB.app.get<DnMap>(DN_MAP).get(device.phoneNumber)).toMatchObject({ nodeId: 'b' });
+    // A, were it only paused, lets go of the session B took (it would otherwise serve every event twice).
+    await waitFor(() => nodeA.app.get(VoiceSessions).size === 0, 2000, 'node A to let go of the session');
     const calls = await viaB.get('/api/v2/me/calls?fields=*');
     expect(calls.body).toMatchObject({ statusCode: 0, calls: [{ id: callId, state: 'Established' }] });
   }, 30_000);

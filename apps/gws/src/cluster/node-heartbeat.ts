@@ -97,15 +97,19 @@ export class NodeHeartbeat extends PeriodicTask {
     }
   }
 
-  /** The configured internal URL; with port 0 (a free port, as tests use) the port the HTTP server got. */
   private internalUrl(): string {
-    const url = new URL(this.config.cluster.internalUrl);
     const address = this.server().address();
-    if (url.port === '0' && address !== null && typeof address === 'object') url.port = String(address.port);
-    return url.origin;
+    return internalUrlOf(this.config.cluster.internalUrl, typeof address === 'object' ? address?.port : undefined);
   }
 
   private server(): Server {
     return this.adapterHost.httpAdapter.getHttpServer() as Server;
   }
+}
+
+/** The configured internal URL; with port 0 (a free port, as tests use) the port the HTTP server got. */
+export function internalUrlOf(configured: string, listeningPort: number | undefined): string {
+  const url = new URL(configured);
+  if (url.port === '0' && listeningPort !== undefined) url.port = String(listeningPort);
+  return url.origin;
 }
