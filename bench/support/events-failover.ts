@@ -15,7 +15,7 @@ import type { Arrivals, GwsAgentBrowser } from './events-browser';
 import { wallClockMs } from './events-clock';
 import { log } from './events-log';
 import type { DriveReport } from './events-protocol';
-import type { SequenceGap, SequenceLog, SequenceReport } from './events-sequence';
+import type { SequenceGap, SequenceLog, SequenceRepeat, SequenceReport } from './events-sequence';
 import { percentiles, round2, type LatencySummary } from './events-stats';
 
 const WATCH_INTERVAL_MS = 100;
@@ -42,6 +42,9 @@ interface EventGroup {
   sent: number;
   delivered: number;
   missing: number;
+  /** Origins of the first and last missing events, relative to the kill. */
+  missingFromMs: number;
+  missingToMs: number;
   /** Origin → arrival of the events that originated after the kill. */
   afterKill: number[];
 }
@@ -71,8 +74,11 @@ export interface FailoverReport {
   readonly events: Record<'killedNodeAgents' | 'survivingNodeAgents', Record<string, unknown>>;
   /** Events of the drive that never arrived (first few): user, event, origin relative to the kill. */
   readonly missingEvents: readonly { user: string; event: string; originMs: number }[];
-  /** Sequence numbers across the whole cluster phase; gap times are relative to the kill. */
-  readonly sequence: Omit<SequenceReport, 'gaps'> & { gaps: readonly Record<string, unknown>[] };
+  /** Sequence numbers across the whole cluster phase; gap and repeat times are relative to the kill. */
+  readonly sequence: Omit<SequenceReport, 'gaps' | 'repeats'> & {
+    gaps: readonly Record<string, unknown>[];
+    repeats: readonly Record<string, unknown>[];
+  };
 }
 
 export class Failover {
@@ -147,6 +153,8 @@ export class Failover {
       group.sent++;
       if (arrived === undefined) {
         group.missing++;
+        group.missingFromMs = Math.min(group.missingFromMs, round2(origin - kill.at));
+        group.missingToMs = Math.max(group.missingToMs, round2(origin - kill.at));
         if (missingEvents.length < MISSING_REPORTED)
           missingEvents.push({ user, event: drive.keys[i]!, originMs: round2(origin - kill.at) });
         continue;
@@ -158,7 +166,7 @@ export class Failover {
       if (kill.served.agents.has(user)) firstNew.agents = Math.min(firstNew.agents, arrived);
     }
 
-    const { gaps, ...counts } = sequences.report();
+    const { gaps, repeats, ...counts } = sequences.report();
     return {
       killedNode: this.node.nodeId,
       killAfterMs,
@@ -175,7 +183,11 @@ export class Failover {
         survivingNodeAgents: describe(groups.survivingNodeAgents),
       },
       missingEvents,
-      sequence: { ...counts, gaps: gaps.map((gap) => this.describeGap(gap, kill)) },
+      sequence: {
+        ...counts,
+        gaps: gaps.map((gap) => describeGap(gap, kill)),
+        repeats: repeats.map((repeat) => describeRepeat(repeat, kill)),
+      },
     };
   }
 
@@ -216,25 +228,44 @@ export class Failover {
     const records = await Promise.all([...agents.values()].map((userId) => this.agentSessions.get(userId)));
     return records.filter((record) => record?.nodeId === this.node.nodeId).length;
   }
+}
 
-  private describeGap(gap: SequenceGap, kill: Kill): Record<string, unknown> {
-    return {
-      user: gap.user,
-      afterSeq: gap.after,
-      missingSeqs: gap.missingFrom === gap.missingTo ? `${gap.missingFrom}` : `${gap.missingFrom}-${gap.missingTo}`,
-      lastBeforeMs: round2(gap.afterAt - kill.at),
-      resumedMs: round2(gap.resumedAt - kill.at),
-      cometdOnKilledNode: kill.served.cometd.has(gap.user),
-      agentOnKilledNode: kill.served.agents.has(gap.user),
-    };
-  }
+function describeGap(gap: SequenceGap, kill: Kill): Record<string, unknown> {
+  return {
+    user: gap.user,
+    afterSeq: gap.after,
+    missingSeqs: gap.missingFrom === gap.missingTo ? `${gap.missingFrom}` : `${gap.missingFrom}-${gap.missingTo}`,
+    lastBeforeMs: round2(gap.afterAt - kill.at),
+    resumedMs: round2(gap.resumedAt - kill.at),
+    ...placeOf(gap.user, kill),
+  };
+}
+
+function describeRepeat(repeat: SequenceRepeat, kill: Kill): Record<string, unknown> {
+  return {
+    user: repeat.user,
+    seq: repeat.seq,
+    firstMs: round2(repeat.firstAt - kill.at),
+    againMs: round2(repeat.againAt - kill.at),
+    ...placeOf(repeat.user, kill),
+  };
+}
+
+function placeOf(user: string, kill: Kill): Record<string, boolean> {
+  return { cometdOnKilledNode: kill.served.cometd.has(user), agentOnKilledNode: kill.served.agents.has(user) };
 }
 
 function emptyGroup(): EventGroup {
-  return { sent: 0, delivered: 0, missing: 0, afterKill: [] };
+  return { sent: 0, delivered: 0, missing: 0, missingFromMs: Infinity, missingToMs: -Infinity, afterKill: [] };
 }
 
 function describe(group: EventGroup): Record<string, unknown> {
   const latency: LatencySummary | null = percentiles(group.afterKill);
-  return { sent: group.sent, delivered: group.delivered, missing: group.missing, latencyAfterKillMs: latency };
+  return {
+    sent: group.sent,
+    delivered: group.delivered,
+    missing: group.missing,
+    ...(group.missing === 0 ? {} : { missingOriginsMs: [group.missingFromMs, group.missingToMs] }),
+    latencyAfterKillMs: latency,
+  };
 }

@@ -22,6 +22,15 @@ export interface SequenceGap {
   readonly resumedAt: number;
 }
 
+/** A number a user received again. */
+export interface SequenceRepeat {
+  readonly user: string;
+  readonly seq: number;
+  /** When it first arrived, and when again. */
+  readonly firstAt: number;
+  readonly againAt: number;
+}
+
 export interface SequenceReport {
   /** Data messages received, all users. */
   readonly messages: number;
@@ -35,11 +44,12 @@ export interface SequenceReport {
   readonly outOfOrder: number;
   /** Users with at least one gap. */
   readonly usersWithGaps: number;
-  /** The first gaps (by time), for the report. */
+  /** The first gaps and repeats (by time), for the report. */
   readonly gaps: readonly SequenceGap[];
+  readonly repeats: readonly SequenceRepeat[];
 }
 
-const GAPS_REPORTED = 20;
+const REPORTED = 20;
 
 export class SequenceLog {
   private readonly byUser = new Map<string, Received[]>();
@@ -64,38 +74,42 @@ export class SequenceLog {
     let duplicates = 0;
     let outOfOrder = 0;
     const gaps: SequenceGap[] = [];
+    const repeats: SequenceRepeat[] = [];
     const usersWithGaps = new Set<string>();
     for (const [user, received] of this.byUser) {
       messages += received.length;
-      const seen = new Set<number>();
+      const seen = new Map<number, number>();
       let highest = -Infinity;
-      for (const { seq } of received) {
+      for (const { seq, at } of received) {
         if (seq === undefined) {
           withoutSeq++;
           continue;
         }
-        if (seen.has(seq)) {
+        const firstAt = seen.get(seq);
+        if (firstAt !== undefined) {
           duplicates++;
+          repeats.push({ user, seq, firstAt, againAt: at });
           continue;
         }
-        seen.add(seq);
+        seen.set(seq, at);
         if (seq < highest) outOfOrder++;
         highest = Math.max(highest, seq);
       }
       // Gaps: numbers between the lowest and highest received that never arrived (late arrivals fill them).
-      const numbers = [...seen].sort((a, b) => a - b);
+      const numbers = [...seen.keys()].sort((a, b) => a - b);
       for (let i = 1; i < numbers.length; i++) {
         const before = numbers[i - 1]!;
         const next = numbers[i]!;
         if (next === before + 1) continue;
         lost += next - before - 1;
         usersWithGaps.add(user);
-        const afterAt = received.find((message) => message.seq === before)!.at;
-        const resumedAt = received.find((message) => message.seq === next)!.at;
+        const afterAt = seen.get(before)!;
+        const resumedAt = seen.get(next)!;
         gaps.push({ user, after: before, afterAt, missingFrom: before + 1, missingTo: next - 1, resumedAt });
       }
     }
     gaps.sort((a, b) => a.resumedAt - b.resumedAt);
+    repeats.sort((a, b) => a.againAt - b.againAt);
     return {
       messages,
       withoutSeq,
@@ -103,7 +117,8 @@ export class SequenceLog {
       duplicates,
       outOfOrder,
       usersWithGaps: usersWithGaps.size,
-      gaps: gaps.slice(0, GAPS_REPORTED),
+      gaps: gaps.slice(0, REPORTED),
+      repeats: repeats.slice(0, REPORTED),
     };
   }
 }
