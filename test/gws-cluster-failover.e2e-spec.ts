@@ -3,15 +3,15 @@ import { CallAgent } from './support/gws-call-agent';
 import { startGwsCluster, type GwsTestCluster } from './support/gws-cluster';
 
 /** Per browser: the user's stream sequence numbers (`ext.seq`) it received, checked for gaps and repeats. */
-function sequenceOf(messages: readonly Message[]): { first: number; last: number; gaps: number[]; repeats: number } {
+function sequenceOf(messages: readonly Message[]): { first: number; last: number; gaps: number[]; repeats: number[] } {
   const seqs = messages.flatMap((m) => {
     const seq = (m.ext as { seq?: unknown } | undefined)?.seq;
     return typeof seq === 'number' ? [seq] : [];
   });
   const gaps: number[] = [];
-  let repeats = 0;
+  const repeats: number[] = [];
   for (let i = 1; i < seqs.length; i++) {
-    if (seqs[i]! <= seqs[i - 1]!) repeats++;
+    if (seqs[i]! <= seqs[i - 1]!) repeats.push(seqs[i]!);
     else if (seqs[i]! > seqs[i - 1]! + 1) gaps.push(seqs[i - 1]! + 1);
   }
   return { first: seqs[0] ?? 0, last: seqs.at(-1) ?? 0, gaps, repeats };
@@ -87,7 +87,7 @@ describe('GWS cluster: 20 agents on nodes behind nginx, on Redis', () => {
       expect({ agent: agent.rest.userName, gaps: sequence.gaps, repeats: sequence.repeats }).toEqual({
         agent: agent.rest.userName,
         gaps: [],
-        repeats: 0,
+        repeats: [],
       });
     }
   }
@@ -101,8 +101,8 @@ describe('GWS cluster: 20 agents on nodes behind nginx, on Redis', () => {
   it('loses nothing when a node drains (SIGTERM) after a new node joined', async () => {
     await cluster.addNode();
     await callsThrough(async () => {
+      // nginx is not told: a stopped node refuses connections, and nginx moves on to the next by itself.
       await cluster.nodes[1]!.terminate();
-      await cluster.rebalance();
     });
   }, 120_000);
 
