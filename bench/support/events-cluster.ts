@@ -17,6 +17,7 @@ import {
   progress,
   runDrive,
   type DeliveryFigures,
+  type DriveParties,
   type DriveRun,
 } from './events-drive-run';
 import { Failover, type FailoverReport } from './events-failover';
@@ -133,7 +134,7 @@ export async function clusterPhase(
       targets,
     };
     log(`cluster: driving ${spec.ratePerSecond} events/s for ${spec.warmupMs} + ${spec.durationMs} ms`);
-    let timer = progress('cluster', arrivals);
+    const timer = progress('cluster', arrivals);
     const steadyRun = await runDrive(parties, spec, arrivals, options).finally(() => clearInterval(timer));
     const steady = clusterMeasure(spec, steadyRun, arrivals);
     steady.details['loginMs'] = loginMs;
@@ -141,27 +142,9 @@ export async function clusterPhase(
       return { steady, agentsReady: targets.length, failures, failover: null, sequence: sequences.report() };
 
     arrivals.clear();
-    const killed = nodes.nodes[cluster.killNode]!;
-    failover = new Failover(redis.url, killed, browsers);
-    const failoverSpec: DriveSpec = {
-      ...spec,
-      warmupMs: 0,
-      durationMs: cluster.killAfterMs + cluster.afterKillMs,
-    };
-    log(
-      `failover: driving for ${failoverSpec.durationMs} ms; ${killed.nodeId} gets SIGKILL after ${cluster.killAfterMs} ms`,
-    );
-    timer = progress('failover', arrivals);
-    const kill = failover;
-    const failoverRun = await runDrive(
-      { ...parties, during: () => kill.killAfter(cluster.killAfterMs, cluster.afterKillMs) },
-      failoverSpec,
-      arrivals,
-      options,
-    ).finally(() => clearInterval(timer));
-    const drive = deliveryFigures(failoverSpec, failoverRun.report, arrivals);
-    const report = failover.report(cluster.killAfterMs, failoverRun.report, targets, arrivals, sequences);
-    return { steady, agentsReady: targets.length, failures, failover: { ...report, drive }, sequence: null };
+    failover = new Failover(redis.url, nodes.nodes[cluster.killNode]!, browsers);
+    const report = await failoverDrive(failover, cluster, spec, parties, arrivals, options, sequences);
+    return { steady, agentsReady: targets.length, failures, failover: report, sequence: null };
   } finally {
     log('cluster: disconnecting the browsers');
     await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
@@ -174,6 +157,34 @@ export async function clusterPhase(
     directory.remove();
     guard.release();
   }
+}
+
+/**
+ * The failover drive: the steady drive's rate with no warm-up, for `killAfterMs + afterKillMs`, the node killed
+ * `killAfterMs` into it.
+ */
+async function failoverDrive(
+  failover: Failover,
+  cluster: ClusterOptions,
+  spec: DriveSpec,
+  parties: DriveParties<ClusterUsage>,
+  arrivals: Arrivals,
+  options: EventsOptions,
+  sequences: SequenceLog,
+): Promise<NonNullable<ClusterPhaseResult['failover']>> {
+  const failoverSpec: DriveSpec = { ...spec, warmupMs: 0, durationMs: cluster.killAfterMs + cluster.afterKillMs };
+  log(
+    `failover: driving for ${failoverSpec.durationMs} ms; ${failover.nodeId} gets SIGKILL after ${cluster.killAfterMs} ms`,
+  );
+  const timer = progress('failover', arrivals);
+  const run = await runDrive(
+    { ...parties, during: () => failover.killAfter(cluster.killAfterMs, cluster.afterKillMs) },
+    failoverSpec,
+    arrivals,
+    options,
+  ).finally(() => clearInterval(timer));
+  const report = failover.report(cluster.killAfterMs, run.report, parties.targets, arrivals, sequences);
+  return { ...report, drive: deliveryFigures(failoverSpec, run.report, arrivals) };
 }
 
 async function clusterUsage(

@@ -98,6 +98,10 @@ export class Failover {
     this.agentSessions = new RedisAgentSessionStore(link);
   }
 
+  get nodeId(): string {
+    return this.node.nodeId;
+  }
+
   /** Waits `killAfterMs`, kills the node, then follows its sessions for up to `watchMs`. */
   async killAfter(killAfterMs: number, watchMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, killAfterMs));
