@@ -3,7 +3,7 @@
  * temporary files are all under one directory, so an instance can run from a temporary directory with no root
  * rights and no system paths (tests, CI's `nginx -t`). Docker uses the template as it is (docker-compose.yml).
  *
- *   tsx deploy/render-nginx-config.ts --prefix DIR --listen 127.0.0.1:8080 --upstream 127.0.0.1:8081 [...]
+ *   tsx deploy/render-nginx-config.ts --prefix DIR --listen 127.0.0.1:8080 --upstream 127.0.0.1:8081 [...] [--sticky]
  *
  * prints the main config; run it with `nginx -p DIR -e DIR/error.log -c <file>`.
  */
@@ -18,6 +18,11 @@ export interface GwsSiteOptions {
   readonly listen: string;
   /** The GWS nodes, as host:port. */
   readonly upstreams: readonly string[];
+  /**
+   * Stickiness by the JSESSIONID cookie (the template's `#sticky ` lines: `hash $gws_affinity consistent;` and its
+   * map), each node listed once as `hash` takes no backups. Default: round robin, each node also a backup.
+   */
+  readonly sticky?: boolean;
 }
 
 export interface PrivateNginxOptions extends GwsSiteOptions {
@@ -33,22 +38,29 @@ export interface PrivateNginxOptions extends GwsSiteOptions {
 const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/;
 const LISTEN = /^((\[[0-9a-fA-F:.]+\]|[\w.-]+):)?\d{1,5}$/;
 
-/** The GWS site (an http-context block): the template with its two placeholders filled. */
-export function renderGwsSite({ listen, upstreams }: GwsSiteOptions): string {
+/** The mark of the template's stickiness lines, a comment unless rendered sticky. */
+const STICKY_MARK = /^(\s*)#sticky /gm;
+
+/** The GWS site (an http-context block): the template with its two placeholders filled, sticky lines on request. */
+export function renderGwsSite({ listen, upstreams, sticky = false }: GwsSiteOptions): string {
   if (!LISTEN.test(listen)) throw new Error(`listen: expected port or address:port, got "${listen}"`);
   if (upstreams.length === 0) throw new Error('upstreams: at least one GWS node');
   for (const upstream of upstreams) {
     if (!HOST_PORT.test(upstream)) throw new Error(`upstream: expected host:port, got "${upstream}"`);
   }
-  return readFileSync(GWS_SITE_TEMPLATE, 'utf8')
+  const template = readFileSync(GWS_SITE_TEMPLATE, 'utf8');
+  return (sticky ? template.replace(STICKY_MARK, '$1') : template)
     .replaceAll('${GWS_LISTEN}', listen)
-    .replaceAll('${GWS_UPSTREAM_SERVERS}', renderUpstreamServers(upstreams).join('\n    '));
+    .replaceAll('${GWS_UPSTREAM_SERVERS}', renderUpstreamServers(upstreams, sticky).join('\n    '));
 }
 
-/** The `server` lines of the upstream block: each node as a primary, then as a backup (the template says why). */
-export function renderUpstreamServers(upstreams: readonly string[]): string[] {
+/**
+ * The `server` lines of the upstream block: each node as a primary, then as a backup (the template says why); with
+ * `sticky`, the primaries only (`hash` takes no backups).
+ */
+export function renderUpstreamServers(upstreams: readonly string[], sticky = false): string[] {
   const primaries = upstreams.map((upstream) => `server ${upstream} max_fails=1 fail_timeout=5s;`);
-  if (upstreams.length < 2) return primaries;
+  if (sticky || upstreams.length < 2) return primaries;
   return [...primaries, ...upstreams.map((upstream) => `server ${upstream} backup max_fails=0;`)];
 }
 
@@ -87,14 +99,23 @@ function main(): void {
       prefix: { type: 'string' },
       listen: { type: 'string' },
       upstream: { type: 'string', multiple: true },
+      sticky: { type: 'boolean' },
     },
   });
   if (values.prefix === undefined || values.listen === undefined || values.upstream === undefined) {
-    throw new Error('usage: render-nginx-config --prefix DIR --listen [ADDRESS:]PORT --upstream HOST:PORT [...]');
+    throw new Error(
+      'usage: render-nginx-config --prefix DIR --listen [ADDRESS:]PORT --upstream HOST:PORT [...] [--sticky]',
+    );
   }
   const root = process.getuid?.() === 0;
   process.stdout.write(
-    renderPrivateNginxConfig({ prefix: values.prefix, listen: values.listen, upstreams: values.upstream, root }),
+    renderPrivateNginxConfig({
+      prefix: values.prefix,
+      listen: values.listen,
+      upstreams: values.upstream,
+      sticky: values.sticky === true,
+      root,
+    }),
   );
 }
 

@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
-import { renderUpstreamServers } from '../deploy/render-nginx-config';
+import { renderPrivateNginxConfig, renderUpstreamServers } from '../deploy/render-nginx-config';
 import { silentLogger } from '@gws/framed-link';
 import { loopbackSimulatorEnv, startGwsNodeProcess, type GwsNodeProcess } from './support/gws-node-process';
-import { startNginx, type TestNginx } from './support/nginx-server';
+import { NGINX_BIN, startNginx, type TestNginx } from './support/nginx-server';
 
 const run = promisify(execFile);
 
@@ -32,11 +33,12 @@ async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** Who answered `count` requests in a row, and with which status. */
-async function answers(url: string, count: number, method = 'GET'): Promise<string[]> {
+/** Who answered `count` requests in a row, and with which status; `sessionId`: with that JSESSIONID cookie. */
+async function answers(url: string, count: number, method = 'GET', sessionId?: string): Promise<string[]> {
   const seen: string[] = [];
+  const headers: Record<string, string> = sessionId === undefined ? {} : { cookie: `JSESSIONID=${sessionId}` };
   for (let i = 0; i < count; i++) {
-    const response = await fetch(url, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
+    const response = await fetch(url, { method, headers, ...(method === 'POST' ? { body: '{}' } : {}) });
     const text = await response.text();
     const name =
       response.headers.get('content-type') === 'application/json'
@@ -86,6 +88,60 @@ describe('nginx in front of GWS nodes (deploy/nginx/gws.conf.template)', () => {
     // Not nginx's own 502 "no live upstreams": the backup lines keep both nodes answering.
     const outage = await answers(`${nginx.url}/api/v2/me`, 6);
     expect(outage.every((answer) => /^503 down[12]$/.test(answer))).toBe(true);
+  });
+
+  it('renders the cookie hash with each node once when sticky, round robin with backups otherwise; nginx -t takes both', async () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'gws-nginx-t-'));
+    try {
+      for (const sticky of [false, true]) {
+        const conf = renderPrivateNginxConfig({
+          prefix,
+          listen: '127.0.0.1:8080',
+          upstreams: ['127.0.0.1:8081', '127.0.0.1:8082'],
+          sticky,
+          root: process.getuid?.() === 0,
+        });
+        expect(/^\s*hash \$gws_affinity consistent;$/m.test(conf)).toBe(sticky);
+        expect(/^\s*map \$cookie_JSESSIONID \$gws_affinity \{$/m.test(conf)).toBe(sticky);
+        expect(conf.match(/^\s*server \S+ max_fails=1 fail_timeout=5s;$/gm)).toHaveLength(2);
+        expect(conf.match(/^\s*server \S+ backup max_fails=0;$/gm) ?? []).toHaveLength(sticky ? 0 : 2);
+        const file = join(prefix, `nginx-${sticky ? 'sticky' : 'round-robin'}.conf`);
+        writeFileSync(file, conf);
+        await run(NGINX_BIN, ['-t', '-q', '-p', prefix, '-e', join(prefix, 'error.log'), '-c', file]);
+      }
+    } finally {
+      rmSync(prefix, { recursive: true, force: true });
+    }
+  });
+
+  it('with sticky, sends every request of one JSESSIONID to one node while it lives, and spreads sessions over both', async () => {
+    const [a, b] = await nodes(['a'], ['b']);
+    nginx = await startNginx({ upstreams: [a!, b!], sticky: true });
+    const sessions = Array.from({ length: 16 }, (_, i) => `session-${i}`);
+    const homes = new Map<string, string>();
+    for (const session of sessions) {
+      const seen = await answers(`${nginx.url}/api/v2/me`, 4, 'GET', session);
+      expect(new Set(seen).size).toBe(1);
+      homes.set(session, seen[0]!);
+    }
+    expect(new Set(homes.values())).toEqual(new Set(['200 a', '200 b']));
+    // Without the cookie (the first login), by request id: not all to one node.
+    expect(new Set(await answers(`${nginx.url}/api/v2/me`, 40))).toEqual(new Set(['200 a', '200 b']));
+
+    // a stops: its sessions move to b, b's stay.
+    await close(servers[0]!);
+    for (const session of sessions) {
+      expect(await answers(`${nginx.url}/api/v2/me/devices/d1`, 2, 'POST', session)).toEqual(['200 b', '200 b']);
+    }
+  });
+
+  it("with sticky, answers nginx's 502 once every node has answered 503 (no backups)", async () => {
+    const [down1, down2] = await nodes(['down1', 503], ['down2', 503]);
+    nginx = await startNginx({ upstreams: [down1!, down2!], sticky: true });
+    const outage = await answers(`${nginx.url}/api/v2/me`, 4, 'GET', 'session-1');
+    // The first request tries both nodes and passes the last 503 on; both are then out for fail_timeout.
+    expect(outage[0]).toMatch(/^503 down[12]$/);
+    expect(outage.slice(1)).toEqual(Array(3).fill('502 nginx'));
   });
 
   it('docker-compose.yml gives nginx the upstream lines the renderer writes', () => {

@@ -35,6 +35,11 @@ export interface TestNginxOptions {
    * browsers each use one of their own, 127.0.0.N (test/support/cometd-test-client.ts says why).
    */
   readonly listenAllAddresses?: boolean;
+  /**
+   * Stickiness by the JSESSIONID cookie (`hash $gws_affinity consistent;`, each node listed once; renderGwsSite in
+   * deploy/render-nginx-config.ts), kept across reloads. Default: round robin, each node also a backup.
+   */
+  readonly sticky?: boolean;
   /** How long to wait for it to accept connections, or for a reload (default 10 s). */
   readonly timeoutMs?: number;
 }
@@ -53,7 +58,13 @@ export async function startNginx(options: TestNginxOptions): Promise<TestNginx> 
   const render = (upstreams: readonly string[]): void =>
     writeFileSync(
       conf,
-      renderPrivateNginxConfig({ prefix, listen: `${address}:${port}`, upstreams, root: process.getuid?.() === 0 }),
+      renderPrivateNginxConfig({
+        prefix,
+        listen: `${address}:${port}`,
+        upstreams,
+        sticky: options.sticky === true,
+        root: process.getuid?.() === 0,
+      }),
     );
   const errorLog = (): string =>
     existsSync(errorLogFile) ? readFileSync(errorLogFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '';
