@@ -84,8 +84,8 @@ export class CometdTestClient {
   private readonly connectWaiters = new Set<{ count: number; resolve: (replies: Message[]) => void }>();
   /** Every `/meta/connect` reply, successful or not, e.g. to inspect the server's advice. */
   readonly connectReplies: Message[] = [];
-  /** `/meta/handshake` replies received: 1 for a session that never had to handshake again. */
-  handshakes = 0;
+  /** The client ids successful handshakes gave (the library notifies a reply more than once, so a set). */
+  private readonly handshakeIds = new Set<string>();
 
   constructor(options: CometdTestClientOptions) {
     adaptOnce();
@@ -110,7 +110,9 @@ export class CometdTestClient {
       }),
     });
     this.serverDisconnect = new Promise((resolve) => this.cometd.addListener('/meta/disconnect', resolve));
-    this.cometd.addListener('/meta/handshake', () => this.handshakes++);
+    this.cometd.addListener('/meta/handshake', (reply) => {
+      if (reply.successful && reply.clientId !== undefined) this.handshakeIds.add(reply.clientId);
+    });
     this.firstConnect = new Promise((resolve) =>
       this.cometd.addListener('/meta/connect', (reply) => {
         this.connectReplies.push(reply);
@@ -178,6 +180,11 @@ export class CometdTestClient {
       },
       () => waiter && this.waiters.delete(waiter),
     );
+  }
+
+  /** Successful handshakes so far: 1 for a session that never had to handshake again. */
+  get handshakes(): number {
+    return this.handshakeIds.size;
   }
 
   /** Every message pushed on any channel so far, in arrival order. */
