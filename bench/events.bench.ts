@@ -12,6 +12,7 @@
  *   npm run bench:events -- --semi-space-mb 64             # GWS and baseline children with --max-semi-space-size=64
  *   npm run bench:events -- --settle-heaps false           # no full GC in every process before each drive
  *   npm run bench:events -- --nodes 2 --redis              # two GWS nodes on Redis behind nginx, and a failover
+ *   npm run bench:events -- --nodes 2 --redis --sticky     # the same, nginx sticky by session cookie
  *
  * GWS phase: three processes. Both simulators and the call schedule run in one child
  * (bench/support/events-sim-server.ts), GWS alone in another (bench/support/events-bench-server.ts), connected to the
@@ -27,7 +28,7 @@ import { cpus, loadavg } from 'node:os';
 import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
 import { baselinePhase } from './support/events-baseline-phase';
 import { Arrivals } from './support/events-browser';
-import { clusterPhase, type ClusterPhaseResult } from './support/events-cluster';
+import { balancing, clusterPhase, type ClusterPhaseResult } from './support/events-cluster';
 import type { PhaseResult } from './support/events-drive-run';
 import { gwsPhase, type GwsPhaseResult } from './support/events-gws-phase';
 import { log } from './support/events-log';
@@ -177,9 +178,10 @@ async function main(): Promise<number> {
     };
   } else {
     result = {
-      topology: `${options.cluster.nodes} gws node processes on redis behind nginx (round robin), simulators in their own process; single-node in-memory gws measured first in the same run`,
+      topology: `${options.cluster.nodes} gws node processes on redis behind nginx (${balancing(options.cluster)}), simulators in their own process; single-node in-memory gws measured first in the same run`,
       ...common,
       nodes: options.cluster.nodes,
+      sticky: options.cluster.sticky,
       singleNode: { ...gws.result, agentsReady: gws.agentsReady },
       ...clusterFields(options, gws, cluster),
       ...(baselines === undefined ? {} : baselineFields(gws, baselines)),

@@ -1,10 +1,10 @@
 /**
  * The cluster phase of `bench:events -- --nodes N --redis`: a private redis-server, N GWS node processes on it
  * (events-cluster-nodes.ts), each with its own links to the one simulator child, and a private nginx in front of
- * them (round robin, deploy/nginx/gws.conf.template); the browsers log in and long-poll through nginx. One drive
- * measures the push latency as the single-node mode does; with two nodes or more a second drive kills one node
- * part-way through (events-failover.ts). Every browser records the `ext.seq` of what it receives
- * (events-sequence.ts), so events lost or repeated anywhere in the phase are counted.
+ * them (deploy/nginx/gws.conf.template: round robin, or the JSESSIONID cookie hash with `--sticky`); the browsers
+ * log in and long-poll through nginx. One drive measures the push latency as the single-node mode does; with two
+ * nodes or more a second drive kills one node part-way through (events-failover.ts). Every browser records the
+ * `ext.seq` of what it receives (events-sequence.ts), so events lost or repeated anywhere in the phase are counted.
  */
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
 import { startNginx, type TestNginx } from '../../test/support/nginx-server';
@@ -83,6 +83,11 @@ class ExitGuard {
   }
 }
 
+/** How nginx spreads the requests, as the report names it. */
+export function balancing(cluster: ClusterOptions): string {
+  return cluster.sticky ? 'sticky by JSESSIONID cookie hash' : 'round robin';
+}
+
 export async function clusterPhase(
   options: EventsOptions,
   cluster: ClusterOptions,
@@ -114,10 +119,10 @@ export async function clusterPhase(
     for (const node of nodes.nodes) guard.add(() => node.pid);
     log(`GWS nodes ready in ${Math.round(performance.now() - nodeStart)} ms: ${nodes.upstreams.join(', ')}`);
     // On every address: each browser reaches it on its own loopback hostname, as it reaches the single GWS child.
-    nginx = await startNginx({ upstreams: nodes.upstreams, listenAllAddresses: true });
+    nginx = await startNginx({ upstreams: nodes.upstreams, listenAllAddresses: true, sticky: cluster.sticky });
     const nginxPid = nginx.pid;
     guard.add(() => nginxPid);
-    log(`nginx up on port ${nginx.port} (round robin)`);
+    log(`nginx up on port ${nginx.port} (${balancing(cluster)})`);
 
     const sequences = new SequenceLog();
     directory.agents.forEach((agent, index) =>

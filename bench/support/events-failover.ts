@@ -5,8 +5,8 @@
  * Right before the kill it reads from Redis, through the stores' own classes, which browsers the node served: the
  * CometD sessions it held (push session records) and the agents whose DNs it had registered (agent session
  * records). With round robin a CometD session moves at most long polls, so the first set is a snapshot of that
- * moment; the second only changes by takeover. After the kill it follows both sets until the surviving nodes hold
- * them all.
+ * moment (with `--sticky` it stays on its node while the node lives); the second only changes by takeover. After
+ * the kill it follows both sets until the surviving nodes hold them all.
  */
 import { Redis } from 'ioredis';
 import { RedisAgentSessionStore, RedisPushSessionStore } from '@gws/stores';

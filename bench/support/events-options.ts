@@ -28,6 +28,8 @@ export interface ClusterOptions {
   readonly afterKillMs: number;
   /** The node killed (0-based). */
   readonly killNode: number;
+  /** nginx by JSESSIONID cookie hash (deploy/nginx/gws.conf.template's `#sticky` lines) instead of round robin. */
+  readonly sticky: boolean;
   /** The nodes' LOG_LEVEL. */
   readonly nodeLogLevel: string;
   /** Where to write the last lines of each node's output at the end, if anywhere. */
@@ -115,11 +117,9 @@ function parseClusterOptions(args: Args): ClusterOptions | undefined {
   const nodes = args.integer('nodes', 1);
   if (!args.boolean('redis', false)) {
     if (nodes > 1) throw new Error('--nodes above 1 needs --redis: nodes share their sessions and events through it');
+    if (args.boolean('sticky', false)) throw new Error('--sticky needs --redis: it sets how nginx spreads the nodes');
     return undefined;
   }
-  // test/support/nginx-server.ts renders round robin only; the template's cookie hash is commented out there.
-  if (args.boolean('sticky', false))
-    throw new Error('--sticky: the private nginx (startNginx) has no cookie-hash option');
   const killNode = args.integer('kill-node', nodes - 1, 0);
   if (killNode >= nodes) throw new Error(`--kill-node must be below --nodes (${nodes}), got ${killNode}`);
   return {
@@ -127,6 +127,7 @@ function parseClusterOptions(args: Args): ClusterOptions | undefined {
     killAfterMs: args.integer('kill-after-ms', 3000, 0),
     afterKillMs: args.integer('after-kill-ms', 10_000),
     killNode,
+    sticky: args.boolean('sticky', false),
     nodeLogLevel: args.string('node-log-level') ?? 'warn',
     nodeLogsDir: args.string('node-logs'),
   };
