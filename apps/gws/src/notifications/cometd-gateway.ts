@@ -53,7 +53,9 @@ export class CometdGateway implements OnModuleDestroy {
     this.sequenced = new SequencedDelivery((session, progress) =>
       cluster.progressed(this.adoption.clientIdOf(session), progress),
     );
-    this.adoption = new PushSessionAdoption(this.server, cluster, this.sequenced, logger);
+    this.adoption = new PushSessionAdoption(this.server, cluster, this.sequenced, logger, (session) =>
+      this.forget(session),
+    );
     this.server.policy = new ChannelSecurityPolicy(
       this.server,
       authenticator,
@@ -212,7 +214,10 @@ export class CometdGateway implements OnModuleDestroy {
   /** Another node adopted the session: forget it here without telling the client, which is already there. */
   private moved(clientId: string): void {
     const session = this.adoption.sessionOf(clientId);
-    if (session === undefined) return;
+    if (session !== undefined) this.forget(session);
+  }
+
+  private forget(session: ServerSession): void {
     this.handedOver.add(session);
     dropSession(this.server, session);
   }

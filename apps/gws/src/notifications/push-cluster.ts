@@ -35,6 +35,11 @@ export interface PushCluster {
    * client (the HTTP session it was opened on); `ack` is what the client's acknowledgement extension confirmed.
    */
   adopt(clientId: string, request: IncomingMessage, ack: number | undefined): Promise<AdoptedPushSession | undefined>;
+  /**
+   * Whether this node is still the session's holder. A node serving a long poll on a session another node claimed
+   * since (the client went there and came back) must not use its stale copy: it adopts the session again.
+   */
+  holds(clientId: string): Promise<boolean>;
   /** The user's logged messages after `afterSeq`, oldest first. */
   backlog(userId: string, afterSeq: number): Promise<SequencedMessage[]>;
   /** Calls `listener` when another node adopted a session this node holds. */
@@ -48,6 +53,7 @@ export const standalonePushCluster: PushCluster = {
   progressed: () => undefined,
   ended: () => undefined,
   adopt: () => Promise.resolve(undefined),
+  holds: () => Promise.resolve(true),
   backlog: () => Promise.resolve([]),
   onMoved: () => undefined,
 };

@@ -29,6 +29,8 @@ export class PushSessionAdoption {
     private readonly cluster: PushCluster,
     private readonly sequenced: SequencedDelivery,
     private readonly logger: NotificationsLogger,
+    /** Forgets a local copy another node took over since (without a word to the client). */
+    private readonly onStale: (session: ServerSession) => void,
   ) {}
 
   /** The id the session's client knows it by. */
@@ -64,6 +66,11 @@ export class PushSessionAdoption {
   async route(messages: ServerMessage[], request: IncomingMessage): Promise<void> {
     const clientId = messages.find((message) => message.channel !== '/meta/handshake')?.clientId;
     if (typeof clientId !== 'string') return;
+    const held = this.sessionOf(clientId);
+    if (held !== undefined && this.cluster.shared && isLongPoll(messages) && !(await this.cluster.holds(clientId))) {
+      // The client went to another node and came back: this copy missed what that node sent.
+      this.onStale(held);
+    }
     if (this.sessionOf(clientId) === undefined) await this.adoptOnce(clientId, request, ackOf(messages));
     const localId = this.localIds.get(clientId);
     if (localId === undefined) return;
@@ -101,6 +108,10 @@ export class PushSessionAdoption {
       'CometD session adopted from another node',
     );
   }
+}
+
+function isLongPoll(messages: readonly ServerMessage[]): boolean {
+  return messages.some((message) => message.channel === '/meta/connect');
 }
 
 /** What the client's acknowledgement extension confirmed on its `/meta/connect`, if it uses it. */

@@ -73,7 +73,14 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     this.unsubscribe = await this.bus.subscribe(nodeTopic(this.config.nodeId), (message) => {
       const moved = message as Partial<MovedMessage> | null;
       if (moved?.kind !== 'push-session-moved' || typeof moved.clientId !== 'string') return;
-      for (const listener of this.movedListeners) listener(moved.clientId);
+      const clientId = moved.clientId;
+      // The word may come after this node took the session back: drop it only if another node still holds it.
+      void this.holds(clientId).then(
+        (held) => {
+          if (!held) for (const listener of this.movedListeners) listener(clientId);
+        },
+        (error: Error) => this.logger.warn(`CometD session holder unknown: ${error.message}`),
+      );
     });
   }
 
@@ -119,9 +126,10 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     ack: number | undefined,
   ): Promise<AdoptedPushSession | undefined> {
     const record = await this.records.get(clientId);
-    if (record === undefined || !(await this.sameClient(record, request))) return undefined;
+    if (record === undefined) return this.refused('unknown or expired');
+    if (!(await this.sameClient(record, request))) return this.refused('not its client, or the login ended');
     const previous = await this.records.claim(clientId, this.config.nodeId, PUSH_SESSION_TTL_MS);
-    if (previous === undefined) return undefined;
+    if (previous === undefined) return this.refused('gone while claimed');
     const holderAlive = previous.nodeId !== this.config.nodeId && (await this.isServing(previous.nodeId));
     if (previous.nodeId !== this.config.nodeId) {
       const moved: MovedMessage = { kind: 'push-session-moved', clientId };
@@ -140,6 +148,10 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     };
   }
 
+  async holds(clientId: string): Promise<boolean> {
+    return (await this.records.get(clientId))?.nodeId === this.config.nodeId;
+  }
+
   async backlog(userId: string, afterSeq: number): Promise<SequencedMessage[]> {
     const events = await this.stream.since(userId, afterSeq);
     const first = events[0]?.seq;
@@ -149,6 +161,11 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
       );
     }
     return events.map(({ seq, topic, data }) => ({ seq, channel: topic, data }));
+  }
+
+  private refused(reason: string): undefined {
+    this.logger.log(`CometD session not adopted: ${reason}; its client handshakes again`);
+    return undefined;
   }
 
   onMoved(listener: (clientId: string) => void): void {
