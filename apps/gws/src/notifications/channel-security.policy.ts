@@ -23,16 +23,23 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
   constructor(
     private readonly server: CometDServer,
     private readonly authenticator: HandshakeAuthenticator,
-    private readonly onAuthenticated: (session: ServerSession, principal: AuthenticatedPrincipal) => void,
+    /** Accepts the principal for the session; the handshake is answered once it resolves (it must not reject). */
+    private readonly onAuthenticated: (
+      session: ServerSession,
+      principal: AuthenticatedPrincipal,
+    ) => void | Promise<void>,
     private readonly logger: NotificationsLogger,
     /** The principal of a session adopted from another node (an internal handshake), which needs no request. */
-    private readonly adopted: (handshake: ServerMessage) => AuthenticatedPrincipal | undefined = () => undefined,
+    private readonly adopted: (
+      session: ServerSession,
+      handshake: ServerMessage,
+    ) => AuthenticatedPrincipal | undefined = () => undefined,
   ) {}
 
   canHandshake(session: ServerSession, message: ServerMessage, callback: Callback<boolean>): void {
-    const adopted = this.adopted(message);
+    const adopted = this.adopted(session, message);
     if (adopted !== undefined) {
-      this.onAuthenticated(session, adopted);
+      void this.onAuthenticated(session, adopted);
       callback(undefined, true);
       return;
     }
@@ -47,9 +54,9 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
     this.authenticator
       .authenticate(request)
       .then(
-        (principal) => {
+        async (principal) => {
           if (principal) {
-            this.onAuthenticated(session, principal);
+            await this.onAuthenticated(session, principal);
             this.logger.debug(
               { bayeuxSessionId: session.id, userId: principal.userId, userName: principal.userName },
               'handshake accepted',

@@ -34,6 +34,8 @@ export class CometdGateway implements OnModuleDestroy {
   private readonly server: CometDServer;
   /** Principals accepted by the policy, until the server adds the session (or drops the handshake). */
   private readonly pending = new WeakMap<ServerSession, AuthenticatedPrincipal>();
+  /** Where each new session's client starts reading, as the cluster recorded it before the handshake reply. */
+  private readonly cursors = new WeakMap<ServerSession, number>();
   private readonly disconnects = new ServerDisconnects();
   private readonly queueLimit: SessionQueueLimit;
   private readonly sequenced: SequencedDelivery;
@@ -59,9 +61,9 @@ export class CometdGateway implements OnModuleDestroy {
     this.server.policy = new ChannelSecurityPolicy(
       this.server,
       authenticator,
-      (session, principal) => this.pending.set(session, principal),
+      (session, principal) => this.accept(session, principal),
       logger,
-      (handshake) => this.adoption.principalOf(handshake),
+      (session, handshake) => this.adoption.principalOf(session, handshake),
     );
     // First: the queue limit below counts what this one puts back for acknowledging clients.
     this.server.addExtension(this.sequenced.extension);
@@ -257,15 +259,30 @@ export class CometdGateway implements OnModuleDestroy {
     session.disconnect();
   }
 
-  /** A new session starts at the user's latest sequence number: what came before is in the snapshots it reads. */
-  private async open(session: ServerSession, principal: AuthenticatedPrincipal): Promise<void> {
-    let cursor = 0;
+  /**
+   * A new session is recorded in the cluster before its handshake is answered: the client's first long poll may
+   * reach another node at once. It starts at the user's latest sequence number (what came before is in the
+   * snapshots the client reads).
+   */
+  private async accept(session: ServerSession, principal: AuthenticatedPrincipal): Promise<void> {
+    this.pending.set(session, principal);
+    if (this.adoption.isAdopting(session)) return;
     try {
-      cursor = await this.cluster.opened(session.id, principal, this.sequenced.acknowledging(session));
+      this.cursors.set(
+        session,
+        await this.cluster.opened(session.id, principal, this.sequenced.acknowledging(session)),
+      );
     } catch (error) {
       this.logger.warn({ error: String(error) }, 'CometD session not shared with the cluster: the store failed');
     }
-    this.sequenced.open(session, cursor);
+  }
+
+  /** Opens a new session where its record says, with what was logged since the record was made. */
+  private async open(session: ServerSession, principal: AuthenticatedPrincipal): Promise<void> {
+    const cursor = this.cursors.get(session) ?? 0;
+    this.cursors.delete(session);
+    const backlog = await this.cluster.backlog(principal.userId, cursor).catch(() => []);
+    this.sequenced.open(session, cursor, backlog);
   }
 
   private unbind(session: ServerSession, timeout: boolean): void {

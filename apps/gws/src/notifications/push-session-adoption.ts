@@ -23,6 +23,8 @@ export class PushSessionAdoption {
   private readonly clientIds = new WeakMap<ServerSession, string>();
   private readonly adoptions = new WeakMap<ServerMessage, Adoption>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Sessions whose internal handshake the security policy is accepting now. */
+  private readonly adopting = new WeakSet<ServerSession>();
 
   constructor(
     private readonly server: CometDServer,
@@ -44,8 +46,15 @@ export class PushSessionAdoption {
   }
 
   /** The principal of an internal handshake made by {@link route} (the security policy accepts it as it is). */
-  principalOf(handshake: ServerMessage): AuthenticatedPrincipal | undefined {
-    return this.adoptions.get(handshake)?.principal;
+  principalOf(session: ServerSession, handshake: ServerMessage): AuthenticatedPrincipal | undefined {
+    const principal = this.adoptions.get(handshake)?.principal;
+    if (principal !== undefined) this.adopting.add(session);
+    return principal;
+  }
+
+  /** True while `session` is being made by an adoption (its handshake is internal). */
+  isAdopting(session: ServerSession): boolean {
+    return this.adopting.has(session);
   }
 
   /** Called when the server added a session: true when it is an adopted one (now known by its client's id). */
