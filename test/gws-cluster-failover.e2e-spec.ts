@@ -87,7 +87,11 @@ describe('GWS cluster: 20 agents on nodes behind nginx, on Redis', () => {
     for (const agent of agents) {
       const me = await agent.rest.get('/api/v2/me?subresources=*');
       expect({ agent: agent.rest.userName, status: me.status }).toEqual({ agent: agent.rest.userName, status: 200 });
-      expect(agent.browser.clientId).toBe(clientIds.get(agent));
+      expect({
+        agent: agent.rest.userName,
+        clientId: agent.browser.clientId,
+        failedPolls: agent.browser.connectReplies.filter((reply) => !reply.successful),
+      }).toEqual({ agent: agent.rest.userName, clientId: clientIds.get(agent), failedPolls: [] });
       expect(agent.browser.handshakes).toBe(1);
       const sequence = sequenceOf(agent.browser.allMessages());
       expect({ agent: agent.rest.userName, gaps: sequence.gaps, repeats: sequence.repeats }).toEqual({
