@@ -130,7 +130,11 @@ export class CometdGateway implements OnModuleDestroy {
           this.refuse(request, response, read.status, read.reason);
           return;
         }
-        await this.adoption.route(read.messages, request);
+        // Checked again in the turn that hands the request over: a session can be dropped while routing waits.
+        for (let attempt = 0; attempt < 3; attempt++) {
+          await this.adoption.route(read.messages, request);
+          if (this.adoption.routed(read.messages)) break;
+        }
         (request as IncomingMessage & { body?: unknown }).body = read.messages;
       }
       this.server.handle(request, response);

@@ -23,6 +23,7 @@ export class PushSessionAdoption {
   private readonly clientIds = new WeakMap<ServerSession, string>();
   private readonly adoptions = new WeakMap<ServerMessage, Adoption>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly requestClientIds = new WeakMap<readonly ServerMessage[], string>();
   /** Sessions whose internal handshake the security policy is accepting now. */
   private readonly adopting = new WeakSet<ServerSession>();
 
@@ -71,19 +72,46 @@ export class PushSessionAdoption {
     if (clientId !== undefined && this.localIds.get(clientId) === session.id) this.localIds.delete(clientId);
   }
 
-  /** Points `messages` at the local session of their client, adopting it first when this node does not hold it. */
+  /**
+   * Points `messages` at the local session of their client, adopting it first when this node does not hold it.
+   * Returns whether the session is here once it resolves; the caller hands the messages to the server at once (in
+   * the same turn), as a session dropped meanwhile (another node claimed it) would get the client a 402.
+   */
   async route(messages: ServerMessage[], request: IncomingMessage): Promise<void> {
-    const clientId = messages.find((message) => message.channel !== '/meta/handshake')?.clientId;
-    if (typeof clientId !== 'string') return;
+    const clientId = this.clientIdOfRequest(messages);
+    if (clientId === undefined) return;
+    // Twice at most: a copy dropped while this request waited (claimed by another node) is adopted back.
+    for (let attempt = 0; attempt < 2 && !(await this.settle(clientId, messages, request)); attempt++);
+    const localId = this.localIds.get(clientId) ?? clientId;
+    for (const message of messages) if (message.clientId !== undefined) message.clientId = localId;
+  }
+
+  /** Whether the session `route` pointed the messages at is still here: check it just before handing them over. */
+  routed(messages: readonly ServerMessage[]): boolean {
+    const clientId = this.requestClientIds.get(messages);
+    return clientId === undefined || this.sessionOf(clientId) !== undefined;
+  }
+
+  /** The client id the request came with (kept across the rewrites of a retried `route`). */
+  private clientIdOfRequest(messages: readonly ServerMessage[]): string | undefined {
+    let clientId = this.requestClientIds.get(messages);
+    if (clientId === undefined) {
+      const named = messages.find((message) => message.channel !== '/meta/handshake')?.clientId;
+      if (typeof named !== 'string') return undefined;
+      this.requestClientIds.set(messages, (clientId = named));
+    }
+    return clientId;
+  }
+
+  /** True when, as this resolves, this node holds the client's session (synchronously checked last). */
+  private async settle(clientId: string, messages: ServerMessage[], request: IncomingMessage): Promise<boolean> {
     const held = this.sessionOf(clientId);
     if (held !== undefined && this.cluster.shared && isLongPoll(messages) && !(await this.cluster.holds(clientId))) {
       // The client went to another node and came back: this copy missed what that node sent.
-      this.onStale(held);
+      if (this.sessionOf(clientId) === held) this.onStale(held);
     }
     if (this.sessionOf(clientId) === undefined) await this.adoptOnce(clientId, request, ackOf(messages));
-    const localId = this.localIds.get(clientId);
-    if (localId === undefined) return;
-    for (const message of messages) if (message.clientId === clientId) message.clientId = localId;
+    return this.sessionOf(clientId) !== undefined;
   }
 
   private adoptOnce(clientId: string, request: IncomingMessage, ack: number | undefined): Promise<void> {

@@ -153,9 +153,10 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
   }
 
   async backlog(userId: string, afterSeq: number): Promise<SequencedMessage[]> {
+    // The latest number first: what is appended after it only makes the log longer, never a false alarm.
+    const latest = await this.stream.latestSeq(userId);
     const events = await this.stream.since(userId, afterSeq);
-    const first = events[0]?.seq;
-    if (first !== undefined ? first > afterSeq + 1 : (await this.stream.latestSeq(userId)) > afterSeq) {
+    if (latest > afterSeq && (events[0]?.seq ?? Infinity) > afterSeq + 1) {
       this.logger.warn(
         `the event log of user ${userId} no longer holds what follows ${afterSeq}: the client re-reads its state`,
       );
@@ -164,7 +165,7 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
   }
 
   private refused(reason: string): undefined {
-    this.logger.log(`CometD session not adopted: ${reason}; its client handshakes again`);
+    this.logger.warn(`CometD session not adopted: ${reason}; its client handshakes again`);
     return undefined;
   }
 
