@@ -1,7 +1,8 @@
 import { systemClock, type Clock } from '../clock';
 import type { AssignResult, DnMap, DnMapping, DnOwner, EndpointRegistration } from '../dn-map/dn-map';
 import { assignDn, dnRowsOf, releaseDn, setDnEndpoint, transferDn } from './dn-map.lua';
-import type { RedisClient, RedisLink } from './redis-link';
+import { ChannelSubscription } from './channel-subscription';
+import type { RedisLink } from './redis-link';
 
 type Watcher = (mapping: DnMapping) => void;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -19,16 +20,17 @@ const REGISTRATIONS: ReadonlySet<string> = new Set<EndpointRegistration>(['regis
  */
 export class RedisDnMap implements DnMap {
   private readonly channel: string;
-  private readonly watchers = new Set<Watcher>();
-  private subscriber: RedisClient | undefined;
-  private listening: Promise<void> | undefined;
-  private closed = false;
+  /** ioredis resubscribes after a reconnect; a watcher that must not miss a change reads `list` again. */
+  private readonly changes: ChannelSubscription<DnMapping>;
 
   constructor(
     private readonly link: RedisLink,
     private readonly now: Clock = systemClock,
   ) {
     this.channel = `${link.prefix}dnmap:changes`;
+    this.changes = new ChannelSubscription(link, this.channel, (message) =>
+      this.changes.deliver(toMapping(JSON.parse(message) as Record<string, string>)),
+    );
   }
 
   async get(dn: string): Promise<DnMapping | undefined> {
@@ -102,59 +104,13 @@ export class RedisDnMap implements DnMap {
     return rows.map((row) => toMapping(fromPairs(row)));
   }
 
-  async watch(handler: Watcher): Promise<() => Promise<void>> {
-    const stop = (): Promise<void> => {
-      this.watchers.delete(handler);
-      return Promise.resolve();
-    };
-    if (this.closed) return stop;
-    this.watchers.add(handler);
-    this.listening ??= this.listen();
-    try {
-      await this.listening;
-    } catch (error) {
-      this.watchers.delete(handler);
-      throw error;
-    }
-    return stop;
+  watch(handler: Watcher): Promise<() => Promise<void>> {
+    return this.changes.add(handler);
   }
 
   close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    this.closed = true;
-    this.watchers.clear();
-    this.subscriber?.disconnect();
-    this.subscriber = undefined;
+    this.changes.close();
     return Promise.resolve();
-  }
-
-  private async listen(): Promise<void> {
-    const subscriber = this.link.duplicate();
-    this.subscriber = subscriber;
-    // ioredis reconnects and resubscribes by itself; a watcher that must not miss a change reads `list` again.
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, message: string) => {
-      if (channel !== this.channel) return;
-      const mapping = toMapping(JSON.parse(message) as Record<string, string>);
-      for (const watcher of this.watchers) {
-        try {
-          watcher(mapping);
-        } catch (error) {
-          // Neither the other watchers nor the subscriber connection's reader see it; it surfaces as uncaught.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
-    });
-    try {
-      await subscriber.subscribe(this.channel);
-    } catch (error) {
-      subscriber.disconnect();
-      if (this.subscriber === subscriber) this.subscriber = undefined;
-      this.listening = undefined;
-      throw error;
-    }
   }
 
   private rowKey(dn: string): string {

@@ -10,7 +10,8 @@ import {
   type UserEventStream,
   type UserEventStreamOptions,
 } from '../user-event-stream/user-event-stream';
-import type { RedisClient, RedisLink } from './redis-link';
+import { ChannelSubscription } from './channel-subscription';
+import type { RedisLink } from './redis-link';
 import { UserEventGapFiller } from './user-event-gap-filler';
 import { appendUserEvent } from './user-event-stream.lua';
 
@@ -37,11 +38,8 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
   private readonly maxEntries: number;
   private readonly maxAgeMs: number;
   private readonly channel: string;
-  private readonly handlers = new Set<UserEventHandler<M>>();
   private readonly gaps: UserEventGapFiller<M>;
-  private subscriber: RedisClient | undefined;
-  private listening: Promise<void> | undefined;
-  private closed = false;
+  private readonly events: ChannelSubscription<UserEvent<M>>;
 
   constructor(
     private readonly link: RedisLink,
@@ -53,9 +51,16 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
     this.channel = `${link.prefix}user-events`;
     this.gaps = new UserEventGapFiller<M>(
       (userId, afterSeq, limit) => this.since(userId, afterSeq, limit),
-      (event) => this.deliver(event),
+      (event) => this.events.deliver(event),
       now,
       this.maxAgeMs,
+    );
+    // What a reconnect dropped is read back from the log once the subscription is live again.
+    this.events = new ChannelSubscription(
+      link,
+      this.channel,
+      (message) => this.gaps.receive(messageEvent<M>(message)),
+      () => this.gaps.catchUp(),
     );
   }
 
@@ -73,21 +78,8 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
     );
   }
 
-  async subscribe(handler: UserEventHandler<M>): Promise<Unsubscribe> {
-    const unsubscribe = (): Promise<void> => {
-      this.handlers.delete(handler);
-      return Promise.resolve();
-    };
-    if (this.closed) return unsubscribe;
-    this.handlers.add(handler);
-    this.listening ??= this.listen();
-    try {
-      await this.listening;
-    } catch (error) {
-      this.handlers.delete(handler);
-      throw error;
-    }
-    return unsubscribe;
+  subscribe(handler: UserEventHandler<M>): Promise<Unsubscribe> {
+    return this.events.add(handler);
   }
 
   async since(userId: string, afterSeq: number, limit = Number.MAX_SAFE_INTEGER): Promise<UserEvent<M>[]> {
@@ -118,53 +110,9 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
   }
 
   close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    this.closed = true;
-    this.handlers.clear();
+    this.events.close();
     this.gaps.forgetAll();
-    // A subscriber holds nothing that could be lost: drop it at once, even while Redis is unreachable.
-    this.subscriber?.disconnect();
-    this.subscriber = undefined;
     return Promise.resolve();
-  }
-
-  private async listen(): Promise<void> {
-    const subscriber = this.link.duplicate();
-    this.subscriber = subscriber;
-    // ioredis reconnects and resubscribes by itself; what was published meanwhile is read back from the log.
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (channel: string, message: string) => {
-      if (channel === this.channel) this.gaps.receive(messageEvent<M>(message));
-    });
-    try {
-      await subscriber.subscribe(this.channel);
-    } catch (error) {
-      subscriber.disconnect();
-      if (this.subscriber === subscriber) this.subscriber = undefined;
-      this.listening = undefined;
-      throw error;
-    }
-    // Every later `ready` is a reconnect. Our own SUBSCRIBE's reply says the subscription is live again, so the log
-    // read after it misses nothing published since.
-    subscriber.on('ready', () => {
-      subscriber.subscribe(this.channel).then(
-        () => this.gaps.catchUp(),
-        () => undefined,
-      );
-    });
-  }
-
-  /** A throwing handler neither stops the others nor reaches the subscriber connection; it surfaces as uncaught. */
-  private deliver(event: UserEvent<M>): void {
-    for (const handler of this.handlers) {
-      try {
-        handler(event);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
   }
 
   private streamKey(userId: string): string {
