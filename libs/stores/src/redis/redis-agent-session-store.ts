@@ -4,6 +4,7 @@ import type {
   AgentSessionStore,
 } from '../agent-session-store/agent-session-store';
 import { systemClock, type Clock } from '../clock';
+import { luaScript } from './lua-script';
 import type { RedisLink } from './redis-link';
 
 /** What a record's `body` field holds: everything but the holder and the time, which change on their own. */
@@ -13,28 +14,30 @@ type Body = Omit<AgentSessionRecord, 'nodeId' | 'updatedAt'>;
 type Fields = [nodeId: string | null, updatedAt: string | null, body: string | null];
 
 /** Stores the record unless there is one; answers the fields of the one there is. */
-const CREATE = `
+const createSession = luaScript<Fields | null>(
+  `
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('HMGET', KEYS[1], 'nodeId', 'updatedAt', 'body') end
 redis.call('HSET', KEYS[1], 'nodeId', ARGV[1], 'updatedAt', ARGV[2], 'body', ARGV[3])
-return false`;
+return false`,
+  1,
+);
 
 /** Moves the record from ARGV[1] to ARGV[2] if ARGV[1] holds it; answers its body, or nil. */
-const CLAIM = `
+const claimSession = luaScript<string | null>(
+  `
 if redis.call('HGET', KEYS[1], 'nodeId') ~= ARGV[1] then return false end
 redis.call('HSET', KEYS[1], 'nodeId', ARGV[2], 'updatedAt', ARGV[3])
-return redis.call('HGET', KEYS[1], 'body')`;
+return redis.call('HGET', KEYS[1], 'body')`,
+  1,
+);
 
 /** Deletes the record if ARGV[1] holds it. */
-const DELETE = `
+const deleteSession = luaScript<number>(
+  `
 if redis.call('HGET', KEYS[1], 'nodeId') ~= ARGV[1] then return 0 end
-return redis.call('DEL', KEYS[1])`;
-
-/** The scripts above, defined on the link's client under these names. */
-interface Scripts {
-  gwsAgentSessionCreate(key: string, nodeId: string, updatedAt: number, body: string): Promise<Fields | null>;
-  gwsAgentSessionClaim(key: string, from: string, to: string, updatedAt: number): Promise<string | null>;
-  gwsAgentSessionDelete(key: string, nodeId: string): Promise<number>;
-}
+return redis.call('DEL', KEYS[1])`,
+  1,
+);
 
 /**
  * Agent sessions in Redis:
@@ -48,22 +51,16 @@ interface Scripts {
  * longer holds; `listByNode` skips them and removes them.
  */
 export class RedisAgentSessionStore implements AgentSessionStore {
-  private readonly scripts: Scripts;
-
   constructor(
     private readonly link: RedisLink,
     private readonly now: Clock = systemClock,
-  ) {
-    link.client.defineCommand('gwsAgentSessionCreate', { numberOfKeys: 1, lua: CREATE });
-    link.client.defineCommand('gwsAgentSessionClaim', { numberOfKeys: 1, lua: CLAIM });
-    link.client.defineCommand('gwsAgentSessionDelete', { numberOfKeys: 1, lua: DELETE });
-    this.scripts = link.client as unknown as Scripts;
-  }
+  ) {}
 
   async create(record: Omit<AgentSessionRecord, 'updatedAt'>): Promise<AgentSessionCreateResult> {
     const { nodeId, ...body } = record;
     await this.index(record.userId, nodeId);
-    const existing = await this.scripts.gwsAgentSessionCreate(
+    const existing = await createSession(
+      this.link.client,
       this.key(record.userId),
       nodeId,
       this.now(),
@@ -86,7 +83,7 @@ export class RedisAgentSessionStore implements AgentSessionStore {
   async claim(userId: string, fromNodeId: string, toNodeId: string): Promise<AgentSessionRecord | undefined> {
     await this.index(userId, toNodeId);
     const updatedAt = this.now();
-    const body = await this.scripts.gwsAgentSessionClaim(this.key(userId), fromNodeId, toNodeId, updatedAt);
+    const body = await claimSession(this.link.client, this.key(userId), fromNodeId, toNodeId, updatedAt);
     if (body === null) {
       await this.unindex(userId, toNodeId);
       return undefined;
@@ -97,7 +94,7 @@ export class RedisAgentSessionStore implements AgentSessionStore {
   }
 
   async delete(userId: string, nodeId: string): Promise<boolean> {
-    const deleted = (await this.scripts.gwsAgentSessionDelete(this.key(userId), nodeId)) === 1;
+    const deleted = (await deleteSession(this.link.client, this.key(userId), nodeId)) === 1;
     if (deleted) await this.unindex(userId, nodeId);
     return deleted;
   }

@@ -4,6 +4,7 @@ import type {
   PushSessionRecord,
   PushSessionStore,
 } from '../push-session-store/push-session-store';
+import { luaScript } from './lua-script';
 import type { RedisLink } from './redis-link';
 
 /**
@@ -20,44 +21,48 @@ end
 `;
 
 /** Replaces the record with the field/value pairs from ARGV[4]. */
-const CREATE = `${LIVE}
+const createSession = luaScript<number>(
+  `${LIVE}
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 restart()
-return 1`;
+return 1`,
+  1,
+);
 
 /**
  * If ARGV[4] holds the session, raises confirmedSeq to ARGV[5] and sentSeq to ARGV[6] where those are higher
  * (an empty string: not reported).
  */
-const PROGRESS = `${LIVE}
+const progressSession = luaScript<number>(
+  `${LIVE}
 if not live or redis.call('HGET', KEYS[1], 'nodeId') ~= ARGV[4] then return 0 end
 local seqs = redis.call('HMGET', KEYS[1], 'confirmedSeq', 'sentSeq')
 if ARGV[5] ~= '' and tonumber(ARGV[5]) > tonumber(seqs[1]) then redis.call('HSET', KEYS[1], 'confirmedSeq', ARGV[5]) end
 if ARGV[6] ~= '' and tonumber(ARGV[6]) > tonumber(seqs[2]) then redis.call('HSET', KEYS[1], 'sentSeq', ARGV[6]) end
 restart()
-return 1`;
+return 1`,
+  1,
+);
 
 /** Makes ARGV[4] the holder; answers the record as it was. */
-const CLAIM = `${LIVE}
+const claimSession = luaScript<string[] | null>(
+  `${LIVE}
 if not live then return false end
 local before = redis.call('HGETALL', KEYS[1])
 redis.call('HSET', KEYS[1], 'nodeId', ARGV[4])
 restart()
-return before`;
+return before`,
+  1,
+);
 
 /** Deletes the record; 1 if it was live (ARGV[1] is the time, as above; nothing else is passed). */
-const DELETE = `${LIVE}
+const deleteSession = luaScript<number>(
+  `${LIVE}
 redis.call('DEL', KEYS[1])
-return live and 1 or 0`;
-
-/** The scripts above, defined on the link's client under these names (key, now, expiresAt, ttl, ...). */
-interface Scripts {
-  gwsPushSessionCreate(key: string, ...args: [number, number, number, ...string[]]): Promise<number>;
-  gwsPushSessionProgress(key: string, ...args: [number, number, number, string, string, string]): Promise<number>;
-  gwsPushSessionClaim(key: string, ...args: [number, number, number, string]): Promise<string[] | null>;
-  gwsPushSessionDelete(key: string, now: number): Promise<number>;
-}
+return live and 1 or 0`,
+  1,
+);
 
 /**
  * Bayeux sessions in Redis: the hash `<prefix>{c:<clientId>}:push-session` holds the record's fields and its
@@ -65,18 +70,10 @@ interface Scripts {
  * on that key, so `progress` compares the holder and raises the numbers in one step.
  */
 export class RedisPushSessionStore implements PushSessionStore {
-  private readonly scripts: Scripts;
-
   constructor(
     private readonly link: RedisLink,
     private readonly now: Clock = systemClock,
-  ) {
-    link.client.defineCommand('gwsPushSessionCreate', { numberOfKeys: 1, lua: CREATE });
-    link.client.defineCommand('gwsPushSessionProgress', { numberOfKeys: 1, lua: PROGRESS });
-    link.client.defineCommand('gwsPushSessionClaim', { numberOfKeys: 1, lua: CLAIM });
-    link.client.defineCommand('gwsPushSessionDelete', { numberOfKeys: 1, lua: DELETE });
-    this.scripts = link.client as unknown as Scripts;
-  }
+  ) {}
 
   async create(record: Omit<PushSessionRecord, 'updatedAt'>, ttlMs: number): Promise<void> {
     const fields = [
@@ -89,7 +86,7 @@ export class RedisPushSessionStore implements PushSessionStore {
       ['sentSeq', String(record.sentSeq)],
       ['acknowledging', record.acknowledging ? '1' : '0'],
     ].flat();
-    await this.scripts.gwsPushSessionCreate(this.key(record.clientId), ...this.times(ttlMs), ...fields);
+    await createSession(this.link.client, this.key(record.clientId), ...this.times(ttlMs), ...fields);
   }
 
   async get(clientId: string): Promise<PushSessionRecord | undefined> {
@@ -99,7 +96,8 @@ export class RedisPushSessionStore implements PushSessionStore {
 
   async progress(clientId: string, nodeId: string, progress: PushSessionProgress, ttlMs: number): Promise<boolean> {
     const reported = (seq: number | undefined): string => (seq === undefined ? '' : String(seq));
-    const done = await this.scripts.gwsPushSessionProgress(
+    const done = await progressSession(
+      this.link.client,
       this.key(clientId),
       ...this.times(ttlMs),
       nodeId,
@@ -110,7 +108,7 @@ export class RedisPushSessionStore implements PushSessionStore {
   }
 
   async claim(clientId: string, nodeId: string, ttlMs: number): Promise<PushSessionRecord | undefined> {
-    const before = await this.scripts.gwsPushSessionClaim(this.key(clientId), ...this.times(ttlMs), nodeId);
+    const before = await claimSession(this.link.client, this.key(clientId), ...this.times(ttlMs), nodeId);
     if (before === null) return undefined;
     const fields: Record<string, string> = {};
     for (let i = 0; i + 1 < before.length; i += 2) fields[before[i]!] = before[i + 1]!;
@@ -118,7 +116,7 @@ export class RedisPushSessionStore implements PushSessionStore {
   }
 
   async delete(clientId: string): Promise<boolean> {
-    return (await this.scripts.gwsPushSessionDelete(this.key(clientId), this.now())) === 1;
+    return (await deleteSession(this.link.client, this.key(clientId), this.now())) === 1;
   }
 
   /** Nothing to close: the store made no connection of its own. */
