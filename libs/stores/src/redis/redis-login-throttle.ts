@@ -6,6 +6,7 @@ import type {
   LoginThrottle,
   LoginThrottleLimits,
 } from '../login-throttle/login-throttle';
+import { luaScript } from './lua-script';
 import type { RedisClient, RedisLink } from './redis-link';
 
 export interface RedisLoginThrottleOptions extends LoginThrottleLimits {
@@ -94,26 +95,30 @@ export class RedisLoginThrottle implements LoginThrottle {
   }
 
   private async admitOne(subject: Subject, id: string, now: number): Promise<Verdict> {
-    const reply = await run(this.client, ADMIT, subject.keys, [
+    const reply = await admit(
+      this.client,
+      ...subject.keys,
       String(now),
       String(subject.limit),
       id,
       String(now + this.pendingMs),
-    ]);
+    );
     if (reply === 'admitted') return { admitted: true };
     return { admitted: false, lockedUntil: typeof reply === 'string' ? Number(reply) : 0 };
   }
 
   private async end(subject: Subject, id: string, outcome: Outcome): Promise<void> {
     const now = this.now();
-    await run(this.client, END, subject.keys, [
+    await endAttempt(
+      this.client,
+      ...subject.keys,
       id,
       outcome,
       String(now),
       String(now + this.options.lockoutMs),
       String(this.options.lockoutMs),
       String(subject.limit),
-    ]);
+    );
   }
 
   private async lockedUntil(subject: Subject): Promise<number> {
@@ -135,28 +140,12 @@ function refusal(now: number, ...lockedUntil: number[]): LoginAdmission {
   return { admitted: false, reason: 'busy', retryAfterMs: IN_FLIGHT_RETRY_MS };
 }
 
-/** A Lua script ioredis sends by EVALSHA (EVAL the first time a server lacks it). */
-interface Script {
-  readonly name: string;
-  readonly lua: string;
-}
-
-type ScriptCommand = (numberOfKeys: number, ...keysThenArgs: string[]) => Promise<unknown>;
-
-/** Runs `script` on `client`, defining it there first; every store on a link shares the definition. */
-function run(client: RedisClient, script: Script, keys: readonly string[], args: string[]): Promise<unknown> {
-  const commands = client as unknown as Record<string, ScriptCommand | undefined>;
-  if (commands[script.name] === undefined) client.defineCommand(script.name, { lua: script.lua });
-  return (commands[script.name] as ScriptCommand).call(client, keys.length, ...keys, ...args);
-}
-
 /**
  * KEYS: pending, failed, locked. ARGV: now, limit, attempt id, pending until. 'admitted'; else the locked-until time
  * while locked, or 'busy'. Entries whose time is up are dropped first, so the count is of what counts now.
  */
-const ADMIT: Script = {
-  name: 'gwsLoginAdmit',
-  lua: `
+const admit = luaScript<string>(
+  `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
 local lockedUntil = redis.call('GET', KEYS[3])
@@ -167,16 +156,16 @@ local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 redis.call('PEXPIRE', KEYS[1], math.max(1, math.floor(tonumber(latest[2]) - tonumber(ARGV[1]))))
 return 'admitted'
 `,
-};
+  3,
+);
 
 /**
  * KEYS: pending, failed, locked. ARGV: attempt id, outcome, now, now + lockoutMs, lockoutMs, limit. Frees the
  * attempt's slot; a failure then counts until lockoutMs from now and locks the subject once failures reach the limit;
  * a success clears the failures.
  */
-const END: Script = {
-  name: 'gwsLoginEnd',
-  lua: `
+const endAttempt = luaScript<number>(
+  `
 redis.call('ZREM', KEYS[1], ARGV[1])
 if ARGV[2] == 'failed' then
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
@@ -190,4 +179,5 @@ elseif ARGV[2] == 'succeeded' then
 end
 return 1
 `,
-};
+  3,
+);

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../clock';
 import type { JsonObject } from '../json';
 import type { SessionStore, StoredSession } from '../session-store/session-store';
+import { luaScript } from './lua-script';
 import type { RedisClient, RedisLink } from './redis-link';
 
 /**
@@ -29,21 +30,18 @@ export class RedisSessionStore implements SessionStore {
     const now = String(this.now());
     const expiresAt = String(session.expiresAt);
     await Promise.all([
-      run(
+      writeSession(
         this.client,
-        WRITE_SESSION,
-        [this.sessionKey(session.id)],
-        [
-          now,
-          session.userId,
-          session.userName,
-          session.csrfToken,
-          String(session.createdAt),
-          expiresAt,
-          JSON.stringify(session.data),
-        ],
+        this.sessionKey(session.id),
+        now,
+        session.userId,
+        session.userName,
+        session.csrfToken,
+        String(session.createdAt),
+        expiresAt,
+        JSON.stringify(session.data),
       ),
-      run(this.client, INDEX_SESSION, [this.userKey(session.userId)], [now, expiresAt, session.id, 'add']),
+      indexSession(this.client, this.userKey(session.userId), now, expiresAt, session.id, 'add'),
       this.client.zadd(this.expiryKey(), expiresAt, expiryMember(session.userId, session.id)),
     ]);
   }
@@ -55,28 +53,23 @@ export class RedisSessionStore implements SessionStore {
 
   async touch(id: string, expiresAt: number): Promise<boolean> {
     const now = String(this.now());
-    const userId = await run(this.client, TOUCH_SESSION, [this.sessionKey(id)], [now, String(expiresAt)]);
+    const userId = await touchSession(this.client, this.sessionKey(id), now, String(expiresAt));
     if (typeof userId !== 'string') return false;
     // Only entries still there move: a concurrent delete or sweep has already removed the session's traces.
     await Promise.all([
-      run(this.client, INDEX_SESSION, [this.userKey(userId)], [now, String(expiresAt), id, 'move']),
+      indexSession(this.client, this.userKey(userId), now, String(expiresAt), id, 'move'),
       this.client.zadd(this.expiryKey(), 'XX', String(expiresAt), expiryMember(userId, id)),
     ]);
     return true;
   }
 
   async update(id: string, data: JsonObject): Promise<boolean> {
-    const updated = await run(
-      this.client,
-      UPDATE_DATA,
-      [this.sessionKey(id)],
-      [String(this.now()), JSON.stringify(data)],
-    );
+    const updated = await updateData(this.client, this.sessionKey(id), String(this.now()), JSON.stringify(data));
     return updated === 1;
   }
 
   async delete(id: string): Promise<boolean> {
-    const userId = await run(this.client, DELETE_SESSION, [this.sessionKey(id)], []);
+    const userId = await deleteSession(this.client, this.sessionKey(id));
     if (typeof userId !== 'string') return false;
     await this.forget(userId, id);
     return true;
@@ -113,7 +106,7 @@ export class RedisSessionStore implements SessionStore {
    */
   private async sweepOne(member: string, now: string): Promise<number> {
     const [userId, id] = parseExpiryMember(member);
-    const live = await run(this.client, DELETE_IF_EXPIRED, [this.sessionKey(id)], [now]);
+    const live = await deleteIfExpired(this.client, this.sessionKey(id), now);
     if (typeof live === 'string') {
       await this.client.zadd(this.expiryKey(), 'XX', live, member);
       return 0;
@@ -174,90 +167,75 @@ function decode(id: string, fields: Record<string, string>): StoredSession | und
   };
 }
 
-/** A Lua script ioredis sends by EVALSHA (EVAL the first time a server lacks it). */
-interface Script {
-  readonly name: string;
-  readonly lua: string;
-}
-
-type ScriptCommand = (numberOfKeys: number, ...keysThenArgs: string[]) => Promise<unknown>;
-
-/** Runs `script` on `client`, defining it there first; every store on a link shares the definition. */
-function run(client: RedisClient, script: Script, keys: string[], args: string[]): Promise<unknown> {
-  const commands = client as unknown as Record<string, ScriptCommand | undefined>;
-  if (commands[script.name] === undefined) client.defineCommand(script.name, { lua: script.lua });
-  return (commands[script.name] as ScriptCommand).call(client, keys.length, ...keys, ...args);
-}
-
 // Scripts take `now` (the injected clock) as ARGV[1]. A TTL is never below 1 ms: PEXPIRE 0 would delete at once,
 // which the stored expiry already says more exactly.
 
 /** KEYS: session. ARGV: now, userId, userName, csrfToken, createdAt, expiresAt, data. */
-const WRITE_SESSION: Script = {
-  name: 'gwsSessionWrite',
-  lua: `
+const writeSession = luaScript<null>(
+  `
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'userId', ARGV[2], 'userName', ARGV[3], 'csrfToken', ARGV[4],
   'createdAt', ARGV[5], 'expiresAt', ARGV[6], 'data', ARGV[7])
 redis.call('PEXPIRE', KEYS[1], math.max(1, math.floor(tonumber(ARGV[6]) - tonumber(ARGV[1]))))
 `,
-};
+  1,
+);
 
 /** KEYS: session. ARGV: now, expiresAt. The session's userId, or nil when it is gone or expired. */
-const TOUCH_SESSION: Script = {
-  name: 'gwsSessionTouch',
-  lua: `
+const touchSession = luaScript<string | null>(
+  `
 local expiresAt = redis.call('HGET', KEYS[1], 'expiresAt')
 if not expiresAt or tonumber(expiresAt) <= tonumber(ARGV[1]) then return false end
 redis.call('HSET', KEYS[1], 'expiresAt', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], math.max(1, math.floor(tonumber(ARGV[2]) - tonumber(ARGV[1]))))
 return redis.call('HGET', KEYS[1], 'userId')
 `,
-};
+  1,
+);
 
 /** KEYS: session. ARGV: now, data. 1 when replaced, 0 when the session is gone or expired. */
-const UPDATE_DATA: Script = {
-  name: 'gwsSessionUpdate',
-  lua: `
+const updateData = luaScript<number>(
+  `
 local expiresAt = redis.call('HGET', KEYS[1], 'expiresAt')
 if not expiresAt or tonumber(expiresAt) <= tonumber(ARGV[1]) then return 0 end
 redis.call('HSET', KEYS[1], 'data', ARGV[2])
 return 1
 `,
-};
+  1,
+);
 
 /** KEYS: session. The deleted session's userId, or nil when there was none. */
-const DELETE_SESSION: Script = {
-  name: 'gwsSessionDelete',
-  lua: `
+const deleteSession = luaScript<string | null>(
+  `
 local userId = redis.call('HGET', KEYS[1], 'userId')
 if userId then redis.call('DEL', KEYS[1]) end
 return userId
 `,
-};
+  1,
+);
 
 /** KEYS: session. ARGV: now. Deletes it if expired; nil when it is gone now, else its (later) expiresAt. */
-const DELETE_IF_EXPIRED: Script = {
-  name: 'gwsSessionDeleteIfExpired',
-  lua: `
+const deleteIfExpired = luaScript<string | null>(
+  `
 local expiresAt = redis.call('HGET', KEYS[1], 'expiresAt')
 if expiresAt and tonumber(expiresAt) > tonumber(ARGV[1]) then return expiresAt end
 redis.call('DEL', KEYS[1])
 return false
 `,
-};
+  1,
+);
 
 /**
  * KEYS: user index. ARGV: now, expiresAt, id, 'add' | 'move' (only an entry still there). Keeps the index's TTL at
  * its latest expiry.
  */
-const INDEX_SESSION: Script = {
-  name: 'gwsSessionIndex',
-  lua: `
+const indexSession = luaScript<number>(
+  `
 if ARGV[4] == 'move' and not redis.call('ZSCORE', KEYS[1], ARGV[3]) then return 0 end
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 redis.call('PEXPIRE', KEYS[1], math.max(1, math.floor(tonumber(latest[2]) - tonumber(ARGV[1]))))
 return 1
 `,
-};
+  1,
+);
