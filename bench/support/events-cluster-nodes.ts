@@ -22,6 +22,11 @@ export interface ClusterNodeOptions {
   readonly semiSpaceMb: number | undefined;
   /** The nodes' LOG_LEVEL. */
   readonly logLevel: string;
+  /**
+   * Where each node writes V8 CPU profiles, cut at every heap settle (heap-settle-preload.js says which span each
+   * covers); undefined: no profiling.
+   */
+  readonly cpuProfDir: string | undefined;
 }
 
 /** One node's usage; undefined once its process is gone. */
@@ -52,6 +57,7 @@ export class ClusterNodes {
             LOGIN_FAILURE_LIMIT: '1000000',
             LOG_LEVEL: options.logLevel,
             NODE_OPTIONS: nodeOptions.join(' '),
+            ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }),
           },
           { readyTimeoutMs: SERVER_START_TIMEOUT_MS },
         ),

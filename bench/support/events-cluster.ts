@@ -6,6 +6,8 @@
  * nodes or more a second drive kills one node part-way through (events-failover.ts). Every browser records the
  * `ext.seq` of what it receives (events-sequence.ts), so events lost or repeated anywhere in the phase are counted.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
 import { startNginx, type TestNginx } from '../../test/support/nginx-server';
 import { ClusterNodes, type NodeUsage } from './events-cluster-nodes';
@@ -115,6 +117,7 @@ export async function clusterPhase(
       simulators: started.ports,
       semiSpaceMb: options.semiSpaceMb,
       logLevel: cluster.nodeLogLevel,
+      cpuProfDir: options.serverCpuProfDir === undefined ? undefined : ensureDir(options.serverCpuProfDir),
     });
     for (const node of nodes.nodes) guard.add(() => node.pid);
     log(`GWS nodes ready in ${Math.round(performance.now() - nodeStart)} ms: ${nodes.upstreams.join(', ')}`);
@@ -154,6 +157,7 @@ export async function clusterPhase(
     log('cluster: disconnecting the browsers');
     await Promise.all(browsers.map((browser) => browser.close(SHUTDOWN_TIMEOUT_MS))).catch(() => undefined);
     failover?.close();
+    if (cluster.nodeLogsDir !== undefined && nginx !== undefined) saveNginxLog(nginx, cluster.nodeLogsDir);
     await nginx?.stop();
     await nodes?.stop();
     if (cluster.nodeLogsDir !== undefined) nodes?.saveOutput(cluster.nodeLogsDir);
@@ -190,6 +194,17 @@ async function failoverDrive(
   ).finally(() => clearInterval(timer));
   const report = failover.report(cluster.killAfterMs, run.report, parties.targets, arrivals, sequences);
   return { ...report, drive: deliveryFigures(failoverSpec, run.report, arrivals) };
+}
+
+/** `dir`, made if missing. */
+function ensureDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** nginx's error log, whole, to `<dir>/nginx-error.log`: a node it took out (max_fails) moves that node's sessions. */
+function saveNginxLog(nginx: TestNginx, dir: string): void {
+  writeFileSync(join(ensureDir(dir), 'nginx-error.log'), `${nginx.errorLog(Number.MAX_SAFE_INTEGER)}\n`);
 }
 
 async function clusterUsage(

@@ -19,8 +19,8 @@ export interface TestNginx {
   readonly pid: number;
   /** Points it at other nodes; resolves once only workers on the new configuration accept connections. */
   reload(upstreams: readonly string[]): Promise<void>;
-  /** The tail of its error log, for a failing test's message. */
-  errorLog(): string;
+  /** The last `lines` lines of its error log (default 20), for a failing test's message. */
+  errorLog(lines?: number): string;
   /** Stops it (fast shutdown), waits for the master to exit, removes its directory. Idempotent. */
   stop(): Promise<void>;
 }
@@ -66,8 +66,8 @@ export async function startNginx(options: TestNginxOptions): Promise<TestNginx> 
         root: process.getuid?.() === 0,
       }),
     );
-  const errorLog = (): string =>
-    existsSync(errorLogFile) ? readFileSync(errorLogFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '';
+  const errorLog = (lines = 20): string =>
+    existsSync(errorLogFile) ? readFileSync(errorLogFile, 'utf8').trim().split('\n').slice(-lines).join('\n') : '';
 
   render(options.upstreams);
   const master = spawn(NGINX_BIN, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
