@@ -23,6 +23,7 @@ import {
   type DriveRun,
 } from './events-drive-run';
 import { Failover, type FailoverReport } from './events-failover';
+import { deliveredBetween, deliverySummary, scrapeDelivery, type DeliveryHistogram } from './events-node-delivery';
 import { loginBrowsers, sleep, startSimulatorChild } from './events-gws-phase';
 import { log } from './events-log';
 import type { ClusterOptions, EventsOptions } from './events-options';
@@ -33,9 +34,13 @@ import { round2 } from './events-stats';
 import { writeLoginBenchDirectory } from './login-directory';
 import { childPids, procUsage, type ProcUsage } from './proc-usage';
 
-/** Every process of the cluster read at once: the nodes, redis-server, nginx (master and workers summed). */
+/**
+ * Every process of the cluster read at once: the nodes, redis-server, nginx (master and workers summed); and each
+ * node's delivery histogram.
+ */
 interface ClusterUsage {
   readonly nodes: readonly NodeUsage[];
+  readonly delivery: readonly (DeliveryHistogram | undefined)[];
   readonly redis: ProcUsage | undefined;
   readonly nginx: ProcUsage | undefined;
 }
@@ -46,6 +51,8 @@ export interface ClusterPhaseResult {
     readonly nodes: readonly Record<string, unknown>[];
     readonly redis: Record<string, unknown>;
     readonly nginx: Record<string, unknown>;
+    /** T-Server event → handed to the CometD sessions at a node (events-node-delivery.ts). */
+    readonly nodeDeliveryMs: Record<string, unknown>;
     readonly details: Record<string, unknown>;
   };
   readonly agentsReady: number;
@@ -216,6 +223,7 @@ async function clusterUsage(
   const redisPid = redis.pid();
   return {
     nodes: await nodes.usage(settle),
+    delivery: await Promise.all(nodes.nodes.map((node) => scrapeDelivery(node.url))),
     redis: redisPid === undefined ? undefined : procUsage(redisPid),
     nginx: summed([nginxPid, ...childPids(nginxPid)].map(procUsage)),
   };
@@ -260,6 +268,7 @@ function clusterMeasure(
     })),
     redis: processFigures(before.redis, after.redis, driveMs),
     nginx: processFigures(before.nginx, after.nginx, driveMs),
+    nodeDeliveryMs: deliverySummary(deliveredBetween(before.delivery, after.delivery)),
     details: driveDetails(spec, run, arrivals),
   };
 }
