@@ -52,8 +52,8 @@ export class CometdGateway implements OnModuleDestroy {
     @Inject(PUSH_CLUSTER) private readonly cluster: PushCluster,
   ) {
     this.server = createNotificationsServer(options);
-    this.sequenced = new SequencedDelivery((session, progress) =>
-      cluster.progressed(this.adoption.clientIdOf(session), progress),
+    this.sequenced = new SequencedDelivery((session, confirmedSeq) =>
+      cluster.progressed(this.adoption.clientIdOf(session), confirmedSeq),
     );
     this.adoption = new PushSessionAdoption(this.server, cluster, this.sequenced, logger, (session) =>
       this.forget(session),

@@ -29,4 +29,4 @@ export {
   type PushCluster,
   type PushSessionEnd,
 } from './push-cluster';
-export type { SequencedMessage, SessionProgress } from './sequenced-delivery';
+export type { SequencedMessage } from './sequenced-delivery';

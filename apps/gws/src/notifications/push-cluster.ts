@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthenticatedPrincipal } from './handshake-authenticator';
-import type { SequencedMessage, SessionProgress } from './sequenced-delivery';
+import type { SequencedMessage } from './sequenced-delivery';
 
 /** Injection token of the {@link PushCluster} the CometD endpoint shares its sessions through. */
 export const PUSH_CLUSTER = Symbol('PUSH_CLUSTER');
@@ -26,8 +26,8 @@ export interface PushCluster {
   readonly shared: boolean;
   /** A new session was handshaken here; resolves with where its client starts (the user's latest sequence number). */
   opened(clientId: string, principal: AuthenticatedPrincipal, acknowledging: boolean): Promise<number>;
-  /** How far the client has read; fire and forget. */
-  progressed(clientId: string, progress: SessionProgress): void;
+  /** The client confirmed everything up to `confirmedSeq` (one word per long poll at most); fire and forget. */
+  progressed(clientId: string, confirmedSeq: number): void;
   /** The session ended here. */
   ended(clientId: string, reason: PushSessionEnd): void;
   /**

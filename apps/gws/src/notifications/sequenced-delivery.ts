@@ -8,12 +8,6 @@ export interface SequencedMessage {
   readonly data: object;
 }
 
-/** How far a session's client has read the user's stream; both only grow. */
-export interface SessionProgress {
-  readonly confirmedSeq: number;
-  readonly sentSeq: number;
-}
-
 interface SeqState {
   readonly acknowledging: boolean;
   /** Highest sequence number queued for the client. */
@@ -30,7 +24,8 @@ interface SeqState {
   waiting: SequencedMessage[] | undefined;
 }
 
-type ProgressSink = (session: ServerSession, progress: SessionProgress) => void;
+/** Told each time a client confirms more of the user's stream (the highest sequence number it has). */
+type ProgressSink = (session: ServerSession, confirmedSeq: number) => void;
 
 /**
  * Numbers what each Bayeux session receives with the user's stream sequence (`ext.seq` on every data message), so
@@ -84,11 +79,6 @@ export class SequencedDelivery {
 
   acknowledging(session: ServerSession): boolean {
     return this.states.get(session)?.acknowledging ?? false;
-  }
-
-  progressOf(session: ServerSession): SessionProgress | undefined {
-    const state = this.states.get(session);
-    return state && { confirmedSeq: state.confirmed, sentSeq: state.sent };
   }
 
   /**
@@ -172,13 +162,12 @@ export class SequencedDelivery {
   private send(session: ServerSession, state: SeqState, seq: number): void {
     if (seq <= state.sent) return;
     state.sent = seq;
-    this.onProgress(session, { confirmedSeq: state.confirmed, sentSeq: state.sent });
   }
 
   private confirm(session: ServerSession, state: SeqState, seq: number): void {
     if (seq <= state.confirmed) return;
     state.confirmed = seq;
-    this.onProgress(session, { confirmedSeq: state.confirmed, sentSeq: state.sent });
+    this.onProgress(session, seq);
   }
 }
 

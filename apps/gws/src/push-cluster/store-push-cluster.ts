@@ -1,13 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type {
-  EventBus,
-  NodeRegistry,
-  PushSessionRecord,
-  PushSessionStore,
-  SessionStore,
-  Unsubscribe,
-} from '@gws/stores';
+import type { EventBus, PushSessionRecord, PushSessionStore, SessionStore, Unsubscribe } from '@gws/stores';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import type {
   AdoptedPushSession,
@@ -15,12 +8,10 @@ import type {
   PushCluster,
   PushSessionEnd,
   SequencedMessage,
-  SessionProgress,
 } from '../notifications';
 import { sessionIdFrom } from '../sessions/session-cookie';
 import {
   EVENT_BUS,
-  NODE_REGISTRY,
   PUSH_SESSION_STORE,
   SESSION_STORE,
   USER_EVENT_STREAM,
@@ -46,9 +37,9 @@ interface MovedMessage {
  * word on the event bus to the previous holder when another node adopts a session.
  *
  * Where an adopted session starts: with the acknowledgement extension, where the client says it is; otherwise where
- * the last reply the previous holder sent ends if that node is alive (the client only polls again once it has the
- * reply), or where the client last confirmed if it died (the reply it was sending may never have arrived: sent
- * again, at worst twice, never lost).
+ * the client last confirmed (its poll after a reply confirms that reply). The reply in between may never have
+ * arrived (a holder killed while sending it still looks alive until its liveness key expires), so it is sent again:
+ * at worst twice, never lost. The record's `sentSeq` is not used.
  */
 @Injectable()
 export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDestroy {
@@ -60,7 +51,6 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     @Inject(PUSH_SESSION_STORE) private readonly records: PushSessionStore,
     @Inject(USER_EVENT_STREAM) private readonly stream: GwsUserEventStream,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
-    @Inject(NODE_REGISTRY) private readonly nodes: NodeRegistry,
     @Inject(SESSION_STORE) private readonly sessions: SessionStore,
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
   ) {}
@@ -106,9 +96,9 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     return cursor;
   }
 
-  progressed(clientId: string, progress: SessionProgress): void {
+  progressed(clientId: string, confirmedSeq: number): void {
     this.records
-      .progress(clientId, this.config.nodeId, progress, PUSH_SESSION_TTL_MS)
+      .progress(clientId, this.config.nodeId, { confirmedSeq }, PUSH_SESSION_TTL_MS)
       .catch((error: Error) => this.logger.warn(`CometD session progress not stored: ${error.message}`));
   }
 
@@ -130,17 +120,12 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     if (!(await this.sameClient(record, request))) return this.refused('not its client, or the login ended');
     const previous = await this.records.claim(clientId, this.config.nodeId, PUSH_SESSION_TTL_MS);
     if (previous === undefined) return this.refused('gone while claimed');
-    const holderAlive = previous.nodeId !== this.config.nodeId && (await this.isServing(previous.nodeId));
     if (previous.nodeId !== this.config.nodeId) {
       const moved: MovedMessage = { kind: 'push-session-moved', clientId };
       await this.bus.publish(nodeTopic(previous.nodeId), { ...moved });
     }
     const cursor =
-      previous.acknowledging && ack !== undefined
-        ? Math.max(ack, previous.confirmedSeq)
-        : holderAlive
-          ? previous.sentSeq
-          : previous.confirmedSeq;
+      previous.acknowledging && ack !== undefined ? Math.max(ack, previous.confirmedSeq) : previous.confirmedSeq;
     return {
       principal: { userId: record.userId, userName: record.userName, sessionId: record.httpSessionId },
       acknowledging: previous.acknowledging,
@@ -177,11 +162,5 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
   private async sameClient(record: PushSessionRecord, request: IncomingMessage): Promise<boolean> {
     if (sessionIdFrom(request) !== record.httpSessionId) return false;
     return (await this.sessions.get(record.httpSessionId)) !== undefined;
-  }
-
-  /** Alive and not draining: its last reply reached the client if the client polls again. */
-  private async isServing(nodeId: string): Promise<boolean> {
-    const node = await this.nodes.get(nodeId);
-    return node !== undefined && !node.draining;
   }
 }
