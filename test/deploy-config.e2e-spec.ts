@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,20 +33,40 @@ async function close(server: Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** Who answered `count` requests in a row, and with which status; `sessionId`: with that JSESSIONID cookie. */
+/**
+ * Who answered `count` requests in a row, and with which status; `sessionId`: with that JSESSIONID cookie. Each
+ * request on a connection of its own: a kept-alive connection to a worker that a reload is retiring is closed under
+ * the next request ("other side closed"), which says nothing about the upstreams.
+ */
 async function answers(url: string, count: number, method = 'GET', sessionId?: string): Promise<string[]> {
   const seen: string[] = [];
   const headers: Record<string, string> = sessionId === undefined ? {} : { cookie: `JSESSIONID=${sessionId}` };
   for (let i = 0; i < count; i++) {
-    const response = await fetch(url, { method, headers, ...(method === 'POST' ? { body: '{}' } : {}) });
-    const text = await response.text();
-    const name =
-      response.headers.get('content-type') === 'application/json'
-        ? (JSON.parse(text) as { name: string }).name
-        : 'nginx';
-    seen.push(`${response.status} ${name}`);
+    const { status, contentType, text } = await requestOnce(url, method, headers, method === 'POST' ? '{}' : undefined);
+    const name = contentType === 'application/json' ? (JSON.parse(text) as { name: string }).name : 'nginx';
+    seen.push(`${status} ${name}`);
   }
   return seen;
+}
+
+function requestOnce(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; contentType: string | undefined; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], text }),
+      );
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 describe('nginx in front of GWS nodes (deploy/nginx/gws.conf.template)', () => {
