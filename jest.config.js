@@ -47,5 +47,8 @@ module.exports = {
     // Drives the system Chromium (`npm run test:browser`; .ci/run installs it). Not in `npm test`, which needs Node only.
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Real Kamailio, rtpengine, coturn, nginx, Redis and Chromium in a private network namespace
+    // (`npm run test:gateway`; .ci/run installs the Debian packages). Not in `npm test`.
+    { ...shared, displayName: 'gateway', testMatch: ['<rootDir>/test/**/*.gateway-spec.ts'] },
   ],
 };
