@@ -26,3 +26,6 @@ export * from './redis/create-redis-link';
 export * from './redis/redis-session-store';
 export * from './redis/redis-login-throttle';
 export * from './redis/redis-event-bus';
+export * from './sip-credential-store/sip-credential-store';
+export * from './sip-credential-store/memory-sip-credential-store';
+export * from './redis/redis-sip-credential-store';

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import type { AssignResult, DnMap, DnMapping, DnOwner, EndpointRegistration } from '../dn-map/dn-map';
 import { assignDn, dnRowsOf, releaseDn, setDnEndpoint, transferDn } from './dn-map.lua';
 import { ChannelSubscription } from './channel-subscription';
+import { fromPairs } from './flat-hash';
 import type { RedisLink } from './redis-link';
 
 type Watcher = (mapping: DnMapping) => void;
@@ -22,15 +23,15 @@ export class RedisDnMap implements DnMap {
   private readonly channel: string;
   /** ioredis resubscribes after a reconnect; a watcher that must not miss a change reads `list` again. */
   private readonly changes: ChannelSubscription<DnMapping>;
+  /** Gateway notices are answered by a read of the row; one at a time, so rows reach watchers in notice order. */
+  private rereads: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly link: RedisLink,
     private readonly now: Clock = systemClock,
   ) {
     this.channel = `${link.prefix}dnmap:changes`;
-    this.changes = new ChannelSubscription(link, this.channel, (message) =>
-      this.changes.deliver(toMapping(JSON.parse(message) as Record<string, string>)),
-    );
+    this.changes = new ChannelSubscription(link, this.channel, (message) => this.receive(message));
   }
 
   async get(dn: string): Promise<DnMapping | undefined> {
@@ -113,6 +114,29 @@ export class RedisDnMap implements DnMap {
     return Promise.resolve();
   }
 
+  /**
+   * A message is either a whole row (this class's scripts publish one after each write) or a notice from the SIP
+   * gateway, which writes only its endpoint columns and says so with `source` (`{"dn","registration","source"}`):
+   * then the row is read back, so that watchers always get whole rows, ownership included.
+   */
+  private receive(message: string): void {
+    const fields = JSON.parse(message) as Record<string, string>;
+    if (fields.source === undefined) {
+      this.changes.deliver(toMapping(fields));
+      return;
+    }
+    const dn = fields.dn ?? '';
+    this.rereads = this.rereads
+      .then(() => this.get(dn))
+      .then(
+        (mapping) => {
+          if (mapping !== undefined) this.changes.deliver(mapping);
+        },
+        // Redis away: the notice is lost like any pub/sub message; watchers re-read `list` after reconnects.
+        () => undefined,
+      );
+  }
+
   private rowKey(dn: string): string {
     return `${this.link.prefix}{dnmap}:dn:${dn}`;
   }
@@ -124,12 +148,6 @@ export class RedisDnMap implements DnMap {
   private userKey(userId: string): string {
     return `${this.link.prefix}{dnmap}:user:${userId}`;
   }
-}
-
-function fromPairs(flat: readonly string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
-  return fields;
 }
 
 function toMapping(fields: Readonly<Record<string, string>>): DnMapping {

@@ -215,4 +215,20 @@ describe('RedisDnMap across nodes', () => {
     expect(await gateway!.get('5001')).toEqual(seen[2]);
     expect(await gateway!.findByUser('a')).toEqual([seen[2]]);
   });
+
+  it("turns the gateway's notices into whole rows for every watcher", async () => {
+    const first = link();
+    const [gws] = (maps = [new RedisDnMap(first)]);
+    const seen: DnMapping[] = [];
+    await gws!.watch((mapping) => seen.push(mapping));
+    await gws!.assign('5002', { userId: 'a', userName: 'agent1', placeName: 'Place_5002', nodeId: 'n1' });
+    // What the gateway's config does on a REGISTER (docs/sip-gateway.md): its columns, then a notice.
+    const row = `${first.prefix}{dnmap}:dn:5002`;
+    await first.client.hset(row, 'registration', 'registered', 'sipEndpoint', 'sip:5002@gw;transport=ws');
+    const notice = { dn: '5002', registration: 'registered', source: 'register' };
+    await first.client.publish(`${first.prefix}dnmap:changes`, JSON.stringify(notice));
+    await waitFor(() => seen.length >= 2, 2000, 'the assignment and the notice');
+    expect(seen[1]).toMatchObject({ dn: '5002', userId: 'a', registration: 'registered', nodeId: 'n1' });
+    expect(seen[1]?.sipEndpoint).toBe('sip:5002@gw;transport=ws');
+  });
 });

@@ -7,6 +7,8 @@ import { redisTestLink } from '../testing/redis-test-link';
 import { RedisAgentSessionStore } from './redis-agent-session-store';
 import { RedisNodeRegistry } from './redis-node-registry';
 import { RedisPushSessionStore } from './redis-push-session-store';
+import { RedisSipCredentialStore } from './redis-sip-credential-store';
+import { describeSipCredentialStoreContract } from '../testing/sip-credential-store.contract';
 
 let server: TestRedisServer;
 beforeAll(async () => {
@@ -30,6 +32,7 @@ afterEach(async () => {
 describeNodeRegistryContract('redis', (clock) => Promise.resolve(new RedisNodeRegistry(link(), clock.now)));
 describeAgentSessionStoreContract('redis', (clock) => Promise.resolve(new RedisAgentSessionStore(link(), clock.now)));
 describePushSessionStoreContract('redis', (clock) => Promise.resolve(new RedisPushSessionStore(link(), clock.now)));
+describeSipCredentialStoreContract('redis', (clock) => Promise.resolve(new RedisSipCredentialStore(link(), clock.now)));
 
 describe('Redis cluster stores', () => {
   const clock = new ManualClock();
@@ -107,5 +110,13 @@ describe('Redis cluster stores', () => {
     await shared.client.hset(`${shared.prefix}{u:u2}:agent-session`, 'nodeId', 'n2', 'updatedAt', '0', 'body', '{}');
     expect((await store.listByNode('n1')).map((record) => record.userId)).toEqual(['u1']);
     expect(await shared.client.smembers(index)).toEqual(['u1']);
+  });
+
+  it('keeps a SIP credential where the gateway reads it, with a Redis TTL to its expiry', async () => {
+    const shared = link();
+    await new RedisSipCredentialStore(shared, clock.now).issue('5001', 'u1', 'pw-a', 30_000);
+    const key = `${shared.prefix}{dnmap}:sipcred:5001`;
+    expect(await shared.client.hget(key, 'password')).toBe('pw-a');
+    expect(await shared.client.pttl(key)).toBeGreaterThan(20_000);
   });
 });
