@@ -62,6 +62,29 @@ const envSchema = z.object({
   GWS_INTERNAL_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(1000),
   NODE_TTL_MS: z.coerce.number().int().min(200).default(3000),
+  GATEWAY_WS_URI: z.url({ protocol: /^wss?$/, error: 'expected ws://… or wss://…' }).optional(),
+  GATEWAY_SIP_DOMAIN: z.string().min(1).default('gw.open-gws.test'),
+  GATEWAY_DN_PATTERN: z
+    .string()
+    .min(1)
+    .default('^5[0-9]{3}$')
+    .transform((source, context) => {
+      try {
+        return new RegExp(source);
+      } catch {
+        context.addIssue({ code: 'custom', message: `not a regular expression: ${source}` });
+        return z.NEVER;
+      }
+    }),
+  GATEWAY_CONTROL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GATEWAY_ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+  TURN_URIS: z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()))
+    .pipe(z.array(z.string().regex(/^(turns?|stuns?):\S+$/, 'expected turn:, turns:, stun: or stuns: URIs')).min(1))
+    .optional(),
+  TURN_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -127,6 +150,24 @@ export interface GwsConfig {
     /** A node whose entry is not refreshed for this long counts as dead; its agents are taken over. */
     readonly ttlMs: number;
   };
+  /** The WebRTC/SIP gateway agents' softphones register through (docs/sip-gateway.md); undefined = none. */
+  readonly gateway: GatewayConfig | undefined;
+}
+
+export interface GatewayConfig {
+  /** Where browsers open the SIP WebSocket (wss:// in production, behind the TLS proxy). */
+  readonly wsUri: string;
+  /** The SIP domain of the agents' endpoints: `sip:<dn>@<sipDomain>`; also the digest realm. */
+  readonly sipDomain: string;
+  /** DNs whose endpoint is a softphone behind the gateway: their device is Active only while it is registered. */
+  readonly dnPattern: RegExp;
+  /** The gateway's management HTTP (Kamailio), told to drop a DN's registration when its session ends. */
+  readonly controlUrl: string | undefined;
+  /** How long an issued SIP credential lives unless the page fetches its settings again. */
+  readonly credentialTtlMs: number;
+  readonly iceTransportPolicy: 'all' | 'relay';
+  /** TURN servers with REST credentials minted from coturn's shared secret; undefined = no ICE servers. */
+  readonly turn: { readonly uris: readonly string[]; readonly secret: string; readonly ttlMs: number } | undefined;
 }
 
 /** One of `url` (a standalone server), `sentinels` with `sentinelName`, or `clusterNodes`. */
@@ -164,7 +205,7 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
   if (!embedded && (e.TSERVER_PRIMARY === undefined || e.CONFSERV_ENDPOINTS === undefined)) {
     throw new ConfigError(['TSERVER_PRIMARY and CONFSERV_ENDPOINTS are both required when GWS_EMBEDDED=false']);
   }
-  const clusterProblems = [...redisProblems(e), ...heartbeatProblems(e)];
+  const clusterProblems = [...redisProblems(e), ...heartbeatProblems(e), ...gatewayProblems(e)];
   if (clusterProblems.length > 0) throw new ConfigError(clusterProblems);
   return {
     host: e.GWS_HOST,
@@ -211,6 +252,34 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
       heartbeatMs: e.NODE_HEARTBEAT_MS,
       ttlMs: e.NODE_TTL_MS,
     },
+    gateway: gatewayConfig(e),
+  };
+}
+
+function gatewayProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if ((e.TURN_URIS === undefined) !== (e.TURN_SECRET === undefined))
+    problems.push('TURN_URIS and TURN_SECRET go together');
+  // The gateway reads the DN map and the SIP credentials from the shared Redis: there is nothing to read in memory.
+  if (e.GATEWAY_WS_URI !== undefined && redisConfig(e) === undefined) {
+    problems.push('GATEWAY_WS_URI needs the shared Redis (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES)');
+  }
+  return problems;
+}
+
+function gatewayConfig(e: Env): GatewayConfig | undefined {
+  if (e.GATEWAY_WS_URI === undefined) return undefined;
+  return {
+    wsUri: e.GATEWAY_WS_URI,
+    sipDomain: e.GATEWAY_SIP_DOMAIN,
+    dnPattern: e.GATEWAY_DN_PATTERN,
+    controlUrl: e.GATEWAY_CONTROL_URL?.replace(/\/+$/, ''),
+    credentialTtlMs: e.SESSION_TIMEOUT_SECONDS * 1000,
+    iceTransportPolicy: e.GATEWAY_ICE_TRANSPORT_POLICY,
+    turn:
+      e.TURN_URIS === undefined || e.TURN_SECRET === undefined
+        ? undefined
+        : { uris: e.TURN_URIS, secret: e.TURN_SECRET, ttlMs: e.TURN_CREDENTIAL_TTL_SECONDS * 1000 },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   MemoryNodeRegistry,
   MemoryPushSessionStore,
   MemorySessionStore,
+  MemorySipCredentialStore,
   MemoryUserEventStream,
 } from '@gws/stores';
 import type { GwsTopicMessages } from '../notifications';
@@ -23,5 +24,6 @@ export const memoryStoreBackend: StoreBackend = {
   nodeRegistry: () => new MemoryNodeRegistry(),
   agentSessionStore: () => new MemoryAgentSessionStore(),
   pushSessionStore: () => new MemoryPushSessionStore(),
+  sipCredentialStore: () => new MemorySipCredentialStore(),
   close: () => Promise.resolve(),
 };

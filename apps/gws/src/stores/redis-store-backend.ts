@@ -7,6 +7,7 @@ import {
   RedisNodeRegistry,
   RedisPushSessionStore,
   RedisSessionStore,
+  RedisSipCredentialStore,
   RedisUserEventStream,
   systemClock,
   type OwnedRedisLink,
@@ -59,6 +60,10 @@ export class RedisStoreBackend implements StoreBackend {
 
   pushSessionStore(): RedisPushSessionStore {
     return new RedisPushSessionStore(this.link);
+  }
+
+  sipCredentialStore(): RedisSipCredentialStore {
+    return new RedisSipCredentialStore(this.link);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   LoginThrottle,
   NodeRegistry,
   PushSessionStore,
+  SipCredentialStore,
   SessionStore,
 } from '@gws/stores';
 import type { GwsConfig } from '../config/gws-config';
@@ -25,6 +26,7 @@ export interface StoreBackend {
   nodeRegistry(): NodeRegistry;
   agentSessionStore(): AgentSessionStore;
   pushSessionStore(): PushSessionStore;
+  sipCredentialStore(): SipCredentialStore;
   /** Closes what the stores share (the Redis connections), once every store is closed. */
   close(): Promise<void>;
 }

@@ -14,6 +14,8 @@ export const NODE_REGISTRY = Symbol('NODE_REGISTRY');
 export const AGENT_SESSION_STORE = Symbol('AGENT_SESSION_STORE');
 /** A PushSessionStore: every node's CometD sessions, so that another node can adopt one. */
 export const PUSH_SESSION_STORE = Symbol('PUSH_SESSION_STORE');
+/** A SipCredentialStore: the SIP credentials the WebRTC gateway checks REGISTERs against. */
+export const SIP_CREDENTIAL_STORE = Symbol('SIP_CREDENTIAL_STORE');
 /** A {@link RedisStatus}: whether the shared stores can be used now (always, when they are in memory). */
 export const REDIS_STATUS = Symbol('REDIS_STATUS');
 export type { RedisStatus, RedisLinkState } from './redis-status';

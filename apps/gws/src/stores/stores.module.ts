@@ -13,6 +13,7 @@ import {
   PUSH_SESSION_STORE,
   REDIS_STATUS,
   SESSION_STORE,
+  SIP_CREDENTIAL_STORE,
   USER_EVENT_STREAM,
 } from './store.tokens';
 
@@ -33,6 +34,7 @@ const STORES: ReadonlyArray<readonly [symbol, (backend: StoreBackend, config: Gw
   [NODE_REGISTRY, (backend) => backend.nodeRegistry()],
   [AGENT_SESSION_STORE, (backend) => backend.agentSessionStore()],
   [PUSH_SESSION_STORE, (backend) => backend.pushSessionStore()],
+  [SIP_CREDENTIAL_STORE, (backend) => backend.sipCredentialStore()],
 ];
 
 const providers: Provider[] = [

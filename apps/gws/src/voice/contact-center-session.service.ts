@@ -20,6 +20,7 @@ import { ResourceUrls } from './resource-urls';
 import { requireTServer } from './tserver-guard';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions, type VoiceSession } from './voice-session';
+import { WebRtcEndpoints } from './webrtc/webrtc-endpoints.service';
 
 /** What StartContactCenterSession asks for (docs/api.md): each left out takes the person's default. */
 export interface StartSessionParams {
@@ -61,6 +62,7 @@ export class ContactCenterSessionService {
     private readonly notifications: VoiceNotifications,
     private readonly reasons: NotReadyReasonsService,
     private readonly callEvents: CallEventsService,
+    private readonly webrtc: WebRtcEndpoints,
   ) {}
 
   start(principal: GwsPrincipal, params: StartSessionParams, baseUrl: string): Promise<void> {
@@ -183,6 +185,7 @@ export class ContactCenterSessionService {
         .unregisterAddress(device.dn)
         .catch((error: Error) => this.logger.warn(`unregister of ${device.dn} failed: ${error.message}`));
       await this.dnMap.release(device.dn, principal.userId);
+      await this.webrtc.release(device.dn, principal.userId);
     }
     this.sessions.remove(principal.userId);
     await this.agentSessions.delete(principal.userId, this.config.nodeId);
@@ -272,7 +275,11 @@ export class ContactCenterSessionService {
     });
     const agentStatus = await this.tserver.dn.queryAddress(dn, AddressInfoType.AgentStatus).catch(() => undefined);
     const status = agentStatus?.attributes.Extensions ?? registered.attributes.Extensions;
-    this.sessions.updateDevice(session, dn, (current) => deviceFromStatus(current, status));
+    const endpoint = await this.webrtc.endpointOf(dn);
+    this.sessions.updateDevice(session, dn, (current) => ({
+      ...deviceFromStatus(current, status),
+      ...(endpoint === undefined ? {} : { endpoint }),
+    }));
     await this.reasons.load();
     await this.notifications.devicesChanged(session);
     await this.callEvents.resync(session, dn, registered.attributes.Extensions);

@@ -15,6 +15,10 @@ import { UserNotifier } from './user-notifier';
 import { VoiceEventsService } from './voice-events.service';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions } from './voice-session';
+import { EndpointRegistrationWatcher } from './webrtc/endpoint-registration.watcher';
+import { GatewayControl } from './webrtc/gateway-control';
+import { WebRtcController } from './webrtc/webrtc.controller';
+import { WebRtcEndpoints } from './webrtc/webrtc-endpoints.service';
 
 /** Agents' voice sessions, agent state and devices; needs the platform, stores and notifications modules. */
 @Module({})
@@ -33,11 +37,14 @@ export class VoiceModule {
       CallEventsService,
       CallOperationsService,
       CallViews,
+      GatewayControl,
+      WebRtcEndpoints,
+      EndpointRegistrationWatcher,
     ];
     return {
       module: VoiceModule,
       imports: [notifications],
-      controllers: [ChannelsController, DevicesController, CallsController, DeviceCallsController],
+      controllers: [ChannelsController, DevicesController, CallsController, DeviceCallsController, WebRtcController],
       providers: [{ provide: VoiceSessions, useValue: new VoiceSessions() }, ...services.slice(1)],
       exports: services,
     };

@@ -3,7 +3,7 @@ import type { ResourceUrls } from '../resource-urls';
 import { LOGGED_OUT } from './agent-state';
 import type { NotReadyReasons } from './not-ready-reasons';
 import { userStateView } from './user-state-view';
-import { deviceCapabilities, type VoiceDevice } from './voice-device';
+import { deviceCapabilities, deviceIsActive, type VoiceDevice } from './voice-device';
 
 /** A device as served: the GWS device object plus its own `uri` and `path`. */
 export type DeviceResource = GwsDevice & { uri: string; path: string };
@@ -12,7 +12,7 @@ export type DeviceResource = GwsDevice & { uri: string; path: string };
 export function deviceView(device: VoiceDevice, reasons: NotReadyReasons, urls: ResourceUrls): DeviceResource {
   return {
     id: device.id,
-    deviceState: device.active ? 'Active' : 'Inactive',
+    deviceState: deviceIsActive(device) ? 'Active' : 'Inactive',
     userState: userStateView(device.agent, reasons),
     phoneNumber: device.dn,
     e164Number: device.dn,
