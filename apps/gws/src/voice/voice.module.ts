@@ -17,6 +17,7 @@ import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions } from './voice-session';
 import { EndpointRegistrationWatcher } from './webrtc/endpoint-registration.watcher';
 import { GatewayControl } from './webrtc/gateway-control';
+import { LapsedCredentialSweeper } from './webrtc/lapsed-credential-sweeper';
 import { WebRtcController } from './webrtc/webrtc.controller';
 import { WebRtcEndpoints } from './webrtc/webrtc-endpoints.service';
 
@@ -40,6 +41,7 @@ export class VoiceModule {
       GatewayControl,
       WebRtcEndpoints,
       EndpointRegistrationWatcher,
+      LapsedCredentialSweeper,
     ];
     return {
       module: VoiceModule,

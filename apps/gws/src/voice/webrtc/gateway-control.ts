@@ -28,7 +28,9 @@ export class GatewayControl {
       });
       if (!response.ok) this.logger.warn(`the gateway answered ${response.status} to unregistering DN ${dn}`);
     } catch (error) {
-      this.logger.warn(`cannot unregister DN ${dn} at the gateway: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `cannot unregister DN ${dn} at the gateway: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -73,6 +73,13 @@ export class WebRtcEndpoints {
     };
   }
 
+  /** Drops the DN's registration at the gateway when its credential has lapsed; true when it did. */
+  async dropIfLapsed(dn: string): Promise<boolean> {
+    if (!this.isWebRtcDn(dn) || (await this.credentials.get(dn)) !== undefined) return false;
+    await this.control.unregister(dn);
+    return true;
+  }
+
   /**
    * The session let go of the DN: its credential goes (the gateway refuses the next REGISTER) and the gateway drops
    * the registration now, so the logged-out browser stops ringing at once.
