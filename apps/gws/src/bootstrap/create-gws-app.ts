@@ -9,6 +9,7 @@ import type { GwsConfig } from '../config/gws-config';
 import { CometdGateway } from '../notifications';
 import { corsOptions, notificationsCors } from './cors-options';
 import { serveOpenApi } from './openapi';
+import { serveSoftphoneUi } from '../ui/softphone-ui';
 
 /** A GWS node, configured and ready to `listen`: shared by `main.ts` and the end-to-end tests. */
 export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplication> {
@@ -33,5 +34,6 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   if (cors !== undefined) app.enableCors(cors);
   app.get(CometdGateway).mount(app, notificationsCors(config));
   serveOpenApi(app);
+  serveSoftphoneUi(app);
   return app;
 }
