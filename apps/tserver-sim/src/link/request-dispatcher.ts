@@ -52,9 +52,7 @@ export class RequestDispatcher {
         },
         notify: (name, attributes) => void session.send({ name, attributes: { ...attributes, ...fanout.stamp(true) } }),
       };
-      const replied = fanout.serving(session, referenceId, dn, messageSpec(request.name)?.reply, () =>
-        handler.handle(ctx),
-      );
+      const replied = fanout.serving(session, request, messageSpec(request.name)?.reply, () => handler.handle(ctx));
       if (!replied) session.send({ name: 'EventACK', attributes: { ...fanout.stamp(false), ...echo } });
     } catch (error) {
       const refusal = error instanceof TServerError ? error : this.internal(session, request.name, error);

@@ -165,6 +165,15 @@ export class AgentTable {
     });
   }
 
+  /**
+   * A call offered to the DN was not taken by its phone (unreachable, refused, never answered): a Ready agent there
+   * goes NotReady, as SIP Server does with `agent-no-answer-action = notready`, so that calls go to other agents.
+   */
+  noAnswer(dn: string): void {
+    const agent = this.byDn.get(dn);
+    if (agent?.state === 'Ready') this.becomeNotReady(agent, AgentWorkMode.Unknown, undefined);
+  }
+
   /** The Ready, free agent that has waited longest and may take calls from `queue`. */
   longestIdle(queue: string): AgentSession | undefined {
     const queueSwitch = this.dns.entry(queue)?.switchDbid;

@@ -1,11 +1,13 @@
 import { CallState, CallType, DNRole, TErrorCode, type ConnId, type KVList, type TAttributes } from '@gws/tlib';
 import type { AgentTable } from './agents';
 import type { Call } from './call';
-import type { Party } from './call-party';
+import { isAnnounced, type Party } from './call-party';
 import { emitCallEvent } from './call-events';
 import type { SwitchCallTable } from './calls';
 import type { DnTable } from './dns';
 import { dialPlanOf } from './dial-plan';
+import type { SwitchEndpoints } from './endpoints';
+import { NO_REPLY } from './event-sink';
 import type { Router } from './routing';
 import type { SwitchContext } from './switch-context';
 import { TServerError } from './tserver-error';
@@ -36,6 +38,7 @@ export class CallControl {
     private readonly calls: SwitchCallTable,
     private readonly agents: AgentTable,
     private readonly router: Router,
+    private readonly endpoints: SwitchEndpoints,
   ) {}
 
   makeCall(request: MakeCallRequest): Call {
@@ -103,12 +106,24 @@ export class CallControl {
     }
   }
 
+  /** A DN with a phone answers when the phone does (EventEstablished then), if the phone can be told to. */
   answer(dn: string, connId: ConnId): void {
     const { call, party } = this.calls.requireParty(connId, dn);
     if (party.state !== 'Ringing') {
       throw new TServerError(TErrorCode.InvalidAttribute, `call ${connId} is ${party.state}, not ringing, on DN ${dn}`);
     }
-    this.establish(call, party);
+    const phone = this.endpoints.phone(party);
+    if (phone === undefined) {
+      this.establish(call, party);
+      return;
+    }
+    if (!phone.remoteAnswer) {
+      throw new TServerError(
+        TErrorCode.UnsupportedOperation,
+        `the phone of DN ${dn} cannot be answered remotely (no sip-cti-control talk): answer it on the phone`,
+      );
+    }
+    phone.answer(this.ctx.sink.deferReply());
   }
 
   release(dn: string, connId: ConnId): void {
@@ -116,20 +131,43 @@ export class CallControl {
     this.leave(call, party, CallState.Ok);
   }
 
+  /** RequestHoldCall: a DN with a phone is held when its phone confirms (EventHeld then). */
   hold(dn: string, connId: ConnId): void {
-    const { call, party } = this.calls.requireParty(connId, dn);
-    if (party.state === 'Held') throw new TServerError(TErrorCode.InSameState, `call ${connId} is already held`);
-    this.requireState(party, 'Established', connId);
-    party.state = 'Held';
-    emitCallEvent(this.ctx, 'EventHeld', call, dn);
+    const { call, party } = this.holdable(dn, connId);
+    const phone = this.endpoints.phone(party);
+    if (phone === undefined) this.held(call, party);
+    else phone.hold(this.ctx.sink.deferReply());
   }
 
+  /** RequestRetrieveCall: a DN with a phone is retrieved when its phone confirms (EventRetrieved then). */
   retrieve(dn: string, connId: ConnId): void {
-    const { call, party } = this.calls.requireParty(connId, dn);
-    if (party.state === 'Established') throw new TServerError(TErrorCode.InSameState, `call ${connId} is not held`);
-    this.requireState(party, 'Held', connId);
+    const { call, party } = this.retrievable(dn, connId);
+    const phone = this.endpoints.phone(party);
+    if (phone === undefined) this.retrieved(call, party);
+    else phone.retrieve(this.ctx.sink.deferReply());
+  }
+
+  /** Holds at once, as a step of a transfer or conference; a phone is told and not waited for. */
+  holdNow(dn: string, connId: ConnId): void {
+    const { call, party } = this.holdable(dn, connId);
+    this.held(call, party);
+    this.endpoints.phone(party)?.hold(NO_REPLY);
+  }
+
+  retrieveNow(dn: string, connId: ConnId): void {
+    const { call, party } = this.retrievable(dn, connId);
+    this.retrieved(call, party);
+    this.endpoints.phone(party)?.retrieve(NO_REPLY);
+  }
+
+  held(call: Call, party: Party): void {
+    party.state = 'Held';
+    emitCallEvent(this.ctx, 'EventHeld', call, party.dn);
+  }
+
+  retrieved(call: Call, party: Party): void {
     party.state = 'Established';
-    emitCallEvent(this.ctx, 'EventRetrieved', call, dn);
+    emitCallEvent(this.ctx, 'EventRetrieved', call, party.dn);
   }
 
   redirect(dn: string, connId: ConnId, destination: string): void {
@@ -150,9 +188,10 @@ export class CallControl {
   }
 
   sendDtmf(dn: string, connId: ConnId, digits: string): void {
-    const { call } = this.calls.requireParty(connId, dn);
+    const { call, party } = this.calls.requireParty(connId, dn);
     if (!DTMF_DIGITS.test(digits)) throw new TServerError(TErrorCode.InvalidAttribute, `bad DTMF digits '${digits}'`);
     emitCallEvent(this.ctx, 'EventDTMFSent', call, dn, { DTMFDigits: digits });
+    this.endpoints.phone(party)?.sendDtmf(digits);
   }
 
   /** The external party of an outbound call answers. @throws TServerError when none is ringing */
@@ -190,7 +229,9 @@ export class CallControl {
 
   /** `party` leaves `call`: it gets EventReleased, a conference's other members EventPartyDeleted. */
   leave(call: Call, party: Party, callState: number): void {
-    if (party.kind === 'internal') emitCallEvent(this.ctx, 'EventReleased', call, party.dn, { CallState: callState });
+    if (party.kind === 'internal' && isAnnounced(party)) {
+      emitCallEvent(this.ctx, 'EventReleased', call, party.dn, { CallState: callState });
+    }
     call.remove(party);
     this.ctx.timers.cancel(party.timer);
     if (call.realParties().length >= 2) {
@@ -221,7 +262,7 @@ export class CallControl {
     for (const party of parties) {
       this.ctx.timers.cancel(party.timer);
       this.router.forget(party);
-      if (party.kind === 'external') continue;
+      if (party.kind === 'external' || !isAnnounced(party)) continue;
       const abandoned =
         !cleared && (party.kind !== 'internal' || (party.state === 'Ringing' && call.callType === CallType.Inbound));
       if (abandoned) emitCallEvent(this.ctx, 'EventAbandoned', call, party.dn, { CallState: CallState.Abandoned });
@@ -244,11 +285,20 @@ export class CallControl {
     }
   }
 
-  /** An internal party is off the call: its agent may start after-call work, and may take queued calls again. */
+  /**
+   * An internal party is off the call: its phone hangs up, its agent may start after-call work, and may take queued
+   * calls again.
+   */
   partyLeft(party: Party): void {
     if (party.kind !== 'internal') return;
+    this.hangUpPhone(party);
     this.agents.callEnded(party.dn, party.answered);
     this.router.distribute();
+  }
+
+  /** `party`'s phone, if it has one, leaves the call (CANCEL while ringing, BYE when talking). */
+  hangUpPhone(party: Party | undefined): void {
+    if (party !== undefined) this.endpoints.phone(party)?.hangUp();
   }
 
   checkDestination(dn: string, destination: string): void {
@@ -280,12 +330,26 @@ export class CallControl {
   }
 
   /** The dialled number is busy: callers hear it, then the call ends with CallState Busy. */
-  private busy(call: Call): void {
+  busy(call: Call): void {
     const dialled: TAttributes = call.origin.dnis !== undefined ? { OtherDN: call.origin.dnis } : {};
     for (const caller of this.dialing(call)) {
       emitCallEvent(this.ctx, 'EventDestinationBusy', call, caller.dn, dialled);
     }
     this.endCall(call, CallState.Busy, false, dialled);
+  }
+
+  private holdable(dn: string, connId: ConnId): { call: Call; party: Party } {
+    const { call, party } = this.calls.requireParty(connId, dn);
+    if (party.state === 'Held') throw new TServerError(TErrorCode.InSameState, `call ${connId} is already held`);
+    this.requireState(party, 'Established', connId);
+    return { call, party };
+  }
+
+  private retrievable(dn: string, connId: ConnId): { call: Call; party: Party } {
+    const { call, party } = this.calls.requireParty(connId, dn);
+    if (party.state === 'Established') throw new TServerError(TErrorCode.InSameState, `call ${connId} is not held`);
+    this.requireState(party, 'Held', connId);
+    return { call, party };
   }
 
   private dialing(call: Call): Party[] {

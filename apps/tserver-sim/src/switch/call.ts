@@ -1,5 +1,5 @@
 import { KVList, type ConnId } from '@gws/tlib';
-import { isReal, type Party } from './call-party';
+import { isAnnounced, isReal, type Party } from './call-party';
 
 export interface CallOrigin {
   readonly callType: number;
@@ -42,8 +42,9 @@ export class Call {
     return this.parties.filter(isReal);
   }
 
+  /** The DNs of the directory on the call that T-Lib clients know of (not those whose phone has not rung yet). */
   internalParties(): Party[] {
-    return this.parties.filter((party) => party.kind === 'internal');
+    return this.parties.filter((party) => party.kind === 'internal' && isAnnounced(party));
   }
 
   /** The party `dn` talks to: the first real one besides it, else where the call waits (queue, routing point). */

@@ -1,5 +1,7 @@
 import { AddressInfoType, AddressStatus, AddressType, KVList, TErrorCode, type ConnId } from '@gws/tlib';
 import type { DnEntry } from '@gws/directory';
+import type { Call } from './call';
+import { isAnnounced } from './call-party';
 import type { SwitchModel } from './switch-model';
 import { TServerError } from './tserver-error';
 
@@ -25,7 +27,7 @@ export function dnStatusExtensions(model: SwitchModel, dn: string): KVList {
     ext.add('ForwardMode', features.forward.mode);
   }
   ext.add('DNStatus', addressStatus(model, dn));
-  const calls = model.calls.callsOn(dn);
+  const calls = announcedCallsOn(model, dn);
   ext.add('NumberOfCalls', calls.length);
   const list = new KVList();
   for (const call of calls) {
@@ -40,12 +42,17 @@ export function dnStatusExtensions(model: SwitchModel, dn: string): KVList {
 
 /** AddressStatus of a DN from its calls: talking wins over dialing, dialing over ringing, ringing over held. */
 export function addressStatus(model: SwitchModel, dn: string): number {
-  const states = new Set(model.calls.callsOn(dn).map((call) => call.party(dn)!.state));
+  const states = new Set(announcedCallsOn(model, dn).map((call) => call.party(dn)!.state));
   if (states.has('Established')) return AddressStatus.Talking;
   if (states.has('Dialing')) return AddressStatus.Dialing;
   if (states.has('Ringing') || states.has('Queued') || states.has('Routing')) return AddressStatus.Ringing;
   if (states.has('Held')) return AddressStatus.Held;
   return AddressStatus.Idle;
+}
+
+/** The DN's calls, less those whose phone has not rung yet (the DN does not have them in T-Lib terms). */
+function announcedCallsOn(model: SwitchModel, dn: string): Call[] {
+  return model.calls.callsOn(dn).filter((call) => isAnnounced(call.party(dn)!));
 }
 
 /** AddressInfoStatus for RequestQueryAddress. @throws TServerError 51 for an info type the simulator lacks */

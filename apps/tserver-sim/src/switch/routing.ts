@@ -1,10 +1,11 @@
-import { DNRole } from '@gws/tlib';
+import { DNRole, type TAttributes } from '@gws/tlib';
 import type { AgentTable } from './agents';
 import type { Call } from './call';
 import type { Party } from './call-party';
 import { emitCallEvent } from './call-events';
 import type { SwitchCallTable } from './calls';
 import type { DnTable } from './dns';
+import type { SwitchEndpoints } from './endpoints';
 import type { SwitchContext } from './switch-context';
 
 export type Delivery = 'ringing' | 'queued' | 'routing' | 'busy' | 'external';
@@ -27,6 +28,7 @@ export class Router {
     private readonly dns: DnTable,
     private readonly calls: SwitchCallTable,
     private readonly agents: AgentTable,
+    private readonly endpoints: SwitchEndpoints,
     private readonly dialExternal: (call: Call, number: string) => void,
   ) {}
 
@@ -88,10 +90,29 @@ export class Router {
       .flatMap((waiting) => this.calls.findByParty(waiting.party) ?? []);
   }
 
+  /**
+   * `party` (just added, `Ringing`) rings: EventRinging at once, or for a DN with a phone (SIP) once the phone
+   * rings; until then the party is `Offered`.
+   */
+  alert(call: Call, party: Party, extra: TAttributes = {}): void {
+    if (this.endpoints.reaches(party.dn)) {
+      party.state = 'Offered';
+      party.ringing = extra;
+      this.endpoints.offer(call, party);
+      return;
+    }
+    emitCallEvent(this.ctx, 'EventRinging', call, party.dn, extra);
+  }
+
+  /** The call waits in `queue` again (its agent's phone did not take it: SIP Server's no-answer overflow `recall`). */
+  requeue(call: Call, queue: string): void {
+    this.enqueue(call, queue);
+  }
+
   private ring(call: Call, dn: string, queue: string | undefined): void {
     const party = call.add({ dn, kind: 'internal', state: 'Ringing', role: DNRole.Destination, answered: false });
     if (queue !== undefined) party.queue = queue;
-    emitCallEvent(this.ctx, 'EventRinging', call, dn);
+    this.alert(call, party);
   }
 
   private enqueue(call: Call, queue: string): void {

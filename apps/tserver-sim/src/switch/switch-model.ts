@@ -5,6 +5,8 @@ import { CallControl } from './call-control';
 import { SwitchCallTable } from './calls';
 import { CallIdGenerator } from './connid';
 import { DnTable } from './dns';
+import { EndpointCalls } from './endpoint-calls';
+import { NO_ENDPOINTS, type SwitchEndpoints } from './endpoints';
 import type { EventSink } from './event-sink';
 import { Router } from './routing';
 import type { SwitchContext, SwitchSettings } from './switch-context';
@@ -18,6 +20,8 @@ export interface SwitchModelOptions {
   readonly settings: SwitchSettings;
   readonly logger: LinkLogger;
   readonly now: () => number;
+  /** Phones some DNs ring (the SIP side); none by default. */
+  readonly endpoints?: SwitchEndpoints;
 }
 
 /**
@@ -33,8 +37,10 @@ export class SwitchModel {
   readonly router: Router;
   readonly transfers: Transfers;
   readonly userData: UserDataOps;
+  readonly endpointCalls: EndpointCalls;
 
   constructor(options: SwitchModelOptions) {
+    const endpoints = options.endpoints ?? NO_ENDPOINTS;
     const timers = new SwitchTimers(options.logger);
     this.ctx = {
       index: new DirectoryIndex(options.directory),
@@ -50,12 +56,14 @@ export class SwitchModel {
       isFree: (dn) => this.calls.callsOn(dn).length === 0,
       agentAvailable: () => this.router.distribute(),
     });
-    this.router = new Router(this.ctx, this.dns, this.calls, this.agents, (call, number) =>
+    this.router = new Router(this.ctx, this.dns, this.calls, this.agents, endpoints, (call, number) =>
       this.control.dialExternal(call, number),
     );
-    this.control = new CallControl(this.ctx, this.dns, this.calls, this.agents, this.router);
+    this.control = new CallControl(this.ctx, this.dns, this.calls, this.agents, this.router, endpoints);
     this.transfers = new Transfers(this.ctx, this.dns, this.calls, this.control, this.router);
     this.userData = new UserDataOps(this.ctx, this.calls);
+    this.endpointCalls = new EndpointCalls(this.ctx, this.calls, this.agents, this.router, this.control);
+    endpoints.attach(this.endpointCalls);
   }
 
   /** Stops every timer (answer delays, no-answer, after-call work). */

@@ -37,7 +37,7 @@ export class Transfers {
     const consultData = call.userData.clone();
     if (userData !== undefined) consultData.update(userData);
     checkUserDataSize(consultData, this.ctx.settings.userDataCapBytes);
-    this.control.hold(dn, connId);
+    this.control.holdNow(dn, connId);
     return this.control.makeCall({ dn, destination: target, userData: consultData, consultOf: connId });
   }
 
@@ -50,6 +50,7 @@ export class Transfers {
     emitCallEvent(this.ctx, 'EventReleased', active, dn, { CallState: CallState.Ok });
     emitCallEvent(this.ctx, 'EventReleased', held, dn, { CallState: CallState.Transferred });
     this.calls.delete(active);
+    this.control.hangUpPhone(active.party(dn));
     held.remove(transferor);
     for (const party of moved) held.add(party);
     for (const party of moved.filter(isInternal)) {
@@ -65,17 +66,16 @@ export class Transfers {
   /** The consultation call's other parties join the held call, which the conferencing DN retrieves. */
   completeConference(dn: string, connId: ConnId, otherConnId: ConnId): void {
     const { held, active } = this.pair(dn, connId, otherConnId);
-    const host = held.party(dn)!;
     const moved = this.movable(active, dn);
     const stayed = held.internalParties().filter((party) => party.dn !== dn);
     emitCallEvent(this.ctx, 'EventReleased', active, dn, { CallState: CallState.Ok });
     this.calls.delete(active);
+    this.control.hangUpPhone(active.party(dn));
     for (const party of moved) {
       party.role = DNRole.ConferenceMember;
       held.add(party);
     }
-    host.state = 'Established';
-    emitCallEvent(this.ctx, 'EventRetrieved', held, dn);
+    this.control.retrieveNow(dn, held.connId);
     for (const party of moved) {
       emitCallEvent(this.ctx, 'EventPartyAdded', held, dn, { ThirdPartyDN: party.dn });
       for (const other of stayed)
@@ -92,15 +92,15 @@ export class Transfers {
   /** Holds the active call and retrieves the held one. */
   alternate(dn: string, connId: ConnId, otherConnId: ConnId): void {
     const { held, active } = this.pair(dn, connId, otherConnId);
-    this.control.hold(dn, active.connId);
-    this.control.retrieve(dn, held.connId);
+    this.control.holdNow(dn, active.connId);
+    this.control.retrieveNow(dn, held.connId);
   }
 
   /** Releases the consultation (active) call and retrieves the held one. */
   reconnect(dn: string, connId: ConnId, otherConnId: ConnId): void {
     const { held, active } = this.pair(dn, connId, otherConnId);
     this.control.release(dn, active.connId);
-    this.control.retrieve(dn, held.connId);
+    this.control.retrieveNow(dn, held.connId);
   }
 
   singleStepTransfer(dn: string, connId: ConnId, target: string, userData?: KVList): void {
@@ -121,7 +121,7 @@ export class Transfers {
   muteTransfer(dn: string, connId: ConnId, target: string, userData?: KVList): void {
     const consult = this.initiate(dn, connId, target, userData);
     if (this.calls.get(consult.connId) === undefined) {
-      this.control.retrieve(dn, connId);
+      this.control.retrieveNow(dn, connId);
       throw new TServerError(TErrorCode.InvalidCalledDn, `mute transfer to ${target} failed: destination busy`);
     }
     this.completeTransfer(dn, connId, consult.connId);
@@ -143,7 +143,7 @@ export class Transfers {
     this.mergeUserData(call, userData);
     const others = call.internalParties();
     const internal = entry !== undefined;
-    call.add({
+    const invited = call.add({
       dn: target,
       kind: internal ? 'internal' : 'external',
       state: internal ? 'Ringing' : 'Established',
@@ -151,7 +151,7 @@ export class Transfers {
       answered: !internal,
     });
     for (const other of others) emitCallEvent(this.ctx, 'EventPartyAdded', call, other.dn, { ThirdPartyDN: target });
-    if (internal) emitCallEvent(this.ctx, 'EventRinging', call, target, { ThirdPartyDN: dn, OtherDN: dn });
+    if (internal) this.router.alert(call, invited, { ThirdPartyDN: dn, OtherDN: dn });
   }
 
   deleteFromConference(dn: string, connId: ConnId, target: string): void {
