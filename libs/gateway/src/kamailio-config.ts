@@ -37,20 +37,23 @@ export function renderKamailioConfig(
   const sipServer = parseHostPort('sipServer', options.sipServer);
   const rtpengine = parseHostPort('rtpengineNg', options.rtpengineNg);
   return fillTemplate(template, {
-    SIP_DOMAIN: checkHost('sipDomain', options.sipDomain ?? GATEWAY_DEFAULTS.sipDomain),
-    LISTEN_HOST: checkHost('listenHost', options.listenHost),
-    SIP_PORT: checkPort('sipPort', options.sipPort),
-    WS_PORT: checkPort('wsPort', options.wsPort),
-    MGMT_HOST: checkHost('mgmtHost', options.mgmtHost),
-    MGMT_PORT: checkPort('mgmtPort', options.mgmtPort),
-    RUN_DIR: checkToken('runDir', options.runDir),
-    REDIS_SERVER: ndbRedisServer(options.redisUrl),
-    DNMAP_PREFIX: checkToken('dnMapPrefix', options.dnMapPrefix ?? GATEWAY_DEFAULTS.dnMapPrefix, /^[A-Za-z0-9:._-]*$/),
-    DN_PATTERN: checkDnPattern(options.dnPattern ?? GATEWAY_DEFAULTS.dnPattern),
-    SIP_SERVER: `sip:${sipServer.host}:${sipServer.port}`,
-    RTPENGINE_NG: `udp:${rtpengine.host}:${rtpengine.port}`,
-    USRLOC_TIMER: checkSeconds('usrlocTimerSeconds', options.usrlocTimerSeconds ?? GATEWAY_DEFAULTS.usrlocTimerSeconds),
-    WS_RM_DELAY: checkSeconds(
+    GATEWAY_SIP_DOMAIN: checkHost('sipDomain', options.sipDomain ?? GATEWAY_DEFAULTS.sipDomain),
+    GATEWAY_LISTEN_HOST: checkHost('listenHost', options.listenHost),
+    GATEWAY_SIP_PORT: checkPort('sipPort', options.sipPort),
+    GATEWAY_WS_PORT: checkPort('wsPort', options.wsPort),
+    GATEWAY_MGMT_HOST: checkHost('mgmtHost', options.mgmtHost),
+    GATEWAY_MGMT_PORT: checkPort('mgmtPort', options.mgmtPort),
+    GATEWAY_RUN_DIR: checkToken('runDir', options.runDir),
+    GATEWAY_REDIS_SERVER: ndbRedisServer(options.redisUrl),
+    REDIS_PREFIX: checkToken('dnMapPrefix', options.dnMapPrefix ?? GATEWAY_DEFAULTS.dnMapPrefix, /^[A-Za-z0-9:._-]*$/),
+    GATEWAY_DN_PATTERN: checkDnPattern(options.dnPattern ?? GATEWAY_DEFAULTS.dnPattern),
+    GATEWAY_SIP_SERVER: `${sipServer.host}:${sipServer.port}`,
+    RTPENGINE_NG: `${rtpengine.host}:${rtpengine.port}`,
+    GATEWAY_USRLOC_TIMER: checkSeconds(
+      'usrlocTimerSeconds',
+      options.usrlocTimerSeconds ?? GATEWAY_DEFAULTS.usrlocTimerSeconds,
+    ),
+    GATEWAY_WS_RM_DELAY: checkSeconds(
       'wsRemoveDelaySeconds',
       options.wsRemoveDelaySeconds ?? GATEWAY_DEFAULTS.wsRemoveDelaySeconds,
     ),

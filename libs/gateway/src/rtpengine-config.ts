@@ -18,9 +18,9 @@ export function renderRtpengineConfig(
   const ng = parseHostPort('ngListen', options.ngListen);
   checkPortRange('rtpengine media ports', options.portMin, options.portMax);
   return fillTemplate(template, {
-    RTP_INTERFACE: checkToken('interface', options.interface, /^[A-Za-z0-9._:/!-]+$/),
-    NG_LISTEN: `${ng.host}:${ng.port}`,
-    RTP_PORT_MIN: options.portMin,
-    RTP_PORT_MAX: options.portMax,
+    RTPENGINE_INTERFACE: checkToken('interface', options.interface, /^[A-Za-z0-9._:/!-]+$/),
+    RTPENGINE_NG_LISTEN: `${ng.host}:${ng.port}`,
+    RTPENGINE_PORT_MIN: options.portMin,
+    RTPENGINE_PORT_MAX: options.portMax,
   });
 }

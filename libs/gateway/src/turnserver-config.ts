@@ -31,6 +31,6 @@ export function renderTurnserverConfig(
     TURN_RELAY_PORT_MAX: options.relayPortMax,
     TURN_SECRET: checkToken('secret', options.secret),
     TURN_REALM: checkHost('realm', options.realm),
-    RUN_DIR: checkToken('runDir', options.runDir),
+    GATEWAY_RUN_DIR: checkToken('runDir', options.runDir),
   });
 }
