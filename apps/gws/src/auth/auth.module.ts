@@ -10,7 +10,10 @@ import { GwsAuthGuard } from './gws-auth.guard';
 import { SessionCookieStrategy } from './session-cookie.strategy';
 import { SessionHandshakeAuthenticator } from './session-handshake-authenticator';
 
-/** Authentication (session cookie, then Basic), login throttling (the store's LOGIN_THROTTLE) and CSRF, on every route. */
+/**
+ * Authentication (session cookie, then Basic), login throttling (the store's LOGIN_THROTTLE) and CSRF, on every route.
+ * Exports the password check (CredentialsLogin) for the other ways in, such as the Workspace API v3 token endpoint.
+ */
 @Module({})
 export class AuthModule {
   static register(authenticator: Provider): DynamicModule {
@@ -27,7 +30,7 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_INTERCEPTOR, useClass: CsrfHeadersInterceptor },
       ],
-      exports: [SessionHandshakeAuthenticator, SessionsModule],
+      exports: [SessionHandshakeAuthenticator, CredentialsLogin, SessionsModule],
     };
   }
 }

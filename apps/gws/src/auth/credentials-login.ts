@@ -11,17 +11,26 @@ import {
   type UserAuthenticator,
 } from './user-authenticator';
 
-/** How a password login ended; the caller turns it into its protocol's answer. */
-export type LoginOutcome =
-  | { readonly outcome: 'accepted'; readonly principal: GwsPrincipal }
+/** How a password check ended without success; the caller turns it into its protocol's answer. */
+export type LoginRefusal =
   | { readonly outcome: 'refused' }
   | { readonly outcome: 'locked' | 'busy'; readonly retryAfterMs: number }
   | { readonly outcome: 'unavailable' };
 
+/** How a password login ended. */
+export type LoginOutcome = { readonly outcome: 'accepted'; readonly principal: GwsPrincipal } | LoginRefusal;
+
+/** How a password check ended: the person Configuration Server accepted, or why not. */
+export type CheckOutcome = { readonly outcome: 'accepted'; readonly user: AuthenticatedUser } | LoginRefusal;
+
+/** Where the credentials came from, for the log. */
+export type LoginChannel = 'REST' | 'CometD' | 'OAuth';
+
 /**
- * A password login, the same for REST Basic and the CometD handshake: admitted by the login throttle first (a guess
- * counts from then on, so parallel guesses cannot outrun the limit), checked by Configuration Server, and on success
- * given an HTTP session. Which part of the credentials was wrong is logged, never answered.
+ * A password login, the same for REST Basic, the CometD handshake and the Workspace API v3 token endpoint: admitted
+ * by the login throttle first (a guess counts from then on, so parallel guesses cannot outrun the limit), checked by
+ * Configuration Server, and on success given an HTTP session (`login`) or only the person (`check`, for a token).
+ * Which part of the credentials was wrong is logged, never answered.
  */
 @Injectable()
 export class CredentialsLogin {
@@ -33,11 +42,13 @@ export class CredentialsLogin {
     private readonly sessions: SessionService,
   ) {}
 
-  async login(
-    { userName, password }: BasicCredentials,
-    address: string,
-    via: 'REST' | 'CometD',
-  ): Promise<LoginOutcome> {
+  async login(credentials: BasicCredentials, address: string, via: LoginChannel): Promise<LoginOutcome> {
+    const checked = await this.check(credentials, address, via);
+    if (checked.outcome !== 'accepted') return checked;
+    return { outcome: 'accepted', principal: await this.sessions.openForLogin(checked.user, address) };
+  }
+
+  async check({ userName, password }: BasicCredentials, address: string, via: LoginChannel): Promise<CheckOutcome> {
     const admission = await this.throttle.admit(userName, address);
     if (!admission.admitted) {
       this.logger.warn(`${via} login of ${userName} from ${address} refused unchecked: ${admission.reason}`);
@@ -62,6 +73,6 @@ export class CredentialsLogin {
     }
     await attempt.succeeded();
     this.logger.log(`user ${user.userName} authenticated over ${via} from ${address}`);
-    return { outcome: 'accepted', principal: await this.sessions.openForLogin(user, address) };
+    return { outcome: 'accepted', user };
   }
 }

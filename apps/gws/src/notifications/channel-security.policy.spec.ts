@@ -2,6 +2,7 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import type { CometDServer, ServerChannel, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { ChannelSecurityPolicy } from './channel-security.policy';
+import { isSubscribableChannel } from './gws-topics';
 import type { AuthenticatedPrincipal, HandshakeAuthenticator } from './handshake-authenticator';
 
 const principal: AuthenticatedPrincipal = { userId: 'alice-id', userName: 'alice', sessionId: 'http-1' };
@@ -23,7 +24,7 @@ describe('ChannelSecurityPolicy', () => {
   const logger = { debug: jest.fn(), info: jest.fn(), warn: jest.fn() };
   const onAuthenticated = jest.fn();
   const policyWith = (authenticator: HandshakeAuthenticator) =>
-    new ChannelSecurityPolicy(server, authenticator, onAuthenticated, logger);
+    new ChannelSecurityPolicy(server, authenticator, onAuthenticated, logger, isSubscribableChannel);
 
   beforeEach(() => jest.clearAllMocks());
 

@@ -8,14 +8,14 @@ import type {
   ServerSession,
 } from 'cometd-nodejs-server';
 import type { AuthenticatedPrincipal, HandshakeAuthenticator } from './handshake-authenticator';
-import { isSubscribableChannel } from './gws-topics';
 import type { NotificationsLogger } from './notifications-logger';
 
 /**
  * Channel security of `/api/v2/notifications`, as a cometd-nodejs-server policy:
  * - `/meta/handshake` needs an authenticated HTTP request (the injected {@link HandshakeAuthenticator});
  *   otherwise the reply is `403::handshake_denied` with advice `reconnect: none` (authenticate over REST first);
- * - a session may subscribe only to the `/v2/me` topics and wildcards (`403::subscribe_denied` otherwise);
+ * - a session may subscribe only to the endpoint's channels (`403::subscribe_denied` otherwise): for GWS API v2 the
+ *   `/v2/me` topics and wildcards;
  * - clients never publish: `403::publish_denied` on an existing channel, `403::channel_denied` on a new one.
  * What a session receives is decided by `NotificationPublisher`, which delivers to the sessions of one user.
  */
@@ -29,6 +29,8 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
       principal: AuthenticatedPrincipal,
     ) => void | Promise<void>,
     private readonly logger: NotificationsLogger,
+    /** Whether a client may subscribe to the channel (channels come into being only that way). */
+    private readonly subscribable: (channel: string) => boolean,
     /** The principal of a session adopted from another node (an internal handshake), which needs no request. */
     private readonly adopted: (
       session: ServerSession,
@@ -86,7 +88,7 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
 
   canCreate(_session: ServerSession, _message: ServerMessage, channelName: string, callback: Callback<boolean>): void {
     // Channels come into being only by a permitted subscription; a publish to a new channel stops here.
-    callback(undefined, isSubscribableChannel(channelName));
+    callback(undefined, this.subscribable(channelName));
   }
 
   canSubscribe(
@@ -95,7 +97,7 @@ export class ChannelSecurityPolicy implements SecurityPolicy {
     channel: ServerChannel,
     callback: Callback<boolean>,
   ): void {
-    callback(undefined, isSubscribableChannel(channel.name));
+    callback(undefined, this.subscribable(channel.name));
   }
 
   canPublish(

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, Server as HttpServer, ServerResponse } from 'node:http';
 import { Inject, Injectable, type INestApplication, type OnModuleDestroy } from '@nestjs/common';
-import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
+import type { CometDServer, ServerChannel, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { readBayeuxRequest } from './bayeux-request-reader';
 import { BayeuxSessionRegistry } from './bayeux-session-registry';
 import { ChannelSecurityPolicy } from './channel-security.policy';
@@ -63,6 +63,7 @@ export class CometdGateway implements OnModuleDestroy {
       authenticator,
       (session, principal) => this.accept(session, principal),
       logger,
+      (channel) => options.channels.includes(channel),
       (session, handshake) => this.adoption.principalOf(session, handshake),
     );
     // First: the queue limit below counts what this one puts back for acknowledging clients.
@@ -84,6 +85,16 @@ export class CometdGateway implements OnModuleDestroy {
     this.server.addListener('sessionRemoved', (session: ServerSession, timeout: boolean) =>
       this.unbind(session, timeout),
     );
+  }
+
+  /**
+   * Calls `listener` each time a session of this endpoint subscribes to `channel`: a message delivered from there on
+   * reaches the client's listener for it (the Workspace API v3 initialization message needs that).
+   */
+  onSubscribed(channel: string, listener: (session: ServerSession) => void): void {
+    this.server.addListener('subscribed', (subscribed: ServerChannel, session: ServerSession) => {
+      if (subscribed.name === channel) listener(session);
+    });
   }
 
   /** The mount path, as configured. */

@@ -15,6 +15,7 @@ export {
 } from './handshake-authenticator';
 export * from './messages';
 export { NotificationPublisher } from './notification-publisher';
+export { createNotificationsEndpoint, type NotificationsEndpoint } from './notifications-endpoint';
 export type { NotificationsLogger } from './notifications-logger';
 export { DEFAULT_NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications-options';
 export {

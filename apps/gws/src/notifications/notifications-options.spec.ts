@@ -4,6 +4,7 @@ describe('resolveNotificationsOptions', () => {
   it('applies the documented defaults', () => {
     expect(resolveNotificationsOptions()).toEqual({
       path: '/api/v2/notifications',
+      channels: ['/v2/me/devices', '/v2/me/calls', '/v2/me/channels', '/v2/me', '/v2/me/*', '/v2/me/**'],
       timeout: 30_000,
       interval: 0,
       maxInterval: 15_000,
@@ -44,6 +45,13 @@ describe('resolveNotificationsOptions', () => {
     expect(resolveNotificationsOptions({ browserCookieSameSite: 'None', browserCookieSecure: true })).toMatchObject({
       browserCookieSameSite: 'None',
     });
+  });
+
+  it('takes the channels of another endpoint, each a channel name or wildcard', () => {
+    const channels = ['/workspace/v3/initialization', '/workspace/v3/voice'];
+    expect(resolveNotificationsOptions({ channels }).channels).toEqual(channels);
+    expect(() => resolveNotificationsOptions({ channels: ['voice'] })).toThrow(/channels\.0: a channel/);
+    expect(() => resolveNotificationsOptions({ channels: [] })).toThrow(/channels/);
   });
 
   it('refuses unknown options', () => {

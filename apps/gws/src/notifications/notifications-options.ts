@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBSCRIBABLE_CHANNELS } from './gws-topics';
 import type { NotificationsLogger } from './notifications-logger';
 
 /** Injection token of the validated {@link ResolvedNotificationsOptions}. */
@@ -11,6 +12,12 @@ export interface NotificationsOptions {
    * @default '/api/v2/notifications'
    */
   path?: string;
+  /**
+   * Channels a client may subscribe to (and the only ones that exist); any other subscription is refused. What a
+   * session receives does not depend on them (delivery is per user), only where the client library routes it.
+   * @default the GWS API v2 topics and `/v2/me/*`, `/v2/me/**` (gws-topics.ts)
+   */
+  channels?: readonly string[];
   /**
    * How long the server holds a `/meta/connect` (long poll) when it has nothing to send, in ms.
    * Keep it under the idle timeout of every proxy between browser and server.
@@ -100,6 +107,7 @@ export type ResolvedNotificationsOptions = Required<Omit<NotificationsOptions, '
 
 export const DEFAULT_NOTIFICATIONS_OPTIONS = {
   path: '/api/v2/notifications',
+  channels: [...SUBSCRIBABLE_CHANNELS],
   timeout: 30_000,
   interval: 0,
   maxInterval: 15_000,
@@ -120,6 +128,7 @@ const milliseconds = z.number().int().min(0);
 const schema = z
   .object({
     path: z.string().regex(/^\/[\w\-/]*[\w-]$/, 'a path such as /api/v2/notifications'),
+    channels: z.array(z.string().regex(/^\/[\w\-/*]*[\w\-*]$/, 'a channel such as /v2/me/calls')).min(1),
     timeout: milliseconds,
     interval: milliseconds,
     maxInterval: milliseconds.min(1),

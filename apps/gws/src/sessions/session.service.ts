@@ -13,6 +13,15 @@ export interface NewSession {
 }
 
 /**
+ * Which API a session was opened for: GWS API v2 (a password login, the JSESSIONID cookie) or Workspace API v3
+ * (`initialize-workspace`, the WORKSPACE_SESSIONID cookie). A session serves its own API only, so that one API's
+ * cookie is no credential on the other. Sessions stored without it are v2's.
+ */
+export type SessionSurface = 'gws-v2' | 'workspace-v3';
+
+const SURFACE = 'surface';
+
+/**
  * Set on a session opened by a password login, with the client's address, until the client first presents the
  * session's cookie. A client that never keeps cookies (a script sending Basic on every request) gets this session
  * again instead of a new one per request.
@@ -49,10 +58,22 @@ export class SessionService {
     return toPrincipal(session);
   }
 
-  /** The principal of a session its client presented (cookie), whose expiry moves forward; undefined when gone. */
-  async resume(sessionId: string): Promise<GwsPrincipal | undefined> {
+  /** A new session of Workspace API v3 for a user its bearer token names (`initialize-workspace`). */
+  async openWorkspaceSession(user: NewSession): Promise<GwsPrincipal> {
+    const existing = await this.store.listByUser(user.userId);
+    const session = newSession(user, { personDbid: user.personDbid, [SURFACE]: 'workspace-v3' }, this.expiry());
+    await this.store.create(session);
+    await this.endOldest([...existing, session]);
+    return toPrincipal(session);
+  }
+
+  /**
+   * The principal of a session its client presented (cookie), whose expiry moves forward; undefined when gone, or
+   * when it was opened for the other API.
+   */
+  async resume(sessionId: string, surface: SessionSurface = 'gws-v2'): Promise<GwsPrincipal | undefined> {
     const session = await this.store.get(sessionId);
-    if (session === undefined) return undefined;
+    if (session === undefined || surfaceOf(session) !== surface) return undefined;
     if (!(await this.store.touch(sessionId, this.expiry()))) return undefined;
     if (COOKIE_NOT_YET_SEEN in session.data) {
       const data = { ...session.data };
@@ -98,6 +119,10 @@ function newSession(user: NewSession, data: JsonObject, expiresAt: number): Stor
     expiresAt,
     data,
   };
+}
+
+function surfaceOf(session: StoredSession): SessionSurface {
+  return session.data[SURFACE] === 'workspace-v3' ? 'workspace-v3' : 'gws-v2';
 }
 
 function toPrincipal(session: StoredSession): GwsPrincipal {
