@@ -1,3 +1,4 @@
+import type { SipLegInfo } from './sip/sip-options';
 import type { SwitchSnapshot } from './switch/snapshot';
 
 export type ClientFault = 'drop' | 'stop-addp' | 'corrupt-frame';
@@ -36,4 +37,6 @@ export interface SimulatorControl {
   fault(clientId: string, fault: ClientFault): void;
   clients(): ClientInfo[];
   snapshot(): SimulatorSnapshot;
+  /** The SIP side's call legs, live then recently ended; empty without a SIP side. */
+  sipLegs(): SipLegInfo[];
 }

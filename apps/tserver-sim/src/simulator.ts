@@ -10,11 +10,14 @@ import { linkStateEvent } from './link/link-state';
 import { RequestDispatcher } from './link/request-dispatcher';
 import { TServerEndpoint } from './link/tserver-endpoint';
 import type { ClientFault, ClientInfo, InjectCallInput, SimulatorControl, SimulatorSnapshot } from './simulator-types';
+import { SipGatewaySide } from './sip/sip-gateway-side';
+import type { SimulatorSipOptions, SipLegInfo } from './sip/sip-options';
 import { switchSnapshot } from './switch/snapshot';
 import { SwitchModel } from './switch/switch-model';
 import { UnknownClientError } from './unknown-client.error';
 
 export type { ClientFault, ClientInfo, InjectCallInput, SimulatorSnapshot } from './simulator-types';
+export type { CtiControl, SimulatorSipOptions, SipLegInfo } from './sip/sip-options';
 
 /**
  * The link limits (`maxConnections`, `registrationTimeoutMs`, `unregisteredMaxFrameBytes`) apply to each of the two
@@ -36,6 +39,8 @@ export interface TServerSimulatorOptions extends InboundLinkLimits {
   noAnswerTimeoutMs?: number;
   /** @default 'tserver protocol 4.2' */
   protocolVersion?: string;
+  /** The SIP side toward the WebRTC gateway (docs/simulator.md, "SIP side"); omitted = every DN is simulated. */
+  sip?: SimulatorSipOptions;
   logger?: LinkLogger;
   now?: () => number;
 }
@@ -61,6 +66,7 @@ export class TServerSimulator implements SimulatorControl {
   private readonly state: { linkUp: boolean; readonly protocolVersion: string; readonly serverVersion: string };
   private endpoints: TServerEndpoint[] = [];
   private control: ControlServer | undefined;
+  private readonly sip: SipGatewaySide | undefined;
   private nextClient = 0;
   private closed = false;
 
@@ -73,6 +79,7 @@ export class TServerSimulator implements SimulatorControl {
       serverVersion: SIMULATOR_SERVER_VERSION,
     };
     this.fanout = new EventFanout(() => this.sessions.values(), this.now, Math.floor(this.now() / 1000));
+    this.sip = options.sip === undefined ? undefined : new SipGatewaySide(options.sip, this.logger, this.now);
     this.model = new SwitchModel({
       directory: options.directory,
       sink: this.fanout,
@@ -83,6 +90,7 @@ export class TServerSimulator implements SimulatorControl {
         noAnswerTimeoutMs: options.noAnswerTimeoutMs ?? 30_000,
         userDataCapBytes: USER_DATA_CAP_BYTES,
       },
+      ...(this.sip !== undefined ? { endpoints: this.sip } : {}),
     });
     this.dispatcher = new RequestDispatcher({
       handlers: REQUEST_HANDLERS,
@@ -116,13 +124,22 @@ export class TServerSimulator implements SimulatorControl {
     return this.control?.port;
   }
 
+  /** The SIP side's UDP port; undefined without `sip`. */
+  get sipPort(): number | undefined {
+    return this.sip?.port;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.model.close();
     for (const session of this.sessions.values()) session.connection.destroy('simulator closing');
     this.sessions.clear();
-    await Promise.all([...this.endpoints.map((endpoint) => endpoint.close()), this.control?.close()]);
+    await Promise.all([
+      ...this.endpoints.map((endpoint) => endpoint.close()),
+      this.control?.close(),
+      this.sip?.close(),
+    ]);
   }
 
   injectCall(input: InjectCallInput): { connId: string; callUuid: string } {
@@ -197,6 +214,10 @@ export class TServerSimulator implements SimulatorControl {
     }));
   }
 
+  sipLegs(): SipLegInfo[] {
+    return this.sip?.legs() ?? [];
+  }
+
   snapshot(): SimulatorSnapshot {
     const registeredBy = (dn: string): string[] =>
       [...this.sessions.values()].filter((session) => session.registeredDns.has(dn)).map((session) => session.id);
@@ -213,6 +234,7 @@ export class TServerSimulator implements SimulatorControl {
 
   private async listen(options: TServerSimulatorOptions): Promise<void> {
     const host = options.host ?? '127.0.0.1';
+    await this.sip?.listen();
     const onSocket = (endpoint: TServerEndpoint, socket: Socket): void => this.accept(endpoint, socket);
     const guarding = { logger: this.logger, limits: options };
     for (const [name, port] of [

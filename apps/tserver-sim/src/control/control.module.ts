@@ -4,6 +4,7 @@ import { ClientsController } from './clients.controller';
 import { ExternalCallsController } from './external-calls.controller';
 import { LinkController } from './link.controller';
 import { SIMULATOR } from './simulator.token';
+import { SipController } from './sip.controller';
 import { SnapshotController } from './snapshot.controller';
 
 @Module({})
@@ -11,7 +12,7 @@ export class ControlModule {
   static register(simulator: SimulatorControl): DynamicModule {
     return {
       module: ControlModule,
-      controllers: [ExternalCallsController, LinkController, ClientsController, SnapshotController],
+      controllers: [ExternalCallsController, LinkController, ClientsController, SnapshotController, SipController],
       providers: [{ provide: SIMULATOR, useValue: simulator }],
     };
   }

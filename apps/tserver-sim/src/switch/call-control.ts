@@ -56,9 +56,10 @@ export class CallControl {
       ...(request.consultOf !== undefined ? { consultOf: request.consultOf } : {}),
     });
     if (request.userData !== undefined) call.userData = request.userData.clone();
-    call.add({ dn, kind: 'internal', state: 'Dialing', role: DNRole.Origination, answered: false });
+    const caller = call.add({ dn, kind: 'internal', state: 'Dialing', role: DNRole.Origination, answered: false });
     emitCallEvent(this.ctx, 'EventDialing', call, dn, { OtherDN: destination });
     if (this.router.deliver(call, destination) === 'busy') this.busy(call);
+    else if (this.endpoints.reaches(dn)) this.endpoints.offer(call, caller, 'origin');
     return call;
   }
 

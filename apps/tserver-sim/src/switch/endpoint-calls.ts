@@ -39,11 +39,16 @@ export class EndpointCalls implements EndpointReports {
   /**
    * The phone did not take the call. A DN it rang on is released with CallState Busy or NoAnswer; a Ready agent
    * there goes NotReady; a call an ACD queue distributed goes back to that queue (overflow `recall`), any other
-   * call ends as a busy or unanswered one would, unless others are still on it (a conference invite).
+   * call ends as a busy or unanswered one would, unless others are still on it (a conference invite). The phone of
+   * a DN that dials (3PCC) leaves the call as if it had hung up.
    */
   failed(party: Party, failure: EndpointFailure): void {
     const call = this.calls.findByParty(party);
-    if (call === undefined || (party.state !== 'Offered' && party.state !== 'Ringing')) return;
+    if (call === undefined) return;
+    if (party.state !== 'Offered' && party.state !== 'Ringing') {
+      this.control.leave(call, party, CallState.Ok);
+      return;
+    }
     const callState = failure === 'busy' ? CallState.Busy : CallState.NoAnswer;
     if (isAnnounced(party)) emitCallEvent(this.ctx, 'EventReleased', call, party.dn, { CallState: callState });
     call.remove(party);

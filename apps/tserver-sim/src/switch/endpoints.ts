@@ -13,11 +13,17 @@ export interface SwitchEndpoints {
   attach(reports: EndpointReports): void;
   /** Whether calls to `dn` ring a phone. */
   reaches(dn: string): boolean;
-  /** Invites `party`'s phone (the party is `Offered`): its progress comes back through `EndpointReports`. */
-  offer(call: Call, party: Party): void;
+  /**
+   * Invites `party`'s phone; its progress comes back through `EndpointReports`. A `destination` rings (the party is
+   * `Offered` until it does); an `origin` is the DN that dials (3PCC: its own phone is called first and asked to
+   * answer at once), whose events do not wait for its phone.
+   */
+  offer(call: Call, party: Party, role: OfferRole): void;
   /** The phone ringing or talking for `party`, while it does. */
   phone(party: Party): EndpointPhone | undefined;
 }
+
+export type OfferRole = 'destination' | 'origin';
 
 /** Requests to one phone on one call. Each completes later; its outcome comes back through `EndpointReports`. */
 export interface EndpointPhone {

@@ -98,7 +98,7 @@ export class Router {
     if (this.endpoints.reaches(party.dn)) {
       party.state = 'Offered';
       party.ringing = extra;
-      this.endpoints.offer(call, party);
+      this.endpoints.offer(call, party, 'destination');
       return;
     }
     emitCallEvent(this.ctx, 'EventRinging', call, party.dn, extra);
