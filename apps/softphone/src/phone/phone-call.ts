@@ -84,6 +84,11 @@ export class PhoneCall {
     return this.current === 'Call ended';
   }
 
+  /** Ringing and not being answered yet (the ring tone and the "Answer" button follow this). */
+  get ringing(): boolean {
+    return this.current === 'Ringing' && !this.answering;
+  }
+
   /** Answers as the endpoint; only on GWS's word (talk) or an auto-answer INVITE. */
   answer(why: 'cti-talk' | 'auto-answer'): void {
     if (this.answering || this.session.isEstablished() || this.session.isEnded()) return;
@@ -137,9 +142,9 @@ export class PhoneCall {
   }
 
   private connection(): RTCPeerConnection | undefined {
-    // JsSIP creates the connection when the call is answered; before that the getter returns undefined.
-    const connection: RTCPeerConnection | undefined = this.session.connection;
-    return connection;
+    // JsSIP creates the connection when the call is answered; before that the getter returns null (typed otherwise).
+    const connection = this.session.connection as RTCPeerConnection | null | undefined;
+    return connection ?? undefined;
   }
 
   private onCtiCommand(command: CtiCommand): void {

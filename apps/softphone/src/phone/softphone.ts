@@ -165,7 +165,9 @@ export class Softphone {
     ua.on('unregistered', ({ cause }) => {
       if (!mine()) return;
       this.options.log.add('unregistered', { cause });
-      this.setRegistration('Not registered');
+      // JsSIP follows a refused re-REGISTER with 'unregistered': the refusal stays on show (a lost socket and
+      // stop() set "Not registered" themselves).
+      if (!this.registration.startsWith('Registration failed')) this.setRegistration('Not registered');
     });
     ua.on('registrationFailed', ({ cause, ...event }) => {
       if (!mine()) return;
@@ -212,7 +214,7 @@ export class Softphone {
   }
 
   private callChanged(): void {
-    const ringing = this.callList.some((call) => call.state === 'Ringing' && !call.session.isEstablished());
+    const ringing = this.callList.some((call) => call.ringing);
     if (ringing) this.ring.start();
     else this.ring.stop();
     if (this.restartPending && this.liveCalls().length === 0) {

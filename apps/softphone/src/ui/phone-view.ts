@@ -121,7 +121,7 @@ export class PhoneView {
         ? ''
         : `${call.ended ? 'Last call' : 'Call'} with ${call.remoteParty}${live > 1 ? ` (${live} calls)` : ''}`,
     );
-    this.answerButton.hidden = !phone.calls.some((candidate) => candidate.state === 'Ringing');
+    this.answerButton.hidden = !phone.calls.some((candidate) => candidate.ringing);
     // A toggle keeps its name; its state is aria-pressed (WAI-ARIA button pattern).
     this.muteButton.setAttribute('aria-pressed', String(this.preferences.muted));
   }
