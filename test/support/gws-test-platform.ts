@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { GwsConfig } from '../../apps/gws/src/config/gws-config';
-import { EmbeddedPlatform } from '../../apps/gws/src/embedded/embedded-platform';
+import { EmbeddedPlatform, type EmbeddedPlatformOptions } from '../../apps/gws/src/embedded/embedded-platform';
 import { silentLogger } from '@gws/framed-link';
 import { loopbackGwsConfig, startGwsNode } from './gws-node';
 
@@ -23,10 +23,17 @@ export interface GwsTestPlatform {
  * `env` overrides GWS settings (e.g. `{ LOGIN_FAILURE_LIMIT: '3' }`).
  */
 export async function startGwsTestPlatform(
-  options: { env?: Record<string, string>; directoryFile?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    directoryFile?: string;
+    tserverSip?: EmbeddedPlatformOptions['tserverSip'];
+    tserverControlPort?: number;
+  } = {},
 ): Promise<GwsTestPlatform> {
   const simulators = await EmbeddedPlatform.start({
     ...(options.directoryFile === undefined ? {} : { directoryFile: options.directoryFile }),
+    ...(options.tserverSip === undefined ? {} : { tserverSip: options.tserverSip }),
+    ...(options.tserverControlPort === undefined ? {} : { tserverControlPort: options.tserverControlPort }),
     host: '127.0.0.1',
     tserverPrimaryPort: 0,
     tserverBackupPort: 0,

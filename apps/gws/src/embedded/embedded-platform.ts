@@ -3,7 +3,7 @@ import { demoDirectoryFile, loadDirectory } from '@gws/directory';
 import type { LinkLogger } from '@gws/framed-link';
 // The simulators are applications of this monorepo; the embedded default runs them in this process.
 import { ConfServSimulator } from '../../../confserv-sim/src/simulator';
-import { TServerSimulator } from '../../../tserver-sim/src/simulator';
+import { TServerSimulator, type SimulatorSipOptions } from '../../../tserver-sim/src/simulator';
 
 export interface EmbeddedPlatformOptions {
   readonly directoryFile?: string;
@@ -15,6 +15,8 @@ export interface EmbeddedPlatformOptions {
   readonly tserverControlPort?: number;
   /** HTTP admin API of the Configuration Server simulator; undefined = not started. */
   readonly confservAdminPort?: number;
+  /** The T-Server simulator's SIP side toward a WebRTC gateway; undefined = none (docs/simulator.md). */
+  readonly tserverSip?: SimulatorSipOptions;
   readonly logger: (name: string) => LinkLogger;
 }
 
@@ -43,6 +45,7 @@ export class EmbeddedPlatform {
         primaryPort: options.tserverPrimaryPort,
         backupPort: options.tserverBackupPort,
         ...(options.tserverControlPort === undefined ? {} : { controlPort: options.tserverControlPort }),
+        ...(options.tserverSip === undefined ? {} : { sip: options.tserverSip }),
         logger: options.logger('tserver-sim'),
       });
       return new EmbeddedPlatform(tserver, confserv, file);
