@@ -42,7 +42,12 @@ export class SoftphonePage {
     this.phoneView = new PhoneView(this.phone, this.preferences, () => this.answerThroughGws());
     this.log.onEvent((event) => this.phoneView.phoneEvent(event));
     installSoftphoneHook(this.phone, this.log);
+    // Unregister when the tab closes, so GWS shows the device Inactive at once rather than at the gateway's expiry;
+    // a page brought back from the back/forward cache starts over.
     window.addEventListener('pagehide', () => void this.phone.stop());
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) window.location.reload();
+    });
   }
 
   async open(): Promise<void> {
@@ -80,6 +85,7 @@ export class SoftphonePage {
     this.sessionView.show(agent.displayName);
     this.sessionView.showSession(agent.dn);
     this.phoneView.show();
+    await this.phoneView.refreshDevices();
     if (agent.dn !== undefined) await this.connectPhone();
   }
 

@@ -132,9 +132,15 @@ export class PhoneView {
     if (event.type === 'incoming') setText(this.tone, '');
   }
 
-  /** Fills the device lists (labels appear once the page has had the microphone). */
+  /** Fills the device lists (labels appear once the page has had the microphone); never rejects. */
   async refreshDevices(): Promise<void> {
-    const devices = await listAudioDevices();
+    let devices: Awaited<ReturnType<typeof listAudioDevices>>;
+    try {
+      devices = await listAudioDevices();
+    } catch (error) {
+      this.showMessage(`Cannot list the audio devices: ${String(error)}`);
+      return;
+    }
     fill(this.microphone.control, devices.microphones, this.preferences.microphoneId, 'Default microphone');
     fill(this.speaker.control, devices.speakers, this.preferences.speakerId, 'Default speaker');
   }
