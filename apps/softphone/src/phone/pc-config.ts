@@ -11,7 +11,8 @@ export function peerConnectionConfig(settings: WebrtcSettings, pageUrl: URL): RT
   return {
     iceServers: settings.iceServers.map((server) => ({ ...server })),
     iceTransportPolicy: policy,
-    bundlePolicy: 'max-bundle',
+    // One audio m-line and no BUNDLE group in the gateway's offers (rtpengine does not add one): Chromium refuses
+    // such an offer under 'max-bundle', so the default ('balanced') stays.
     rtcpMuxPolicy: 'require',
   };
 }
