@@ -155,7 +155,7 @@ describe('Softphone page in a real browser (embedded default, no gateway)', () =
     await page.getByText('Session active on DN 5001').waitFor();
     const unavailable = page.getByRole('alert').filter({ hasText: 'WebRTC is unavailable' });
     await unavailable.waitFor();
-    expect(await unavailable.textContent()).toMatch(/the SIP gateway is not configured on this server for DN 5001/);
+    expect(await unavailable.textContent()).toMatch(/for DN 5001: the SIP gateway is not configured on this server/);
     await page.getByRole('button', { name: 'Try again' }).waitFor();
 
     // The phone shows its state in live regions; the hook reports the same, with nothing registered or ringing.

@@ -22,10 +22,10 @@ export function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** `/me/webrtc` answered 404 although the session runs: the gateway is not set up for this server or DN. */
+/** `/me/webrtc` answered 404: no gateway for this server or DN, or (a race) no session yet; GWS's words say which. */
 export function webrtcUnavailableMessage(error: GwsError, dn: string | undefined): string {
   return (
-    `WebRTC is unavailable: the SIP gateway is not configured on this server${dn === undefined ? '' : ` for DN ${dn}`}, ` +
-    `so this page cannot ring (GWS: ${error.statusMessage}).`
+    `WebRTC is unavailable${dn === undefined ? '' : ` for DN ${dn}`}: the SIP gateway is not configured on this ` +
+    `server, or the session has not started yet, so this page cannot ring (GWS: ${error.statusMessage}).`
   );
 }
