@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     maxConnections: config.maxConnections,
     registrationTimeoutMs: config.registrationTimeoutMs,
     unregisteredMaxFrameBytes: config.unregisteredMaxFrameBytes,
+    ...(config.sip !== undefined ? { sip: config.sip } : {}),
     logger,
   });
   logger.info(
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
       primary: `${config.host}:${simulator.primaryPort}`,
       backup: `${config.host}:${simulator.backupPort}`,
       control: `http://${config.host}:${simulator.controlPort ?? '-'}`,
+      ...(config.sip !== undefined
+        ? {
+            sip: `udp:${config.sip.listen.host}:${simulator.sipPort ?? '-'}`,
+            sipGateway: `udp:${config.sip.gateway.host}:${config.sip.gateway.port}`,
+          }
+        : {}),
       directory: directoryFile,
       dns: directory.dns.length,
     },

@@ -14,7 +14,41 @@ describe('loadSimulatorConfig', () => {
       registrationTimeoutMs: 10000,
       unregisteredMaxFrameBytes: 65536,
       logLevel: 'info',
+      sip: undefined,
     });
+  });
+
+  it('turns the SIP side on with SIM_SIP_GATEWAY, with the contract defaults', () => {
+    expect(loadSimulatorConfig({ SIM_SIP_GATEWAY: '127.0.0.1:5060' }).sip).toEqual({
+      listen: { host: '127.0.0.2', port: 5070 },
+      gateway: { host: '127.0.0.1', port: 5060 },
+      domain: 'gw.open-gws.test',
+      dnPattern: /^5[0-9]{3}$/,
+      ctiControl: ['talk', 'hold'],
+      inviteTimeoutMs: 32000,
+    });
+    expect(
+      loadSimulatorConfig({
+        SIM_SIP_GATEWAY: '127.0.0.1:15060',
+        SIM_SIP_LISTEN: '127.0.0.2:0',
+        SIM_SIP_DOMAIN: 'sip.example',
+        SIM_SIP_DN_PATTERN: '^6[0-9]{3}$',
+        SIM_SIP_CTI_CONTROL: 'none',
+      }).sip,
+    ).toMatchObject({ listen: { port: 0 }, domain: 'sip.example', dnPattern: /^6[0-9]{3}$/, ctiControl: [] });
+    expect(
+      loadSimulatorConfig({ SIM_SIP_GATEWAY: '127.0.0.1:5060', SIM_SIP_CTI_CONTROL: 'Talk' }).sip?.ctiControl,
+    ).toEqual(['talk']);
+  });
+
+  it('names every bad SIP variable', () => {
+    const bad = {
+      SIM_SIP_GATEWAY: '127.0.0.1',
+      SIM_SIP_LISTEN: '127.0.0.2:99999',
+      SIM_SIP_DN_PATTERN: '^5[',
+      SIM_SIP_CTI_CONTROL: 'talk,answer',
+    };
+    for (const name of Object.keys(bad)) expect(() => loadSimulatorConfig(bad)).toThrow(new RegExp(name));
   });
 
   it('reads the link limits', () => {

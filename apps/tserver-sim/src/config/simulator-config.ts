@@ -1,5 +1,7 @@
 import { INBOUND_LINK_LIMITS_ENV } from '@gws/framed-link';
 import { z } from 'zod';
+import type { SimulatorSipOptions } from '../sip/sip-options';
+import { SIP_ENV, sipOptionsFromEnv } from './sip-env';
 
 /** tserver-sim settings from the environment, validated once at start-up (docs/simulator.md). */
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -15,6 +17,7 @@ const envSchema = z.object({
   TSERVER_REGISTRATION_TIMEOUT_MS: INBOUND_LINK_LIMITS_ENV.registrationTimeoutMs,
   TSERVER_UNREGISTERED_MAX_FRAME_BYTES: INBOUND_LINK_LIMITS_ENV.unregisteredMaxFrameBytes,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...SIP_ENV.shape,
 });
 
 export interface SimulatorConfig {
@@ -31,6 +34,8 @@ export interface SimulatorConfig {
   readonly registrationTimeoutMs: number;
   readonly unregisteredMaxFrameBytes: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The SIP side toward the WebRTC gateway; undefined (no SIP side) unless SIM_SIP_GATEWAY is set. */
+  readonly sip: SimulatorSipOptions | undefined;
 }
 
 export class SimulatorConfigError extends Error {
@@ -58,5 +63,6 @@ export function loadSimulatorConfig(env: NodeJS.ProcessEnv): SimulatorConfig {
     registrationTimeoutMs: e.TSERVER_REGISTRATION_TIMEOUT_MS,
     unregisteredMaxFrameBytes: e.TSERVER_UNREGISTERED_MAX_FRAME_BYTES,
     logLevel: e.LOG_LEVEL,
+    sip: sipOptionsFromEnv(e),
   };
 }

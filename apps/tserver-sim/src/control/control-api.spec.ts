@@ -98,4 +98,9 @@ describe('T-Server simulator: HTTP control API', () => {
     await client.waitForClose();
     expect((await call('POST', '/switchover')).body).toEqual({ primary: sim.backupPort, backup: sim.primaryPort });
   });
+
+  it('lists no SIP legs when the simulator has no SIP side', async () => {
+    const { call } = await started();
+    expect(await call('GET', '/sip/legs')).toEqual({ status: 200, body: { legs: [] } });
+  });
 });

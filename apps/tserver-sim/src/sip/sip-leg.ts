@@ -134,15 +134,16 @@ export class SipLeg implements EndpointPhone {
     this.changeHold(false, reply);
   }
 
+  /** Each digit as an INFO (one at a time; `dtmfSent` grows as each goes out) and as RFC 4733 events. */
   sendDtmf(digits: string): void {
     if (this.phase !== 'established') return;
-    this.dtmfSent += digits;
     this.media?.sendDigits(digits);
     for (const digit of digits) {
       const body = `Signal=${digit}\r\nDuration=${DTMF_DURATION_MS}\r\n`;
-      this.inDialog(`INFO ${digit}`, () =>
-        this.dialog.request('INFO', { 'content-type': 'application/dtmf-relay' }, body),
-      );
+      this.inDialog(`INFO ${digit}`, () => {
+        this.dtmfSent += digit;
+        return this.dialog.request('INFO', { 'content-type': 'application/dtmf-relay' }, body);
+      });
     }
   }
 

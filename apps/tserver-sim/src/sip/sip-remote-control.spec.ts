@@ -16,7 +16,8 @@ describe('T-Server simulator, SIP side: a phone with remote control (SIPp as gat
 
   it('rings on 180, answers by NOTIFY talk, holds and retrieves by NOTIFY, sends DTMF, hangs up by BYE', async () => {
     sipp = await SippUas.start({ scenario: 'uas-remote-control.xml' });
-    const sim = await fixture.start({ sip: sipOptionsFor(sipp) });
+    const sim = await fixture.start({ sip: sipOptionsFor(sipp), controlPort: 0 });
+    expect(sim.sipPort).toBeGreaterThan(0);
     const client = await fixture.clientFor(sim, '5001');
     const { connId } = sim.injectCall({ ani: '+15550001', destination: '5001' });
     await client.expectEvents('5001', ['EventRinging'], WAIT_MS);
@@ -29,6 +30,18 @@ describe('T-Server simulator, SIP side: a phone with remote control (SIPp as gat
       return rtp !== undefined && rtp.packetsIn >= 25 && rtp.rms > 0.3;
     };
     await waitFor(echoed, WAIT_MS, 'half a second of the tone echoed back');
+    const response = await fetch(`http://127.0.0.1:${sim.controlPort}/sip/legs`);
+    const { legs } = (await response.json()) as { legs: unknown[] };
+    expect(legs).toEqual([
+      {
+        connId,
+        dn: '5001',
+        callId: expect.stringMatching(/@tserver-sim$/),
+        state: 'established',
+        rtp: { packetsIn: expect.any(Number), packetsOut: expect.any(Number), rms: expect.any(Number) },
+        dtmfSent: '',
+      },
+    ]);
 
     const held = await client.request('RequestHoldCall', { ThisDN: '5001', ConnID: connId }, WAIT_MS);
     expect(held.name).toBe('EventHeld');
@@ -37,6 +50,7 @@ describe('T-Server simulator, SIP side: a phone with remote control (SIPp as gat
     expect(retrieved.name).toBe('EventRetrieved');
     await client.expectReply('RequestSendDTMF', { ThisDN: '5001', ConnID: connId, DTMFDigits: '12' }, 'EventDTMFSent');
     await client.expectEvents('5001', ['EventHeld', 'EventRetrieved', 'EventDTMFSent']);
+    await waitFor(() => sim.sipLegs()[0]?.dtmfSent === '12', WAIT_MS, 'both INFOs sent');
 
     await client.expectReply('RequestReleaseCall', { ThisDN: '5001', ConnID: connId }, 'EventReleased');
     const [released] = await client.expectEvents('5001', ['EventReleased']);

@@ -81,8 +81,9 @@ export class RtpSession {
     this.schedule();
   }
 
-  /** Queues `digits` as telephone events (when the far end accepted them). */
+  /** Queues `digits` as telephone events; nothing when the far end did not accept them or does not listen. */
   sendDigits(digits: string): void {
+    if (this.target?.eventPayloadType === undefined || !this.sending) return;
     for (const digit of digits) this.digits.push(...eventSteps(digit));
   }
 
