@@ -1,14 +1,6 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
-
-/** The system Chromium (Debian's `chromium` package); CHROMIUM_PATH overrides. */
-function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path): path is string => path !== undefined && existsSync(path));
-  if (found === undefined) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM_PATH');
-  return found;
-}
 
 // Chromium's first start on a cold CI machine takes longer than the suite-wide 15 s.
 jest.setTimeout(30_000);
@@ -19,16 +11,7 @@ describe('OpenAPI explorer in a real browser', () => {
 
   beforeAll(async () => {
     platform = await startGwsTestPlatform();
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { buildSoftphone } from '../apps/softphone/build';
+import { FAKE_MEDIA, launchChromium } from './support/chromium';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
-
-/** The system Chromium (Debian's `chromium` package); CHROMIUM_PATH overrides. */
-function chromiumPath(): string {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path): path is string => path !== undefined && existsSync(path));
-  if (found === undefined) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM_PATH');
-  return found;
-}
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -63,19 +55,7 @@ describe('Softphone page in a real browser (embedded default, no gateway)', () =
     // The bundle from the current sources (about a second); GWS serves dist/ui/softphone.
     await within(buildSoftphone(), 60_000, 'building the softphone bundle');
     platform = await startGwsTestPlatform({ env: { LOGIN_FAILURE_LIMIT: '3' } });
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    browser = await launchChromium(FAKE_MEDIA);
   });
   afterAll(async () => {
     await browser?.close();
