@@ -36,9 +36,13 @@ describe('T-Server simulator, SIP side: a phone with remote control (SIPp as gat
       {
         connId,
         dn: '5001',
-        callId: expect.stringMatching(/@tserver-sim$/),
+        callId: expect.stringMatching(/@tserver-sim$/) as unknown,
         state: 'established',
-        rtp: { packetsIn: expect.any(Number), packetsOut: expect.any(Number), rms: expect.any(Number) },
+        rtp: {
+          packetsIn: expect.any(Number) as unknown,
+          packetsOut: expect.any(Number) as unknown,
+          rms: expect.any(Number) as unknown,
+        },
         dtmfSent: '',
       },
     ]);
