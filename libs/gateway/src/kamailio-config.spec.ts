@@ -72,7 +72,7 @@ describe('renderKamailioConfig (deploy/gateway/kamailio.cfg.template)', () => {
     try {
       const file = join(dir, 'kamailio.cfg');
       writeFileSync(file, renderKamailioConfig({ ...options, runDir: dir }));
-      const { stdout, stderr } = await run('kamailio', ['-c', '-f', file]);
+      const { stdout, stderr } = await run('/usr/sbin/kamailio', ['-c', '-f', file]);
       expect(`${stdout}${stderr}`).toContain('config file ok');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -67,6 +67,8 @@ export interface TestGateway {
 }
 
 const HOST = '127.0.0.1';
+/** Debian's Kamailio (in /usr/sbin, which a non-root PATH may lack). */
+export const KAMAILIO_BIN = '/usr/sbin/kamailio';
 
 /** A random block of `size` ports: rtpengine and coturn skip any port already taken within it. */
 function portRange(size: number): { min: number; max: number } {
@@ -181,7 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<TestGateway
     daemons.push(
       await startDaemon({
         name: 'kamailio',
-        command: 'kamailio',
+        command: KAMAILIO_BIN,
         args: ['-f', kamailioConf, '-DD', '-E', '-m', '64', '-M', '8', '-P', join(dir, 'kamailio.pid')],
         ready: async () =>
           (await tcpAccepts(HOST, wsPort)) && (await kamailioRpc(mgmtUrl, 'core.version')) !== undefined,
