@@ -3,6 +3,7 @@ import type { LinkLogger } from '@gws/framed-link';
 import { TErrorCode } from '@gws/tlib';
 import type { EndpointFailure, EndpointPhone } from '../switch/endpoints';
 import type { DeferredReply } from '../switch/event-sink';
+import { InDialogRequests } from './in-dialog-requests';
 import { RtpSession, type RtpStats } from './media/rtp-session';
 import { answerSdp, offerSdp, parseSdp, type LocalMedia, type MediaDirection, type RemoteMedia } from './sdp';
 import type { SipDialog } from './sip-dialog';
@@ -36,6 +37,7 @@ const CANCEL_GUARD_MS = 32_000;
 /** SIP answers that mean the phone refused the call rather than not being there. */
 const BUSY_STATUSES: readonly number[] = [486, 600, 603];
 const DTMF_DURATION_MS = 100;
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, NOTIFY, INFO, OPTIONS';
 
 type Phase = 'inviting' | 'ringing' | 'established' | 'cancelling' | 'ended' | 'failed';
 
@@ -48,19 +50,20 @@ export class SipLeg implements EndpointPhone {
   private phase: Phase = 'inviting';
   private media: RtpSession | undefined;
   private invite: SipRequest | undefined;
+  private readonly requests: InDialogRequests;
   private provisional = false;
   private cancelWanted = false;
   private cancelSent = false;
+  /** The switch let go of the party: nothing more is reported. */
   private detached = false;
   private holding = false;
   /** What the switch asked last (hold or retrieve): a late confirmation of the other is not reported. */
   private wantHeld = false;
+  private reinviting = false;
   private version = 0;
   private readonly sessionId = randomInt(2 ** 31);
   private timer: NodeJS.Timeout | undefined;
-  private reinviting = false;
-  /** In-dialog requests from here, one at a time (a re-INVITE must not overlap another). */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Replies to desktop requests that wait for this phone; failed when the leg ends first. */
   private readonly replies: DeferredReply[] = [];
   private finalStats: RtpStats | undefined;
   private invitedAt = 0;
@@ -71,7 +74,12 @@ export class SipLeg implements EndpointPhone {
     private readonly dialog: SipDialog,
     private readonly settings: LegSettings,
     private readonly listener: LegListener,
-  ) {}
+  ) {
+    this.requests = new InDialogRequests(
+      settings.stack,
+      () => this.phase === 'ringing' || this.phase === 'established',
+    );
+  }
 
   get callId(): string {
     return this.dialog.callId;
@@ -81,7 +89,7 @@ export class SipLeg implements EndpointPhone {
     return this.settings.ctiControl.has('talk');
   }
 
-  /** The leg is over: the phone hung up, the call was released, or it never got through. */
+  /** No more requests to this phone: it hung up, the call left it, or it never got through. */
   get finished(): boolean {
     return this.phase === 'ended' || this.phase === 'failed' || this.phase === 'cancelling';
   }
@@ -92,6 +100,10 @@ export class SipLeg implements EndpointPhone {
 
   get rtp(): RtpStats {
     return this.finalStats ?? this.media?.stats() ?? { packetsIn: 0, packetsOut: 0, rms: 0 };
+  }
+
+  owns(request: SipRequest): boolean {
+    return this.dialog.owns(request);
   }
 
   /** Opens the leg's RTP socket and sends the INVITE with a plain RTP/AVP offer. */
@@ -116,14 +128,16 @@ export class SipLeg implements EndpointPhone {
     );
   }
 
+  /** NOTIFY `Event: talk` in the early dialog; the phone's 200 to the INVITE is the EventEstablished `reply` waits for. */
   answer(reply: DeferredReply): void {
     if (this.phase !== 'ringing' || !this.dialog.established) {
       reply.fail(TErrorCode.InvalidAttribute, `the phone of DN ${this.dn} is not ringing`);
       return;
     }
     this.replies.push(reply);
-    // The phone answers (200 to the INVITE): that is EventEstablished, which carries the request's ReferenceID.
-    this.inDialog('NOTIFY talk', () => this.dialog.request('NOTIFY', { event: 'talk' }), reply);
+    this.run('NOTIFY talk', () =>
+      this.ask('NOTIFY talk', () => this.dialog.request('NOTIFY', { event: 'talk' }), reply),
+    );
   }
 
   hold(reply: DeferredReply): void {
@@ -140,13 +154,16 @@ export class SipLeg implements EndpointPhone {
     this.media?.sendDigits(digits);
     for (const digit of digits) {
       const body = `Signal=${digit}\r\nDuration=${DTMF_DURATION_MS}\r\n`;
-      this.inDialog(`INFO ${digit}`, () => {
-        this.dtmfSent += digit;
-        return this.dialog.request('INFO', { 'content-type': 'application/dtmf-relay' }, body);
-      });
+      this.run(`INFO ${digit}`, () =>
+        this.ask(`INFO ${digit}`, () => {
+          this.dtmfSent += digit;
+          return this.dialog.request('INFO', { 'content-type': 'application/dtmf-relay' }, body);
+        }),
+      );
     }
   }
 
+  /** The party left the call: BYE when talking, CANCEL while inviting (once a provisional response allows it). */
   hangUp(): void {
     this.detached = true;
     this.failReplies(`the call left DN ${this.dn}`);
@@ -154,18 +171,13 @@ export class SipLeg implements EndpointPhone {
       this.settings.stack.send(this.dialog.request('BYE'));
       this.finish('ended');
     } else if (this.phase === 'inviting' || this.phase === 'ringing') {
-      this.cancelWanted = true;
       this.phase = 'cancelling';
+      this.cancelWanted = true;
       this.closeMedia();
       if (this.provisional) this.sendCancel();
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.finish('ended'), CANCEL_GUARD_MS);
     }
-  }
-
-  /** Whether `request` from the phone is in this leg's dialog. */
-  owns(request: SipRequest): boolean {
-    return this.dialog.owns(request);
   }
 
   /** A request from the phone in this leg's dialog. */
@@ -188,9 +200,7 @@ export class SipLeg implements EndpointPhone {
         stack.respond(request, 200, 'OK');
         return;
       default:
-        stack.respond(request, 405, 'Method Not Allowed', {
-          headers: { allow: 'INVITE, ACK, CANCEL, BYE, NOTIFY, INFO, OPTIONS' },
-        });
+        stack.respond(request, 405, 'Method Not Allowed', { headers: { allow: ALLOW } });
     }
   }
 
@@ -205,15 +215,8 @@ export class SipLeg implements EndpointPhone {
     const { status } = response;
     if (status < 200) {
       this.provisional = true;
-      if (this.cancelWanted) {
-        this.sendCancel();
-        return;
-      }
-      if (status < 180 || this.phase !== 'inviting') return;
-      this.dialog.establish(response);
-      this.phase = 'ringing';
-      clearTimeout(this.timer);
-      this.report(() => this.listener.alerting());
+      if (this.cancelWanted) this.sendCancel();
+      else if (status >= 180 && this.phase === 'inviting') this.alerting(response);
       return;
     }
     clearTimeout(this.timer);
@@ -225,14 +228,19 @@ export class SipLeg implements EndpointPhone {
       return;
     }
     if (this.phase === 'inviting' || this.phase === 'ringing') {
-      this.settings.logger.info(
-        { dn: this.dn, callId: this.callId, status, reason: response.reason },
-        'phone did not take the call',
-      );
+      const { reason } = response;
+      this.settings.logger.info({ dn: this.dn, callId: this.callId, status, reason }, 'phone did not take the call');
       this.fail(BUSY_STATUSES.includes(status) ? 'busy' : 'no-answer');
     } else if (this.phase === 'cancelling') {
       this.finish('ended');
     }
+  }
+
+  private alerting(response: SipResponse): void {
+    this.dialog.establish(response);
+    this.phase = 'ringing';
+    clearTimeout(this.timer);
+    this.report(() => this.listener.alerting());
   }
 
   private answered(response: SipResponse): void {
@@ -241,14 +249,12 @@ export class SipLeg implements EndpointPhone {
     if (remote !== undefined) this.useRemote(remote);
     else
       this.settings.logger.warn({ dn: this.dn, callId: this.callId }, 'phone answered without an SDP answer: no media');
-    this.settings.logger.info(
-      { dn: this.dn, callId: this.callId, setupMs: this.settings.now() - this.invitedAt },
-      'phone answered',
-    );
+    const setupMs = this.settings.now() - this.invitedAt;
+    this.settings.logger.info({ dn: this.dn, callId: this.callId, setupMs }, 'phone answered');
     this.report(() => this.listener.answered());
   }
 
-  /** A 2xx after the leg was given up (crossed our CANCEL or the INVITE timeout): acknowledged, then hung up. */
+  /** A 2xx after the leg was given up (it crossed our CANCEL, or came after the INVITE timeout): hung up at once. */
   private byeAfterAll(): void {
     this.settings.stack.send(this.dialog.request('BYE'));
     if (this.phase === 'cancelling') this.finish('ended');
@@ -257,8 +263,8 @@ export class SipLeg implements EndpointPhone {
   private inviteTimedOut(): void {
     if (this.phase !== 'inviting') return;
     this.settings.logger.info({ dn: this.dn, callId: this.callId }, 'phone did not ring in time');
+    this.cancelWanted = true;
     if (this.provisional) this.sendCancel();
-    else this.cancelWanted = true;
     this.fail('no-answer');
   }
 
@@ -269,6 +275,7 @@ export class SipLeg implements EndpointPhone {
     this.settings.stack.send(this.dialog.cancel(this.invite));
   }
 
+  /** NOTIFY hold / talk to a phone with remote control, else our re-INVITE sendonly / sendrecv. */
   private changeHold(held: boolean, reply: DeferredReply): void {
     if (this.phase !== 'established') {
       reply.fail(TErrorCode.InvalidAttribute, `the phone of DN ${this.dn} is not talking`);
@@ -276,83 +283,55 @@ export class SipLeg implements EndpointPhone {
     }
     this.replies.push(reply);
     this.wantHeld = held;
-    const confirmed = (): void => {
-      if (this.wantHeld !== held || this.phase !== 'established') return;
+    const what = this.settings.ctiControl.has('hold')
+      ? `NOTIFY ${held ? 'hold' : 'talk'}`
+      : `re-INVITE ${held ? 'sendonly' : 'sendrecv'}`;
+    this.run(what, async () => {
+      const done = this.settings.ctiControl.has('hold')
+        ? await this.ask(what, () => this.dialog.request('NOTIFY', { event: held ? 'hold' : 'talk' }), reply)
+        : await this.reinvite(held ? 'sendonly' : 'sendrecv', what, reply);
+      if (done === undefined || !isSuccess(done) || this.wantHeld !== held || this.phase !== 'established') return;
       this.holding = held;
       this.report(() => (held ? this.listener.held() : this.listener.retrieved()));
+    });
+  }
+
+  /** Our re-INVITE: a new offer in `direction`; its 2xx's answer moves our media, and each 2xx gets its ACK. */
+  private async reinvite(
+    direction: MediaDirection,
+    what: string,
+    reply: DeferredReply,
+  ): Promise<SipResponse | undefined> {
+    const build = (): SipRequest => {
+      this.reinviting = true;
+      return this.dialog.request('INVITE', { 'content-type': 'application/sdp' }, offerSdp(this.local(direction)));
     };
-    if (this.settings.ctiControl.has('hold')) {
-      const event = held ? 'hold' : 'talk';
-      this.inDialog(`NOTIFY ${event}`, () => this.dialog.request('NOTIFY', { event }), reply, confirmed);
-    } else {
-      this.reinvite(held ? 'sendonly' : 'sendrecv', reply, confirmed);
+    const acknowledge = (response: SipResponse): void => {
+      if (isSuccess(response)) this.settings.stack.send(this.dialog.ack(response));
+    };
+    const response = await this.ask(what, build, reply, acknowledge);
+    this.reinviting = false;
+    if (response !== undefined && isSuccess(response)) {
+      this.dialog.refreshTarget(response);
+      const remote = parseSdp(response.content);
+      if (remote !== undefined) this.useRemote(remote);
     }
+    return response;
   }
 
-  /** Our re-INVITE (hold without remote control): a new offer, its answer, the ACK. */
-  private reinvite(direction: MediaDirection, reply: DeferredReply, confirmed: () => void): void {
-    this.inDialog(
-      `re-INVITE ${direction}`,
-      () => {
-        this.reinviting = true;
-        return this.dialog.request('INVITE', { 'content-type': 'application/sdp' }, offerSdp(this.local(direction)));
-      },
-      reply,
-      confirmed,
-      (response) => {
-        this.reinviting = false;
-        if (response.status < 200 || response.status >= 300) return;
-        this.dialog.refreshTarget(response);
-        this.settings.stack.send(this.dialog.ack(response));
-        const remote = parseSdp(response.content);
-        if (remote !== undefined) this.useRemote(remote);
-      },
-    );
-  }
-
-  /**
-   * Sends an in-dialog request after the ones before it have their final response. A failure fails `reply`
-   * (EventError); a 2xx runs `confirmed`.
-   */
-  private inDialog(
+  /** Sends an in-dialog request; a final answer other than 2xx fails `reply` with an EventError. */
+  private async ask(
     what: string,
     build: () => SipRequest,
     reply?: DeferredReply,
-    confirmed?: () => void,
-    onFinal?: (response: SipResponse) => void,
-  ): void {
-    this.queue = this.queue.then(
-      () =>
-        new Promise<void>((resolve) => {
-          if (this.phase !== 'established' && this.phase !== 'ringing') {
-            resolve();
-            return;
-          }
-          this.settings.stack.send(build(), (response) => {
-            if (response.status < 200) return;
-            this.safely(what, () => {
-              onFinal?.(response);
-              if (response.status < 300) confirmed?.();
-              else this.refused(what, response, reply);
-            });
-            resolve();
-          });
-        }),
-    );
-  }
-
-  private refused(what: string, response: SipResponse, reply: DeferredReply | undefined): void {
+    everyFinal?: (response: SipResponse) => void,
+  ): Promise<SipResponse | undefined> {
+    const response = await this.requests.send(build, everyFinal);
+    if (response === undefined || isSuccess(response)) return response;
     const { status, reason } = response;
     this.settings.logger.info({ dn: this.dn, callId: this.callId, status, reason }, `phone refused ${what}`);
-    const code =
-      status === 408
-        ? TErrorCode.Timeout
-        : status === 481
-          ? TErrorCode.InvalidConnId
-          : status < 500
-            ? TErrorCode.UnsupportedOperation
-            : TErrorCode.UnknownError;
-    reply?.fail(code, `the phone of DN ${this.dn} answered ${what} with ${status} ${reason}`);
+    reply?.fail(refusalCode(status), `the phone of DN ${this.dn} answered ${what} with ${status} ${reason}`);
+    return response;
   }
 
   /** The phone's re-INVITE: its own hold (sendonly, inactive) or retrieve, or a media change. */
@@ -397,15 +376,8 @@ export class SipLeg implements EndpointPhone {
 
   /** Our audio goes where the far end's SDP says, while the far end receives. */
   private useRemote(remote: RemoteMedia): void {
-    if (this.media === undefined) return;
-    this.media.setTarget({
-      address: remote.address,
-      port: remote.port,
-      codec: remote.codec,
-      payloadType: remote.payloadType,
-      eventPayloadType: remote.eventPayloadType,
-    });
-    this.media.setSending(remote.direction === 'sendrecv' || remote.direction === 'recvonly');
+    this.media?.setTarget(remote);
+    this.media?.setSending(remote.direction === 'sendrecv' || remote.direction === 'recvonly');
   }
 
   private local(direction: MediaDirection): LocalMedia {
@@ -443,7 +415,14 @@ export class SipLeg implements EndpointPhone {
     if (!this.detached) this.safely('report', run);
   }
 
-  /** Runs a step that may be called from a timer or a socket: an error is logged, never thrown at the caller. */
+  /** Runs an asynchronous step: its error is logged, never left unhandled. */
+  private run(what: string, step: () => Promise<unknown>): void {
+    step().catch((error: unknown) =>
+      this.settings.logger.error({ dn: this.dn, callId: this.callId, err: error }, `SIP leg: ${what} failed`),
+    );
+  }
+
+  /** Runs a step called from a timer or a socket: its error is logged, never thrown at the caller. */
   private safely(what: string, run: () => void): void {
     try {
       run();
@@ -451,4 +430,15 @@ export class SipLeg implements EndpointPhone {
       this.settings.logger.error({ dn: this.dn, callId: this.callId, err: error }, `SIP leg: ${what} failed`);
     }
   }
+}
+
+function isSuccess(response: SipResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+/** The EventError code for a phone's refusal: timeout 57, no such dialog 56, a 4xx refusal 51, else 50. */
+function refusalCode(status: number): number {
+  if (status === 408) return TErrorCode.Timeout;
+  if (status === 481) return TErrorCode.InvalidConnId;
+  return status < 500 ? TErrorCode.UnsupportedOperation : TErrorCode.UnknownError;
 }
