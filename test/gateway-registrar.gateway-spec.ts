@@ -130,6 +130,22 @@ describe('SIP gateway: Kamailio WebSocket registrar on the Redis DN map, coturn,
     expect(await gateway.kick('5004')).toEqual({ dn: '5004', removed: false });
   });
 
+  it('keeps one registration per DN: the newest replaces the older', async () => {
+    await issueCredential('5008', 'pw-5008');
+    expect(await register('5008', 'pw-5008').registration).toEqual({ registered: true });
+    const newer = register('5008', 'pw-5008');
+    expect(await newer.registration).toEqual({ registered: true });
+    const lookup = (await kamailioRpc(gateway.mgmtUrl, 'ul.lookup', ['location', '5008'])) as { Contacts: unknown[] };
+    expect(lookup.Contacts).toHaveLength(1);
+    // The newer one's un-REGISTER leaves nothing: the older contact was gone already.
+    const since = Date.now();
+    await newer.stop();
+    expect(await notice('5008', since, (n) => n.source === 'unregister')).toMatchObject({
+      registration: 'unregistered',
+    });
+    await expect(kamailioRpc(gateway.mgmtUrl, 'ul.lookup', ['location', '5008'])).rejects.toThrow(/not found/i);
+  });
+
   it.each([
     ['whose TCP socket is destroyed (a killed browser)', 'terminate', '5005'],
     ['that closes its WebSocket (a closed tab)', 'close', '5006'],
