@@ -29,6 +29,7 @@ const READY_TIMEOUT_MS = 5000;
 export class SippUas {
   private readonly exit: Promise<SippExit>;
   private stderr = '';
+  private spawnError: Error | undefined;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -37,7 +38,13 @@ export class SippUas {
     readonly port: number,
     readonly mediaPort: number,
   ) {
-    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exit = new Promise((resolve) => {
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+      child.once('error', (error) => {
+        this.spawnError = error;
+        resolve({ code: null, signal: null });
+      });
+    });
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (this.stderr += text));
   }
 
@@ -110,6 +117,9 @@ export class SippUas {
   private async listening(): Promise<void> {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
+      if (this.spawnError !== undefined) {
+        throw new Error(`cannot run sipp (Debian package sip-tester): ${this.spawnError.message}`);
+      }
       if (this.child.exitCode !== null) throw new Error(`SIPp exited at start (${this.child.exitCode})\n${this.log()}`);
       try {
         const probe = await bindUdp(this.host, this.port);
