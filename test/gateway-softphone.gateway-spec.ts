@@ -62,7 +62,11 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
   /** The desktop: the same agent in another HTTP session, REST and CometD (what the agent clicks on). */
   let desktop: GwsRestAgent;
   let push: CometdTestClient;
-  const figures: Record<string, number | string> = {};
+  const figures: Record<string, (number | string)[]> = {};
+  /** Each figure as it comes, in the order of the scenarios (a call: direct, TURN relay, spoiled TURN). */
+  const record = (name: string, value: number | string): void => {
+    (figures[name] ??= []).push(value);
+  };
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -254,14 +258,14 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
     const injectedAt = await injectCall();
     const ringing = await nextCall('Ringing');
     const rang = await until(page, 'the page rings', (view) => view.callState === 'Ringing');
-    figures['injectToPageRingingMs'] = eventAt(rang, 'incoming') - injectedAt;
+    record('injectToPageRingingMs', eventAt(rang, 'incoming') - injectedAt);
     const answeredAt = Date.now();
     await callOperation(ringing.call.id, { operationName: 'Answer' });
     await nextCall('Established').catch(async (error: Error) => {
       throw new Error(`${error.message}; the page: ${JSON.stringify((await hook(page)).events.slice(-15))}`);
     });
     const view = await until(page, 'the page is connected', (current) => current.callState === 'Connected');
-    figures['answerToPageConfirmedMs'] = eventAt(view, 'call-state') - answeredAt;
+    record('answerToPageConfirmedMs', eventAt(view, 'call-state') - answeredAt);
     return { callId: ringing.call.id, view };
   }
 
@@ -274,7 +278,7 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
     await page.getByText(`Session active on DN ${DN}`).waitFor();
     const registered = await until(page, 'the page registers', (view) => view.registration === 'Registered');
     const active = await device.turns('Active');
-    figures['registerToActiveMs'] = Date.now() - eventAt(registered, 'registered');
+    record('registerToActiveMs', Date.now() - eventAt(registered, 'registered'));
     expect(active.data).toMatchObject({ devices: [{ phoneNumber: DN, deviceState: 'Active' }] });
     expect(await redisClient.hget(`${PREFIX}{dnmap}:dn:${DN}`, 'registration')).toBe('registered');
     expect(await redisClient.hget(`${PREFIX}{dnmap}:dn:${DN}`, 'userId')).toBeDefined();
@@ -291,8 +295,8 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
       10_000,
       async () => `the page's microphone never reached the simulator: ${JSON.stringify(await legs())}`,
     );
-    figures['pageInboundLevel'] = heard.inboundLevel.toFixed(3);
-    figures['simulatorRms'] = (await legs()).find((leg) => leg.dn === DN)!.rtp.rms.toFixed(3);
+    record('pageInboundLevel', heard.inboundLevel.toFixed(3));
+    record('simulatorRms', (await legs()).find((leg) => leg.dn === DN)!.rtp.rms.toFixed(3));
 
     await callOperation(callId, { operationName: 'Hold' });
     await nextCall('Held');
@@ -312,7 +316,7 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
     const closedAt = Date.now();
     await page.close();
     await device.turns('Inactive', CLOSE_TARGET_MS);
-    figures['closeToInactiveMs'] = Date.now() - closedAt;
+    record('closeToInactiveMs', Date.now() - closedAt);
     expect(await redisClient.hget(`${PREFIX}{dnmap}:dn:${DN}`, 'registration')).toBe('unregistered');
   });
 
