@@ -10,6 +10,7 @@ import { CometdGateway } from '../notifications';
 import { corsOptions, notificationsCors } from './cors-options';
 import { serveOpenApi } from './openapi';
 import { serveSoftphoneUi } from '../ui/softphone-ui';
+import { serveAgentDesktopUi } from '../ui/agent-desktop-ui';
 
 /** A GWS node, configured and ready to `listen`: shared by `main.ts` and the end-to-end tests. */
 export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplication> {
@@ -35,5 +36,6 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   app.get(CometdGateway).mount(app, notificationsCors(config));
   serveOpenApi(app);
   serveSoftphoneUi(app);
+  serveAgentDesktopUi(app);
   return app;
 }

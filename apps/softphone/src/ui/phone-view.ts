@@ -34,10 +34,12 @@ export class PhoneView {
   constructor(
     private readonly phone: Softphone,
     private readonly preferences: Preferences,
-    onAnswer: () => Promise<void>,
+    /** The "Answer" convenience; the agent desktop leaves it out (its calls list has Answer). */
+    private readonly onAnswer: (() => Promise<void>) | undefined,
   ) {
     this.answerButton.hidden = true;
     this.answerButton.addEventListener('click', () => {
+      if (onAnswer === undefined) return;
       this.answerButton.disabled = true;
       void onAnswer().finally(() => {
         this.answerButton.disabled = false;
@@ -121,7 +123,7 @@ export class PhoneView {
         ? ''
         : `${call.ended ? 'Last call' : 'Call'} with ${call.remoteParty}${live > 1 ? ` (${live} calls)` : ''}`,
     );
-    this.answerButton.hidden = !phone.calls.some((candidate) => candidate.ringing);
+    this.answerButton.hidden = this.onAnswer === undefined || !phone.calls.some((candidate) => candidate.ringing);
     // A toggle keeps its name; its state is aria-pressed (WAI-ARIA button pattern).
     this.muteButton.setAttribute('aria-pressed', String(this.preferences.muted));
   }

@@ -1,0 +1,260 @@
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
+import { freeLoopbackPort } from '@gws/testing';
+import { buildAgentDesktop } from '../apps/agent-desktop/build';
+import { AgentDesktopPage } from './support/agent-desktop-page';
+import { FAKE_MEDIA, launchChromium } from './support/chromium';
+import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+
+const CUSTOMER = '+15551234567';
+const CUSTOMER_DATA = { CustomerName: 'Ada Lovelace', AccountNumber: 'A-1001', Segment: 'Gold' };
+/** Screenshots of the main views, committed under docs/images (SCREENSHOT_DIR overrides, e.g. for CI). */
+const screenshotDir = process.env['SCREENSHOT_DIR'] ?? `${__dirname}/../docs/images`;
+
+jest.setTimeout(90_000);
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The agent desktop (issue 14) in real Chromium against GWS on the embedded default (both simulators, no SIP
+ * gateway): two agents in two browser contexts work an inbound call from login to logout, as an agent would, by
+ * roles and labels. Each main view is screenshot at 1280x720 and checked with axe-core.
+ */
+describe('Agent desktop in a real browser (embedded default)', () => {
+  let platform: GwsTestPlatform;
+  let browser: Browser;
+  let controlUrl: string;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  const axe: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    await within(buildAgentDesktop(), 60_000, 'building the agent desktop');
+    const controlPort = await freeLoopbackPort();
+    controlUrl = `http://127.0.0.1:${controlPort}`;
+    platform = await startGwsTestPlatform({ env: { LOGIN_FAILURE_LIMIT: '3' }, tserverControlPort: controlPort });
+    browser = await launchChromium(FAKE_MEDIA);
+  }, 90_000);
+  afterEach(async () => {
+    // What each page showed at the end (in /tmp), to see why when a test failed.
+    let index = 0;
+    for (const context of contexts) {
+      for (const page of context.pages()) {
+        await page
+          .screenshot({ path: `/tmp/agent-desktop-last-${++index}.png`, fullPage: true })
+          .catch(() => undefined);
+      }
+    }
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await platform?.close();
+  });
+
+  /** GWS's refusals the page asks for on purpose (no session yet, a wrong password, no gateway) are logged by Chromium. */
+  function isExpectedRefusal(message: ConsoleMessage): boolean {
+    return /Failed to load resource: the server responded with a status of (401|404|429)/.test(message.text());
+  }
+
+  async function desktop(width = 1280, height = 720): Promise<AgentDesktopPage> {
+    const context = await browser.newContext({ viewport: { width, height } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (process.env['AGENT_DESKTOP_TEST_CONSOLE'] === '1') console.log(`page: ${message.text()}`);
+      if (message.type() === 'error' && !isExpectedRefusal(message)) problems.push(`console: ${message.text()}`);
+    });
+    if (process.env['AGENT_DESKTOP_TEST_CONSOLE'] === '1') {
+      page.on('request', (request) =>
+        console.log(`> ${request.method()} ${request.url()} ${request.postData() ?? ''}`),
+      );
+    }
+    const agent = new AgentDesktopPage(page, platform.baseUrl);
+    await agent.open();
+    return agent;
+  }
+
+  async function view(agent: AgentDesktopPage, name: string): Promise<void> {
+    await agent.page.screenshot({ path: `${screenshotDir}/agent-desktop-${name}.png` });
+    axe[name] = await agent.seriousViolations();
+  }
+
+  async function injectCall(destination: string, userData: Record<string, string>): Promise<void> {
+    const answer = await fetch(`${controlUrl}/calls`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ani: CUSTOMER, destination, userData }),
+    });
+    expect(answer.status).toBe(201);
+  }
+
+  /** The call list as GWS gives it to this page's session (its cookie), over REST. */
+  async function restCalls(page: Page): Promise<{ id: string; state: string; userData?: Record<string, unknown> }[]> {
+    const answer = await page.request.get(`${platform.baseUrl}/api/v2/me/calls?fields=*`);
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { calls: { id: string; state: string }[] }).calls;
+  }
+
+  it('two agents: Ready, a call rings the right one with its data, hold, consult transfer, disposition, wrap-up, Not Ready, logout', async () => {
+    const one = await desktop();
+    const two = await desktop();
+    await one.page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await view(one, 'logged-out');
+
+    await one.logIn('agent1');
+    await two.logIn('agent2');
+    await one.waitForState('Not Ready');
+    await two.waitForState('Not Ready');
+    await one.page.getByText('Agent One · DN 5001').waitFor();
+    await one.page.getByText('No calls.').waitFor();
+
+    // Only agent1 is Ready, so the routing point's queue gives the call to agent1.
+    await one.button('Ready').click();
+    await one.waitForState('Ready');
+    await one.page.getByRole('status').filter({ hasText: 'Your state is Ready' }).waitFor({ state: 'attached' });
+    await view(one, 'ready-idle');
+
+    await injectCall('7001', CUSTOMER_DATA);
+    const customer = `Call with ${CUSTOMER}`;
+    await one.callState(customer, 'Ringing');
+    expect(await one.dataField(customer, 'CustomerName').inputValue()).toBe('Ada Lovelace');
+    expect(await one.dataField(customer, 'Segment').inputValue()).toBe('Gold');
+    // Ringing offers Answer and no Hold (buttons follow the call's capabilities only).
+    expect(await one.callButton(customer, 'Hold').isVisible()).toBe(false);
+    await view(one, 'ringing');
+    // The other agent's page never shows agent1's call.
+    expect(await two.page.getByText('No calls.').isVisible()).toBe(true);
+    expect(await two.page.getByRole('region', { name: /with/ }).count()).toBe(0);
+
+    await one.callButton(customer, 'Answer').click();
+    await one.callState(customer, 'Established');
+    await one.callButton(customer, 'Hang up').waitFor();
+    await view(one, 'established');
+    await one.callButton(customer, 'Hold').click();
+    await one.callState(customer, 'Held');
+    await one.callButton(customer, 'Retrieve').click();
+    await one.callState(customer, 'Established');
+
+    // An operation T-Server refuses comes back as a CometD ErrorMessage, shown in the call's card.
+    await one.call(customer).getByLabel('Destination').fill('5001');
+    await one.callButton(customer, 'Transfer').click();
+    await one
+      .call(customer)
+      .getByRole('alert')
+      .filter({ hasText: /InitiateTransfer failed: .+ \(\d+\)/ })
+      .waitFor();
+    await one.callState(customer, 'Established');
+
+    // The agent edits the screen pop; the value reaches GWS.
+    await one.dataField(customer, 'Segment').fill('Platinum');
+    await one.callButton(customer, 'Save data').click();
+    await waitForRest(one.page, (calls) => calls[0]?.userData?.['Segment'] === 'Platinum', 'Segment saved');
+
+    // Consult transfer to agent2, who sees the customer's data while it rings.
+    await one.call(customer).getByLabel('Destination').fill('5002');
+    await one.callButton(customer, 'Transfer').click();
+    await one.callState(customer, 'Held');
+    const consultation = 'Consultation with 5002';
+    await one.call(consultation).waitFor();
+    const incoming = /^Consultation with 5001/;
+    await two.callState(incoming, 'Ringing');
+    expect(await two.dataField(incoming, 'CustomerName').inputValue()).toBe('Ada Lovelace');
+    await two.callButton(incoming, 'Answer').click();
+    await two.callState(incoming, 'Established');
+    await one.callState(consultation, 'Established');
+    // The consultation is shown inside its original call's card.
+    expect(
+      await one.page
+        .locator('.call-group', { has: one.call(customer) })
+        .getByRole('region', { name: consultation })
+        .count(),
+    ).toBe(1);
+    await view(one, 'consult');
+
+    // What agent2 changes on the consultation appears live on agent1's page.
+    await two.call(incoming).getByLabel('New key').fill('Notes');
+    await two.call(incoming).getByLabel('New value').fill('wants the gold card');
+    await two.callButton(incoming, 'Add').click();
+    await waitForValue(one.dataField(consultation, 'Notes'), 'wants the gold card');
+
+    await one.callButton(customer, 'Complete transfer').click();
+    await one.page.getByText('No calls.').waitFor();
+    await one.page.getByRole('region', { name: `Wrap-up: call with ${CUSTOMER}` }).waitFor();
+
+    // agent2 now has the customer, with the customer's data.
+    const transferred = new RegExp(`with ${escapeRegExp(CUSTOMER)}`);
+    await two.call(transferred).waitFor();
+    expect(await two.dataField(transferred, 'CustomerName').inputValue()).toBe('Ada Lovelace');
+    expect(await two.dataField(transferred, 'AccountNumber').inputValue()).toBe('A-1001');
+
+    // The disposition is attached under its configured key: GWS has it in the call's user data.
+    await two.call(transferred).getByLabel('Disposition').selectOption({ label: 'Sale' });
+    await waitForRest(two.page, (calls) => calls[0]?.userData?.['DispositionCode'] === 'Sale', 'the disposition');
+
+    await two.callButton(transferred, 'Hang up').click();
+    await two.page.getByText('No calls.').waitFor();
+    const wrapUp = two.page.getByRole('region', { name: `Wrap-up: call with ${CUSTOMER}` });
+    await wrapUp.getByText('Disposition: Sale').waitFor();
+    await two.waitForState('After Call Work');
+    expect(await wrapUp.locator('.timer').textContent()).toMatch(/^\d+:\d\d$/);
+    await wrapUp.getByRole('button', { name: 'Done' }).click();
+    await two.waitForState('Ready');
+    expect(await wrapUp.count()).toBe(0);
+
+    await one.waitForState('After Call Work');
+    await one.page
+      .getByRole('region', { name: /^Wrap-up/ })
+      .getByRole('button', { name: 'Done' })
+      .click();
+    await one.waitForState('Ready');
+
+    await two.page.getByLabel('Reason').selectOption({ label: 'Lunch' });
+    await two.button('Not Ready').click();
+    await two.waitForState('Not Ready: Lunch');
+
+    for (const agent of [one, two]) {
+      await agent.button('Log out').click();
+      await agent.page.getByText('You are logged out.').waitFor();
+      await agent.page.getByLabel('User name').waitFor();
+    }
+    expect(axe).toEqual({ 'logged-out': [], 'ready-idle': [], ringing: [], established: [], consult: [] });
+    expect(problems).toEqual([]);
+  });
+
+  async function waitForRest(
+    page: Page,
+    ok: (calls: Awaited<ReturnType<typeof restCalls>>) => boolean,
+    what: string,
+  ): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    let last: unknown;
+    for (;;) {
+      const calls = await restCalls(page);
+      if (ok(calls)) return;
+      last = calls;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} over REST: ${JSON.stringify(last)}`);
+      await page.waitForTimeout(50);
+    }
+  }
+});
+
+async function waitForValue(field: Locator, value: string): Promise<void> {
+  await field.waitFor();
+  const deadline = Date.now() + 10_000;
+  while ((await field.inputValue()) !== value) {
+    if (Date.now() > deadline) throw new Error(`the field never showed '${value}'`);
+    await field.page().waitForTimeout(50);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
