@@ -3,6 +3,7 @@ import type { Message } from 'cometd';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freeLoopbackPort, startRedisServer, waitFor, waitForAsync, type TestRedisServer } from '@gws/testing';
 import { buildSoftphone } from '../apps/softphone/build';
+import { LapsedCredentialSweeper } from '../apps/gws/src/voice/webrtc/lapsed-credential-sweeper';
 import { FAKE_MEDIA, launchChromium } from './support/chromium';
 import { CometdTestClient } from './support/cometd-test-client';
 import { startGateway, type TestGateway } from './support/gateway/gateway';
@@ -270,6 +271,8 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
   }
 
   let page: Page;
+  /** The page left open by the TURN scenarios, registered until the session ends. */
+  let lastPage: Page;
 
   it('registers the DN the session holds: registered in the Redis DN map, Active on CometD', async () => {
     const device = deviceMark();
@@ -346,7 +349,7 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
       await route.fulfill({ response, json: body });
     });
     const device = deviceMark();
-    const spoiled = await context.newPage();
+    const spoiled = (lastPage = await context.newPage());
     await spoiled.goto(`${platform.baseUrl}/ui/softphone/?iceTransportPolicy=relay`);
     await spoiled.getByLabel('User name').fill('agent1');
     await spoiled.getByLabel('Password').fill('password');
@@ -366,6 +369,21 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
     expect(view.inboundLevel).toBe(0);
     await callOperation(callId, { operationName: 'Hangup' });
     await until(spoiled, 'the call ends', (current) => current.callState === 'Call ended');
+  });
+
+  it('drops a registration whose credential lapsed (its HTTP session expired) within one sweep', async () => {
+    expect(await redisClient.hget(`${PREFIX}{dnmap}:dn:${DN}`, 'registration')).toBe('registered');
+    // What Redis does when the credential's TTL runs out: the key goes.
+    await redisClient.del(`${PREFIX}{dnmap}:sipcred:${DN}`);
+    const device = deviceMark();
+    expect(await platform.app.get(LapsedCredentialSweeper).sweep()).toBe(1);
+    await device.turns('Inactive');
+    expect(await redisClient.hget(`${PREFIX}{dnmap}:dn:${DN}`, 'registration')).toBe('unregistered');
+    // Such a page is gone in real life; this one is reloaded, and registers on a fresh credential.
+    const back = deviceMark();
+    await lastPage.reload();
+    await until(lastPage, 'the reloaded page registers', (view) => view.registration === 'Registered');
+    await back.turns('Active');
   });
 
   it("refuses a DN nobody holds (403) and, after logout, the session's credential, and the page stops ringing", async () => {
