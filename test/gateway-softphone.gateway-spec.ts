@@ -314,6 +314,16 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
     await until(page, 'the hang-up reaches the page', (view) => view.callState === 'Call ended');
   });
 
+  it('reconnects and registers again after the gateway restarts, and rings again', async () => {
+    const registrations = (view: HookView): number => view.events.filter((event) => event.type === 'registered').length;
+    const before = registrations(await hook(page));
+    await gateway.restartKamailio();
+    await until(page, 'the page registering again', (view) => registrations(view) > before, 30_000);
+    const { callId } = await ringAndAnswer(page);
+    await callOperation(callId, { operationName: 'Hangup' });
+    await until(page, 'the call ends', (view) => view.callState === 'Call ended');
+  });
+
   it('turns the device Inactive when the page closes', async () => {
     const device = deviceMark();
     const closedAt = Date.now();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_DEFAULTS, renderKamailioConfig, renderRtpengineConfig, renderTurnserverConfig } from '@gws/gateway';
 import { freeLoopbackPort } from '@gws/testing';
-import { startDaemon, type TestDaemon } from './daemon';
+import { startDaemon, type DaemonSpec, type TestDaemon } from './daemon';
 import { kamailioRpc, ngPing, tcpAccepts } from './probes';
 import { stunBinding } from './turn-client';
 import { startWssProxy, type TestWssProxy } from './wss-proxy';
@@ -60,6 +60,8 @@ export interface TestGateway {
   readonly dir: string;
   /** `POST /dn/<dn>/unregister`, as GWS calls it at EndContactCenterSession. */
   kick(dn: string): Promise<{ dn: string; removed: boolean }>;
+  /** Stops Kamailio and starts it again on the same config and ports: its registrations (in memory) are gone. */
+  restartKamailio(): Promise<void>;
   /** The last `lines` lines of each daemon's output, for a failing test's message. */
   logs(lines?: number): string;
   /** Stops every daemon by pid (Kamailio first) and removes the directory. Idempotent. */
@@ -180,16 +182,19 @@ export async function startGateway(options: GatewayOptions): Promise<TestGateway
       }),
     );
     const mgmtUrl = `http://${HOST}:${mgmtPort}`;
-    daemons.push(
-      await startDaemon({
-        name: 'kamailio',
-        command: KAMAILIO_BIN,
-        args: ['-f', kamailioConf, '-DD', '-E', '-m', '64', '-M', '8', '-P', join(dir, 'kamailio.pid')],
-        ready: async () =>
-          (await tcpAccepts(HOST, wsPort)) && (await kamailioRpc(mgmtUrl, 'core.version')) !== undefined,
-        timeoutMs,
-      }),
-    );
+    const kamailio: DaemonSpec = {
+      name: 'kamailio',
+      command: KAMAILIO_BIN,
+      args: ['-f', kamailioConf, '-DD', '-E', '-m', '64', '-M', '8', '-P', join(dir, 'kamailio.pid')],
+      ready: async () => (await tcpAccepts(HOST, wsPort)) && (await kamailioRpc(mgmtUrl, 'core.version')) !== undefined,
+      timeoutMs,
+    };
+    daemons.push(await startDaemon(kamailio));
+    const restartKamailio = async (): Promise<void> => {
+      const index = daemons.findIndex((daemon) => daemon.name === 'kamailio');
+      await daemons[index]!.stop();
+      daemons[index] = await startDaemon(kamailio);
+    };
 
     if (options.wss === true) wss = await startWssProxy({ upstream: `${HOST}:${wsPort}`, timeoutMs });
 
@@ -211,6 +216,7 @@ export async function startGateway(options: GatewayOptions): Promise<TestGateway
         if (response.status !== 200) throw new Error(`kick ${dn}: ${response.status} ${await response.text()}`);
         return (await response.json()) as { dn: string; removed: boolean };
       },
+      restartKamailio,
       logs,
       stop,
     };
