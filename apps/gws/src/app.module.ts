@@ -14,6 +14,7 @@ import { StorePushCluster } from './push-cluster/store-push-cluster';
 import { SettingsModule } from './settings/settings.module';
 import { StoresModule } from './stores/stores.module';
 import { VoiceModule } from './voice/voice.module';
+import { WorkspaceV3Module } from './workspace-v3/workspace-v3.module';
 import { ConfigModule } from './config/config.module';
 import { loggerOptions } from './logging/logger-options';
 import { HealthController } from './health/health.controller';
@@ -51,6 +52,7 @@ export class AppModule {
         settings,
         ClusterModule.register(voice),
         MeModule.register([auth, notifications, voice, settings]),
+        WorkspaceV3Module.register({ auth, notifications, voice }),
       ],
       controllers: [DiagnosticsController, HealthController, MetricsController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: OperationMetricsInterceptor }],

@@ -12,6 +12,8 @@ const ALLOWED_HEADERS = [
   'Authorization',
   'X-CSRF-TOKEN',
   'X-Request-Id',
+  // Sent by Genesys' Workspace API v3 client when given an API key (ignored by open-gws).
+  'x-api-key',
 ];
 const EXPOSED_HEADERS = ['X-CSRF-HEADER', 'X-CSRF-TOKEN', 'X-Request-Id'];
 const MAX_AGE_SECONDS = 120;

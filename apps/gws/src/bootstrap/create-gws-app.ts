@@ -8,6 +8,7 @@ import { SingleQueryValuePipe } from '../common/single-query-value.pipe';
 import type { GwsConfig } from '../config/gws-config';
 import { CometdGateway } from '../notifications';
 import { corsOptions, notificationsCors } from './cors-options';
+import { WorkspaceNotifications } from '../workspace-v3/notifications/workspace-notifications';
 import { serveOpenApi } from './openapi';
 import { serveSoftphoneUi } from '../ui/softphone-ui';
 import { serveAgentDesktopUi } from '../ui/agent-desktop-ui';
@@ -34,6 +35,7 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   const cors = corsOptions(config);
   if (cors !== undefined) app.enableCors(cors);
   app.get(CometdGateway).mount(app, notificationsCors(config));
+  app.get(WorkspaceNotifications).mount(app, notificationsCors(config));
   serveOpenApi(app);
   serveSoftphoneUi(app);
   serveAgentDesktopUi(app);
