@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { freeLoopbackPort } from '@gws/testing';
-import { buildAgentDesktop } from '../apps/agent-desktop/build';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { agentDesktopOutDir, buildAgentDesktop } from '../apps/agent-desktop/build';
 import { AgentDesktopPage } from './support/agent-desktop-page';
 import { FAKE_MEDIA, launchChromium } from './support/chromium';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
@@ -102,6 +105,34 @@ describe('Agent desktop in a real browser (embedded default)', () => {
     expect(answer.status()).toBe(200);
     return ((await answer.json()) as { calls: { id: string; state: string }[] }).calls;
   }
+
+  it('measures the bundle and the time to interactive on the embedded default (fresh browser context each time)', async () => {
+    const script = await readFile(join(agentDesktopOutDir, 'agent-desktop.js'));
+    const runs: { loggedOutMs: number; loginToWorkspaceMs: number }[] = [];
+    for (const userName of ['agent15', 'agent16', 'agent17']) {
+      const agent = await desktop();
+      await agent.page.getByRole('button', { name: 'Log in' }).waitFor();
+      const mark = (name: string): Promise<number> =>
+        agent.page.evaluate((entry) => performance.getEntriesByName(entry)[0]?.startTime ?? -1, name);
+      const loggedOutMs = await mark('agent-desktop:login-ready');
+      const clickedAt = await agent.page.evaluate(() => performance.now());
+      await agent.logIn(userName);
+      await agent.waitForState('Not Ready');
+      runs.push({ loggedOutMs, loginToWorkspaceMs: (await mark('agent-desktop:workspace-ready')) - clickedAt });
+      await agent.button('Log out').click();
+      await agent.page.getByText('You are logged out.').waitFor();
+    }
+    const figures = {
+      scriptBytes: script.length,
+      scriptGzipBytes: gzipSync(script).length,
+      runs: runs.map((run) => ({
+        loggedOutMs: Math.round(run.loggedOutMs),
+        loginToWorkspaceMs: Math.round(run.loginToWorkspaceMs),
+      })),
+    };
+    console.log(`agent desktop figures: ${JSON.stringify(figures)}`);
+    for (const run of runs) expect(run.loggedOutMs).toBeGreaterThan(0);
+  });
 
   it('two agents: Ready, a call rings the right one with its data, hold, consult transfer, disposition, wrap-up, Not Ready, logout', async () => {
     const one = await desktop();

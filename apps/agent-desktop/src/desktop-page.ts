@@ -172,6 +172,7 @@ export class DesktopPage {
     this.workspace.hidden = false;
     this.ticker ??= setInterval(() => this.tick(), 1_000);
     this.announcer.say('Logged in');
+    performance.mark('agent-desktop:workspace-ready');
     await this.phone.connect().catch((error: unknown) => this.handledSessionEnd(error));
   }
 
@@ -325,6 +326,7 @@ export class DesktopPage {
     this.header.showLoggedOut();
     this.render();
     this.login.show(message);
+    performance.mark('agent-desktop:login-ready');
   }
 
   private render(): void {
