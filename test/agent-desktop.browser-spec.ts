@@ -10,8 +10,11 @@ import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-p
 
 const CUSTOMER = '+15551234567';
 const CUSTOMER_DATA = { CustomerName: 'Ada Lovelace', AccountNumber: 'A-1001', Segment: 'Gold' };
-/** Screenshots of the main views, committed under docs/images (SCREENSHOT_DIR overrides, e.g. for CI). */
-const screenshotDir = process.env['SCREENSHOT_DIR'] ?? `${__dirname}/../docs/images`;
+/**
+ * Screenshots of the main views. The committed ones under docs/images are refreshed with
+ * `SCREENSHOT_DIR=docs/images npx jest test/agent-desktop.browser-spec.ts`; a plain run writes to /tmp.
+ */
+const screenshotDir = process.env['SCREENSHOT_DIR'] ?? '/tmp';
 
 jest.setTimeout(90_000);
 
