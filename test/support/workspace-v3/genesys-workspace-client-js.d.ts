@@ -114,6 +114,8 @@ declare module 'genesys-workspace-client-js' {
   class WorkspaceApi extends EventEmitter {
     constructor(apiKey: string | undefined, baseUrl: string, debugEnabled?: string);
     initialized: boolean;
+    /** The generated client (ApiClient) the wrappers use, with the session's cookies. */
+    readonly agent: unknown;
     user: WorkspaceApi.User;
     configuration: { actionCodes: { name: string; code: string }[] };
     voice: WorkspaceApi.VoiceApi;
@@ -124,4 +126,24 @@ declare module 'genesys-workspace-client-js' {
   }
 
   export = WorkspaceApi;
+}
+
+/**
+ * The package's generated client (swagger-codegen), which its wrappers are written over: for the operations the
+ * 9.0.1 wrappers do not expose (current session, configuration, the call list). Built on `api.agent`, the
+ * wrapper's own ApiClient, so requests carry its cookies.
+ */
+declare module 'genesys-workspace-client-js/src/internal/code-gen/workspace-api' {
+  import type WorkspaceApi from 'genesys-workspace-client-js';
+
+  class SessionApi {
+    constructor(apiClient: unknown);
+    getCurrentSession(): Promise<{ status: { code: number }; data: { user: WorkspaceApi.User } }>;
+    getConfiguration(): Promise<{ status: { code: number }; data: { actionCodes: { name: string; code: string }[] } }>;
+  }
+
+  class VoiceApi {
+    constructor(apiClient: unknown);
+    getCalls(): Promise<{ status: { code: number }; data: { calls: WorkspaceApi.Call[] } }>;
+  }
 }

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { GWS_VERSION } from '../diagnostics/version';
+import { WORKSPACE_SESSION_COOKIE } from '../workspace-v3/auth/workspace-session-cookie';
+import { WORKSPACE_V3_TAG } from '../workspace-v3/common/v3-openapi';
 
 export const OPENAPI_PATH = 'api/v2/docs';
 
@@ -19,6 +21,16 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('JSESSIONID')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-TOKEN' }, 'csrf')
     .addSecurityRequirements('basic')
+    .addBearerAuth()
+    .addCookieAuth(WORKSPACE_SESSION_COOKIE, { type: 'apiKey', in: 'cookie' }, WORKSPACE_SESSION_COOKIE)
+    .addTag(
+      WORKSPACE_V3_TAG,
+      "Genesys' Workspace API v3, as its client library genesys-workspace-client-js uses it " +
+        '(docs/workspace-api-v3.md): a token from POST /auth/v3/oauth/token (password grant), then ' +
+        'initialize-workspace with it as a bearer token, which sets WORKSPACE_SESSIONID for every other request ' +
+        'and the CometD handshake at /workspace/v3/notifications. Answers `{"status":{"code":0|1}}`; errors ' +
+        '`{"status":{"code","message"}}` with an HTTP error status.',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }
