@@ -1,15 +1,16 @@
 import { Redis } from 'ioredis';
 import type { Message } from 'cometd';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freeLoopbackPort, startRedisServer, waitFor, waitForAsync, type TestRedisServer } from '@gws/testing';
+import { waitFor, waitForAsync } from '@gws/testing';
 import { buildSoftphone } from '../apps/softphone/build';
 import { LapsedCredentialSweeper } from '../apps/gws/src/voice/webrtc/lapsed-credential-sweeper';
 import { FAKE_MEDIA, launchChromium } from './support/chromium';
 import { CometdTestClient } from './support/cometd-test-client';
-import { startGateway, type TestGateway } from './support/gateway/gateway';
+import type { TestGateway } from './support/gateway/gateway';
+import { GATEWAY_BROWSER_ARGS, startGatewayPlatform, type GatewayPlatform } from './support/gateway/gateway-platform';
 import { startSipWsClient, type SipWsClient } from './support/gateway/sip-ws-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+import type { GwsTestPlatform } from './support/gws-test-platform';
 
 /**
  * The whole of issue 13 on one machine: the agent's softphone page in real Chromium (fake microphone) registers DN
@@ -50,11 +51,10 @@ interface CallMessageData {
   call: { id: string; state: string };
 }
 
-/** Chromium on loopback only: without this flag it gathers no ICE candidate and never answers (notes, 6.2). */
-const BROWSER_ARGS = [...FAKE_MEDIA, '--allow-loopback-in-peer-connection', '--ignore-certificate-errors'];
+const BROWSER_ARGS = [...FAKE_MEDIA, ...GATEWAY_BROWSER_ARGS];
 
 describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, nginx, Redis, GWS, simulator', () => {
-  let redis: TestRedisServer;
+  let setup: GatewayPlatform;
   let gateway: TestGateway;
   let platform: GwsTestPlatform;
   let controlUrl: string;
@@ -72,34 +72,9 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
 
   beforeAll(async () => {
     await buildSoftphone();
-    redis = await startRedisServer({ appendOnly: false });
-    redisClient = new Redis(redis.url);
-    const simulatorSipPort = await freeLoopbackPort();
-    gateway = await startGateway({
-      redisUrl: redis.url,
-      prefix: PREFIX,
-      sipServer: `127.0.0.2:${simulatorSipPort}`,
-      wss: true,
-    });
-    const controlPort = await freeLoopbackPort();
-    controlUrl = `http://127.0.0.1:${controlPort}`;
-    platform = await startGwsTestPlatform({
-      env: {
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: PREFIX,
-        GATEWAY_WS_URI: gateway.wssUrl!,
-        GATEWAY_SIP_DOMAIN: gateway.sipDomain,
-        GATEWAY_CONTROL_URL: gateway.mgmtUrl,
-        TURN_URIS: gateway.turn.urls.join(','),
-        TURN_SECRET: gateway.turn.secret,
-      },
-      tserverSip: {
-        listen: { host: '127.0.0.2', port: simulatorSipPort },
-        gateway: gateway.sip,
-        domain: gateway.sipDomain,
-      },
-      tserverControlPort: controlPort,
-    });
+    setup = await startGatewayPlatform(PREFIX);
+    ({ gateway, platform, controlUrl } = setup);
+    redisClient = new Redis(setup.redis.url);
     browser = await launchChromium(BROWSER_ARGS);
     desktop = new GwsRestAgent(platform.baseUrl, 'agent1');
     await desktop.login();
@@ -116,10 +91,8 @@ describe('SIP gateway end to end: softphone page, Kamailio, rtpengine, coturn, n
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await push?.disconnect().catch(() => undefined);
-    await platform?.close();
-    await gateway?.stop();
     redisClient?.disconnect();
-    await redis?.stop();
+    await setup?.close();
     console.log(`gateway end-to-end figures: ${JSON.stringify(figures)}`);
   });
 
