@@ -4,7 +4,7 @@ import type { GwsConfig } from '../config/gws-config';
 
 /**
  * Structured JSON logs with a request id per HTTP request (`X-Request-Id` when the caller sends one). Credentials
- * never reach the log: authorization, cookies and CSRF tokens are redacted from requests and responses.
+ * never reach the log: authorization, cookies, CSRF tokens and API keys are redacted from requests and responses.
  */
 export function loggerOptions(config: GwsConfig): Params {
   return {
@@ -22,6 +22,8 @@ export function loggerOptions(config: GwsConfig): Params {
           'req.headers.authorization',
           'req.headers.cookie',
           'req.headers["x-csrf-token"]',
+          // The API key the Workspace API v3 client library sends on every request.
+          'req.headers["x-api-key"]',
           'res.headers["set-cookie"]',
           'res.headers["x-csrf-token"]',
         ],
