@@ -1,18 +1,17 @@
 import { Redis } from 'ioredis';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { freeLoopbackPort, startRedisServer, waitForAsync, type TestRedisServer } from '@gws/testing';
+import { waitForAsync } from '@gws/testing';
 import { buildAgentDesktop } from '../apps/agent-desktop/build';
 import { AgentDesktopPage } from './support/agent-desktop-page';
 import { FAKE_MEDIA, launchChromium } from './support/chromium';
-import { startGateway, type TestGateway } from './support/gateway/gateway';
-import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
+import { GATEWAY_BROWSER_ARGS, startGatewayPlatform, type GatewayPlatform } from './support/gateway/gateway-platform';
 
 /**
  * Issue 14's gateway acceptance: the agent desktop's embedded softphone registers the session's DN through nginx
  * (WSS), Kamailio and the Redis DN map; an inbound call from the simulator control API rings it; "Answer" on the
  * desktop goes through GWS (T-Server, then the SIP Server's NOTIFY talk to the page) and audio flows both ways in
- * the page. The harness is test/gateway-softphone.gateway-spec.ts's; `npm run test:gateway` runs it in a private
- * network namespace.
+ * the page. The harness is the softphone test's (`startGatewayPlatform`, test/support/gateway); `npm run test:gateway`
+ * runs it in a private network namespace.
  */
 
 const PREFIX = 'gws:';
@@ -21,8 +20,6 @@ const CUSTOMER = '+15551234567';
 /** Audio "flows": the simulator's 440 Hz tone as Chromium plays it, and Chromium's fake microphone as received. */
 const PAGE_LEVEL = 0.05;
 const SIMULATOR_RMS = 0.01;
-/** Chromium on loopback only: without this flag it gathers no ICE candidate and never answers. */
-const BROWSER_ARGS = [...FAKE_MEDIA, '--allow-loopback-in-peer-connection', '--ignore-certificate-errors'];
 
 jest.setTimeout(60_000);
 
@@ -40,62 +37,31 @@ interface SipLeg {
 }
 
 describe('Agent desktop with the SIP gateway: an inbound call answered on the desktop, audio in the page', () => {
-  let redis: TestRedisServer;
+  let setup: GatewayPlatform;
   let redisClient: Redis;
-  let gateway: TestGateway;
-  let platform: GwsTestPlatform;
-  let controlUrl: string;
   let browser: Browser;
   let context: BrowserContext;
   const figures: Record<string, number | string> = {};
 
   beforeAll(async () => {
     await buildAgentDesktop();
-    redis = await startRedisServer({ appendOnly: false });
-    redisClient = new Redis(redis.url);
-    const simulatorSipPort = await freeLoopbackPort();
-    gateway = await startGateway({
-      redisUrl: redis.url,
-      prefix: PREFIX,
-      sipServer: `127.0.0.2:${simulatorSipPort}`,
-      wss: true,
-    });
-    const controlPort = await freeLoopbackPort();
-    controlUrl = `http://127.0.0.1:${controlPort}`;
-    platform = await startGwsTestPlatform({
-      env: {
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: PREFIX,
-        GATEWAY_WS_URI: gateway.wssUrl!,
-        GATEWAY_SIP_DOMAIN: gateway.sipDomain,
-        GATEWAY_CONTROL_URL: gateway.mgmtUrl,
-        TURN_URIS: gateway.turn.urls.join(','),
-        TURN_SECRET: gateway.turn.secret,
-      },
-      tserverSip: {
-        listen: { host: '127.0.0.2', port: simulatorSipPort },
-        gateway: gateway.sip,
-        domain: gateway.sipDomain,
-      },
-      tserverControlPort: controlPort,
-    });
-    browser = await launchChromium(BROWSER_ARGS);
+    setup = await startGatewayPlatform(PREFIX);
+    redisClient = new Redis(setup.redis.url);
+    browser = await launchChromium([...FAKE_MEDIA, ...GATEWAY_BROWSER_ARGS]);
   }, 90_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     await browser?.close();
-    await platform?.close();
-    await gateway?.stop();
     redisClient?.disconnect();
-    await redis?.stop();
+    await setup?.close();
     console.log(`agent desktop gateway figures: ${JSON.stringify(figures)}`);
   });
 
   afterEach(() => {
     const state = expect.getState();
     if (state.assertionCalls !== state.numPassingAsserts || state.suppressedErrors.length > 0) {
-      console.log(gateway.logs(80));
+      console.log(setup.gateway.logs(80));
     }
   });
 
@@ -128,14 +94,14 @@ describe('Agent desktop with the SIP gateway: an inbound call answered on the de
   }
 
   async function legs(): Promise<SipLeg[]> {
-    return ((await (await fetch(`${controlUrl}/sip/legs`)).json()) as { legs: SipLeg[] }).legs;
+    return ((await (await fetch(`${setup.controlUrl}/sip/legs`)).json()) as { legs: SipLeg[] }).legs;
   }
 
   it('registers, rings with the screen pop, is answered from the desktop, and audio flows both ways', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    const agent = new AgentDesktopPage(page, platform.baseUrl);
+    const agent = new AgentDesktopPage(page, setup.platform.baseUrl);
     await agent.open();
     await agent.logIn('agent1');
     await agent.waitForState('Not Ready');
@@ -154,7 +120,7 @@ describe('Agent desktop with the SIP gateway: an inbound call answered on the de
     await agent.button('Ready').click();
     await agent.waitForState('Ready');
     const injectedAt = Date.now();
-    const injected = await fetch(`${controlUrl}/calls`, {
+    const injected = await fetch(`${setup.controlUrl}/calls`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ani: CUSTOMER, destination: '7001', userData: { CustomerName: 'Ada Lovelace' } }),

@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { parse, stringify } from 'yaml';
 import { freeLoopbackPort } from '@gws/testing';
 import { demoDirectoryFile } from '@gws/directory';
 import { buildAgentDesktop } from '../apps/agent-desktop/build';
-import { AgentDesktopPage } from './support/agent-desktop-page';
+import { DesktopPages, type AgentDesktopPage } from './support/agent-desktop-page';
 import { FAKE_MEDIA, launchChromium } from './support/chromium';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
@@ -26,8 +26,8 @@ describe('Agent desktop: refusals, place choice and recovery (embedded default)'
   let browser: Browser;
   let controlUrl: string;
   let directoryDir: string;
-  const contexts: BrowserContext[] = [];
-  let problems: string[] = [];
+  /** Refusals the pages provoke on purpose: no session yet, a wrong password, a lockout, no gateway, a place in use. */
+  let pages: DesktopPages;
 
   beforeAll(async () => {
     await buildAgentDesktop();
@@ -54,44 +54,22 @@ describe('Agent desktop: refusals, place choice and recovery (embedded default)'
       tserverControlPort: controlPort,
     });
     browser = await launchChromium(FAKE_MEDIA);
+    pages = new DesktopPages(browser, platform.baseUrl, [400, 401, 404, 409, 429]);
   }, 60_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await platform?.close();
     if (directoryDir !== undefined) await rm(directoryDir, { recursive: true, force: true });
   });
   beforeEach(() => {
-    problems = [];
+    pages.problems = [];
   });
   afterEach(async () => {
-    let index = 0;
-    for (const context of contexts.splice(0)) {
-      for (const page of context.pages()) {
-        await page.screenshot({ path: `/tmp/agent-desktop-session-last-${++index}.png` }).catch(() => undefined);
-      }
-      await context.close().catch(() => undefined);
-    }
+    await pages.screenshots('agent-desktop-session-last');
+    await pages.close();
   });
 
-  /** GWS's refusals the page asks for on purpose (no session yet, wrong password, lockout, no gateway, a place in use). */
-  function isExpectedRefusal(message: ConsoleMessage): boolean {
-    return /Failed to load resource: the server responded with a status of (400|401|404|409|429)/.test(message.text());
-  }
-
-  async function desktop(width = 1280, height = 720): Promise<AgentDesktopPage> {
-    const context = await browser.newContext({ viewport: { width, height } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isExpectedRefusal(message)) problems.push(`console: ${message.text()}`);
-    });
-    const agent = new AgentDesktopPage(page, platform.baseUrl);
-    await agent.open();
-    return agent;
-  }
+  const desktop = (): Promise<AgentDesktopPage> => pages.open();
 
   it('says the password is wrong and, past the limit, that the account is locked and for how long', async () => {
     const agent = await desktop();
@@ -103,7 +81,7 @@ describe('Agent desktop: refusals, place choice and recovery (embedded default)'
     await agent.logIn('agent3', 'password');
     await agent.page.getByText(/Account locked after too many failed logins: try again in \d+ s\./).waitFor();
     expect(await agent.page.getByRole('region', { name: 'Agent state' }).count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(pages.problems).toEqual([]);
   });
 
   it('asks for a place when the agent has none, and says when a place is held by someone else', async () => {
@@ -124,7 +102,7 @@ describe('Agent desktop: refusals, place choice and recovery (embedded default)'
     await agent.button('Log out').click();
     await agent.page.getByText('You are logged out.').waitFor();
     await holder.post('/api/v2/me', { operationName: 'EndContactCenterSession' });
-    expect(problems).toEqual([]);
+    expect(pages.problems).toEqual([]);
   });
 
   it('shows the call as it is after a reload, and a banner while CometD reconnects, then reads the state again', async () => {
@@ -174,6 +152,6 @@ describe('Agent desktop: refusals, place choice and recovery (embedded default)'
     await agent.page.getByText('No calls.').waitFor();
     await agent.button('Log out').click();
     await agent.page.getByText('You are logged out.').waitFor();
-    expect(problems.filter((problem) => !problem.includes('net::ERR_CONNECTION_REFUSED'))).toEqual([]);
+    expect(pages.problems.filter((problem) => !problem.includes('net::ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
 });

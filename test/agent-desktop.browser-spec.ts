@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { freeLoopbackPort } from '@gws/testing';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { get } from 'node:http';
 import { agentDesktopOutDir, buildAgentDesktop } from '../apps/agent-desktop/build';
-import { AgentDesktopPage } from './support/agent-desktop-page';
+import { DesktopPages, escapeRegExp, type AgentDesktopPage } from './support/agent-desktop-page';
 import { FAKE_MEDIA, launchChromium } from './support/chromium';
 import { startGwsTestPlatform, type GwsTestPlatform } from './support/gws-test-platform';
 
@@ -15,6 +15,9 @@ const CUSTOMER_DATA = { CustomerName: 'Ada Lovelace', AccountNumber: 'A-1001', S
  * `SCREENSHOT_DIR=docs/images npx jest test/agent-desktop.browser-spec.ts`; a plain run writes to /tmp.
  */
 const screenshotDir = process.env['SCREENSHOT_DIR'] ?? '/tmp';
+/** The agent's calls over REST, as the page's session reads them. */
+const CALLS = '/api/v2/me/calls?fields=*';
+type RestCalls = { calls: { id: string; state: string; userData?: Record<string, unknown> }[] };
 
 jest.setTimeout(90_000);
 
@@ -35,8 +38,8 @@ describe('Agent desktop in a real browser (embedded default)', () => {
   let platform: GwsTestPlatform;
   let browser: Browser;
   let controlUrl: string;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  /** Refusals the pages provoke on purpose are expected: no session yet (401), no gateway (404), a lockout (429). */
+  let pages: DesktopPages;
   const axe: Record<string, string[]> = {};
 
   beforeAll(async () => {
@@ -45,48 +48,17 @@ describe('Agent desktop in a real browser (embedded default)', () => {
     controlUrl = `http://127.0.0.1:${controlPort}`;
     platform = await startGwsTestPlatform({ env: { LOGIN_FAILURE_LIMIT: '3' }, tserverControlPort: controlPort });
     browser = await launchChromium(FAKE_MEDIA);
+    pages = new DesktopPages(browser, platform.baseUrl, [401, 404, 429]);
   }, 90_000);
-  afterEach(async () => {
-    // What each page showed at the end (in /tmp), to see why when a test failed.
-    let index = 0;
-    for (const context of contexts) {
-      for (const page of context.pages()) {
-        await page
-          .screenshot({ path: `/tmp/agent-desktop-last-${++index}.png`, fullPage: true })
-          .catch(() => undefined);
-      }
-    }
-  });
+  // What each page showed at the end (in /tmp), to see why when a test failed.
+  afterEach(() => pages.screenshots('agent-desktop-last'));
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
+    await pages?.close();
     await browser?.close();
     await platform?.close();
   });
 
-  /** GWS's refusals the page asks for on purpose (no session yet, a wrong password, no gateway) are logged by Chromium. */
-  function isExpectedRefusal(message: ConsoleMessage): boolean {
-    return /Failed to load resource: the server responded with a status of (401|404|429)/.test(message.text());
-  }
-
-  async function desktop(width = 1280, height = 720): Promise<AgentDesktopPage> {
-    const context = await browser.newContext({ viewport: { width, height } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (process.env['AGENT_DESKTOP_TEST_CONSOLE'] === '1') console.log(`page: ${message.text()}`);
-      if (message.type() === 'error' && !isExpectedRefusal(message)) problems.push(`console: ${message.text()}`);
-    });
-    if (process.env['AGENT_DESKTOP_TEST_CONSOLE'] === '1') {
-      page.on('request', (request) =>
-        console.log(`> ${request.method()} ${request.url()} ${request.postData() ?? ''}`),
-      );
-    }
-    const agent = new AgentDesktopPage(page, platform.baseUrl);
-    await agent.open();
-    return agent;
-  }
+  const desktop = (width?: number, height?: number): Promise<AgentDesktopPage> => pages.open(width, height);
 
   async function view(agent: AgentDesktopPage, name: string): Promise<void> {
     await agent.page.screenshot({ path: `${screenshotDir}/agent-desktop-${name}.png` });
@@ -102,22 +74,26 @@ describe('Agent desktop in a real browser (embedded default)', () => {
     expect(answer.status).toBe(201);
   }
 
-  /** The call list as GWS gives it to this page's session (its cookie), over REST. */
-  async function restCalls(page: Page): Promise<{ id: string; state: string; userData?: Record<string, unknown> }[]> {
-    const answer = await page.request.get(`${platform.baseUrl}/api/v2/me/calls?fields=*`);
-    expect(answer.status()).toBe(200);
-    return ((await answer.json()) as { calls: { id: string; state: string }[] }).calls;
-  }
-
-  it('measures the bundle and the time to interactive on the embedded default (fresh browser context each time)', async () => {
+  it('measures the bundle, what crosses the network, and the time to interactive (fresh browser context each time)', async () => {
     const script = await readFile(join(agentDesktopOutDir, 'agent-desktop.js'));
     const runs: { loggedOutMs: number; loginToWorkspaceMs: number }[] = [];
+    let received: { file: string; encodedBytes: number; decodedBytes: number }[] = [];
     for (const userName of ['agent15', 'agent16', 'agent17']) {
       const agent = await desktop();
       await agent.page.getByRole('button', { name: 'Log in' }).waitFor();
       const mark = (name: string): Promise<number> =>
         agent.page.evaluate((entry) => performance.getEntriesByName(entry)[0]?.startTime ?? -1, name);
       const loggedOutMs = await mark('agent-desktop:login-ready');
+      // What Chromium received for the page's script and stylesheet (resource timing: the body as sent, and decoded).
+      received = await agent.page.evaluate(() =>
+        (performance.getEntriesByType('resource') as unknown as ResourceEntry[])
+          .filter((entry) => /agent-desktop\.(js|css)$/.test(entry.name))
+          .map((entry) => ({
+            file: entry.name.replace(/^.*\//, ''),
+            encodedBytes: entry.encodedBodySize,
+            decodedBytes: entry.decodedBodySize,
+          })),
+      );
       const clickedAt = await agent.page.evaluate(() => performance.now());
       await agent.logIn(userName);
       await agent.waitForState('Not Ready');
@@ -125,15 +101,24 @@ describe('Agent desktop in a real browser (embedded default)', () => {
       await agent.button('Log out').click();
       await agent.page.getByText('You are logged out.').waitFor();
     }
+    const scriptUrl = `${platform.baseUrl}/ui/ad/v1/agent-desktop.js`;
+    const gzip = await wireBytes(scriptUrl, 'gzip');
     const figures = {
       scriptBytes: script.length,
-      scriptGzipBytes: gzipSync(script).length,
+      gzipSentBytes: gzip.bytes,
+      chromium: received,
       runs: runs.map((run) => ({
         loggedOutMs: Math.round(run.loggedOutMs),
         loginToWorkspaceMs: Math.round(run.loginToWorkspaceMs),
       })),
     };
     console.log(`agent desktop figures: ${JSON.stringify(figures)}`);
+    // GWS compresses the bundle: gzip for a client that asks for gzip, Brotli for Chromium (which accepts both).
+    expect(gzip.encoding).toBe('gzip');
+    expect(gzip.bytes).toBeLessThan(script.length / 3);
+    const chromiumScript = received.find((entry) => entry.file === 'agent-desktop.js');
+    expect(chromiumScript?.decodedBytes).toBe(script.length);
+    expect(chromiumScript?.encodedBytes).toBeLessThan(script.length / 3);
     for (const run of runs) expect(run.loggedOutMs).toBeGreaterThan(0);
   });
 
@@ -190,7 +175,11 @@ describe('Agent desktop in a real browser (embedded default)', () => {
     // The agent edits the screen pop; the value reaches GWS.
     await one.dataField(customer, 'Segment').fill('Platinum');
     await one.callButton(customer, 'Save data').click();
-    await waitForRest(one.page, (calls) => calls[0]?.userData?.['Segment'] === 'Platinum', 'Segment saved');
+    await one.waitForRest<RestCalls>(
+      CALLS,
+      (body) => body.calls[0]?.userData?.['Segment'] === 'Platinum',
+      'Segment saved',
+    );
 
     // Consult transfer to agent2, who sees the customer's data while it rings.
     await one.call(customer).getByLabel('Destination').fill('5002');
@@ -217,7 +206,7 @@ describe('Agent desktop in a real browser (embedded default)', () => {
     await two.call(incoming).getByLabel('New key').fill('Notes');
     await two.call(incoming).getByLabel('New value').fill('wants the gold card');
     await two.callButton(incoming, 'Add').click();
-    await waitForValue(one.dataField(consultation, 'Notes'), 'wants the gold card');
+    await one.waitForValue(one.dataField(consultation, 'Notes'), 'wants the gold card');
 
     await one.callButton(customer, 'Complete transfer').click();
     await one.page.getByText('No calls.').waitFor();
@@ -231,7 +220,11 @@ describe('Agent desktop in a real browser (embedded default)', () => {
 
     // The disposition is attached under its configured key: GWS has it in the call's user data.
     await two.call(transferred).getByLabel('Disposition').selectOption({ label: 'Sale' });
-    await waitForRest(two.page, (calls) => calls[0]?.userData?.['DispositionCode'] === 'Sale', 'the disposition');
+    await two.waitForRest<RestCalls>(
+      CALLS,
+      (body) => body.calls[0]?.userData?.['DispositionCode'] === 'Sale',
+      'the disposition',
+    );
 
     await two.callButton(transferred, 'Hang up').click();
     await two.page.getByText('No calls.').waitFor();
@@ -260,35 +253,25 @@ describe('Agent desktop in a real browser (embedded default)', () => {
       await agent.page.getByLabel('User name').waitFor();
     }
     expect(axe).toEqual({ 'logged-out': [], 'ready-idle': [], ringing: [], established: [], consult: [] });
-    expect(problems).toEqual([]);
+    expect(pages.problems).toEqual([]);
   });
-
-  async function waitForRest(
-    page: Page,
-    ok: (calls: Awaited<ReturnType<typeof restCalls>>) => boolean,
-    what: string,
-  ): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    let last: unknown;
-    for (;;) {
-      const calls = await restCalls(page);
-      if (ok(calls)) return;
-      last = calls;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} over REST: ${JSON.stringify(last)}`);
-      await page.waitForTimeout(50);
-    }
-  }
 });
 
-async function waitForValue(field: Locator, value: string): Promise<void> {
-  await field.waitFor();
-  const deadline = Date.now() + 10_000;
-  while ((await field.inputValue()) !== value) {
-    if (Date.now() > deadline) throw new Error(`the field never showed '${value}'`);
-    await field.page().waitForTimeout(50);
-  }
+/** What resource timing says of a file the page loaded (this program has no DOM types). */
+interface ResourceEntry {
+  readonly name: string;
+  readonly encodedBodySize: number;
+  readonly decodedBodySize: number;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The body's bytes as GWS sends `url` to a client that accepts `encoding`, and the Content-Encoding it chose. */
+function wireBytes(url: string, encoding: string): Promise<{ bytes: number; encoding: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve({ bytes, encoding: response.headers['content-encoding'] }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }

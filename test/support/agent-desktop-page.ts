@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { waitForAsync } from '@gws/testing';
 
 /** The agent desktop as an agent uses it: by roles and visible labels (apps/agent-desktop). */
 export class AgentDesktopPage {
@@ -25,7 +26,9 @@ export class AgentDesktopPage {
   }
 
   async waitForState(label: string): Promise<void> {
-    await this.page.locator('.current-state .state-name', { hasText: new RegExp(`^${escape(label)}$`) }).waitFor();
+    await this.page
+      .locator('.current-state .state-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) })
+      .waitFor();
   }
 
   button(name: string): Locator {
@@ -54,6 +57,40 @@ export class AgentDesktopPage {
       .waitFor();
   }
 
+  /** Waits until the page shows no call. */
+  async noCalls(): Promise<void> {
+    await this.page.getByText('No calls.').waitFor();
+  }
+
+  /** GET on GWS's API with this page's HTTP session (its cookie), the body as JSON. */
+  async rest<T>(path: string): Promise<T> {
+    const answer = await this.page.request.get(`${this.baseUrl}${path}`);
+    if (answer.status() !== 200) throw new Error(`GET ${path}: ${answer.status()} ${await answer.text()}`);
+    return (await answer.json()) as T;
+  }
+
+  /** Reads `path` until `ok` holds of its body (10 s at most); resolves with that body. */
+  async waitForRest<T>(path: string, ok: (body: T) => boolean, what: string): Promise<T> {
+    let last: T | undefined;
+    await waitForAsync(
+      async () => ok((last = await this.rest<T>(path))),
+      10_000,
+      () => `${what} over REST; last ${path}: ${JSON.stringify(last)}`,
+    );
+    return last!;
+  }
+
+  /** Waits until `field` shows `value` (10 s at most). */
+  async waitForValue(field: Locator, value: string): Promise<void> {
+    await field.waitFor();
+    let last = '';
+    await waitForAsync(
+      async () => (last = await field.inputValue()) === value,
+      10_000,
+      () => `the field to show '${value}' (it shows '${last}')`,
+    );
+  }
+
   /** axe-core's serious and critical violations on the page as it is now (rule id and the nodes' targets). */
   async seriousViolations(): Promise<string[]> {
     // Evaluated over the DevTools protocol: the page's CSP (script-src 'self') refuses an inline script tag.
@@ -71,6 +108,56 @@ export class AgentDesktopPage {
   }
 }
 
+/**
+ * Desktop pages in fresh browser contexts of one Chromium, each at its own viewport, with what went wrong in any of
+ * them collected in `problems`: page errors, and console errors other than the HTTP refusals a test provokes on
+ * purpose (`expectedStatus`, e.g. 401 before login). `AGENT_DESKTOP_TEST_CONSOLE=1` prints each page's console and
+ * requests.
+ */
+export class DesktopPages {
+  problems: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+    private readonly expectedStatus: readonly number[],
+  ) {}
+
+  async open(width = 1280, height = 720): Promise<AgentDesktopPage> {
+    const context = await this.browser.newContext({ viewport: { width, height } });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const refusal = new RegExp(
+      `Failed to load resource: the server responded with a status of (${this.expectedStatus.join('|')})`,
+    );
+    const verbose = process.env['AGENT_DESKTOP_TEST_CONSOLE'] === '1';
+    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (verbose) console.log(`page: ${message.text()}`);
+      if (message.type() === 'error' && !refusal.test(message.text())) this.problems.push(`console: ${message.text()}`);
+    });
+    if (verbose) page.on('request', (request) => console.log(`> ${request.method()} ${request.url()}`));
+    const agent = new AgentDesktopPage(page, this.baseUrl);
+    await agent.open();
+    return agent;
+  }
+
+  /** What each open page shows, to /tmp/<prefix>-<n>.png (to see why a test failed). */
+  async screenshots(prefix: string): Promise<void> {
+    let index = 0;
+    for (const page of this.contexts.flatMap((context) => context.pages())) {
+      await page.screenshot({ path: `/tmp/${prefix}-${++index}.png`, fullPage: true }).catch(() => undefined);
+    }
+  }
+
+  /** Closes every page's context. */
+  async close(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close().catch(() => undefined);
+  }
+}
+
 interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
 }
@@ -82,6 +169,6 @@ function axeSource(): string {
   return axe;
 }
 
-function escape(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,8 +10,9 @@ import { CometdGateway } from '../notifications';
 import { corsOptions, notificationsCors } from './cors-options';
 import { WorkspaceNotifications } from '../workspace-v3/notifications/workspace-notifications';
 import { serveOpenApi } from './openapi';
-import { serveSoftphoneUi } from '../ui/softphone-ui';
-import { serveAgentDesktopUi } from '../ui/agent-desktop-ui';
+import { serveStaticUi } from '../ui/static-ui';
+import { softphoneUi } from '../ui/softphone-ui';
+import { agentDesktopUi } from '../ui/agent-desktop-ui';
 
 /** A GWS node, configured and ready to `listen`: shared by `main.ts` and the end-to-end tests. */
 export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplication> {
@@ -37,7 +38,7 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   app.get(CometdGateway).mount(app, notificationsCors(config));
   app.get(WorkspaceNotifications).mount(app, notificationsCors(config));
   serveOpenApi(app);
-  serveSoftphoneUi(app);
-  serveAgentDesktopUi(app);
+  serveStaticUi(app, softphoneUi());
+  serveStaticUi(app, agentDesktopUi());
   return app;
 }

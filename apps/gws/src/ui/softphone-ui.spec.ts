@@ -1,70 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { serveSoftphoneUi, softphoneUiDir } from './softphone-ui';
+import { softphoneUi } from './softphone-ui';
+import { uiContentSecurityPolicy } from './static-ui';
 
-@Module({})
-class EmptyModule {}
-
-describe('serveSoftphoneUi', () => {
-  let dir: string;
-  let app: NestExpressApplication;
-  let base: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'softphone-ui-'));
-    app = await NestFactory.create<NestExpressApplication>(EmptyModule, { logger: false });
-    serveSoftphoneUi(app, dir);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('answers 503 naming the build command while the page is not built', async () => {
-    const answer = await fetch(`${base}/ui/softphone/`);
-    expect(answer.status).toBe(503);
-    expect(await answer.text()).toContain('run npm run build:ui');
-  });
-
-  it('serves the built page with no-cache, a CSP that allows the gateway WebSocket, and nosniff', async () => {
-    await writeFile(join(dir, 'index.html'), '<!doctype html><title>softphone</title>');
-    await writeFile(join(dir, 'softphone.js'), 'void 0;');
-    const index = await fetch(`${base}/ui/softphone/`);
-    expect(index.status).toBe(200);
-    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(index.headers.get('cache-control')).toBe('no-cache');
-    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
-    const csp = index.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("connect-src 'self' wss: ws:");
-    expect(await index.text()).toContain('<title>softphone</title>');
-
-    const script = await fetch(`${base}/ui/softphone/softphone.js`);
-    expect(script.status).toBe(200);
-    expect(script.headers.get('content-type')).toMatch(/javascript/);
-    expect(script.headers.get('cache-control')).toBe('no-cache');
-    expect(script.headers.get('etag')).toBeTruthy();
-  });
-
-  it('redirects the folder without its slash, keeping the query (relative assets need it)', async () => {
-    const answer = await fetch(`${base}/ui/softphone?iceTransportPolicy=relay`, { redirect: 'manual' });
-    expect(answer.status).toBe(301);
-    expect(answer.headers.get('location')).toBe('softphone/?iceTransportPolicy=relay');
-  });
-
-  it('leaves unknown files and other methods to the app (404 there)', async () => {
-    expect((await fetch(`${base}/ui/softphone/missing.js`)).status).toBe(404);
-    expect((await fetch(`${base}/ui/softphone/`, { method: 'POST' })).status).toBe(404);
-  });
-
-  it('finds dist/ui/softphone from the sources', () => {
-    expect(softphoneUiDir()).toBe(join(__dirname, '../../../../dist/ui/softphone'));
+describe('softphoneUi', () => {
+  it('is served at /ui/softphone from dist/ui/softphone, under the common CSP (no Worker)', () => {
+    const ui = softphoneUi();
+    expect(ui.path).toBe('/ui/softphone');
+    expect(ui.dir).toBe(join(__dirname, '../../../../dist/ui/softphone'));
+    expect(ui.csp).toBe(uiContentSecurityPolicy());
+    expect(ui.csp).not.toContain('worker-src');
   });
 });
