@@ -32,7 +32,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 /**
  * The agent desktop (issue 14) in real Chromium against GWS on the embedded default (both simulators, no SIP
  * gateway): two agents in two browser contexts work an inbound call from login to logout, as an agent would, by
- * roles and labels. Each main view is screenshot at 1280x720 and checked with axe-core.
+ * roles and labels. Each main view (wrap-up included) is screenshot at 1280x720 and checked with axe-core.
  */
 describe('Agent desktop in a real browser (embedded default)', () => {
   let platform: GwsTestPlatform;
@@ -232,6 +232,7 @@ describe('Agent desktop in a real browser (embedded default)', () => {
     await wrapUp.getByText('Disposition: Sale').waitFor();
     await two.waitForState('After Call Work');
     expect(await wrapUp.locator('.timer').textContent()).toMatch(/^\d+:\d\d$/);
+    await view(two, 'wrap-up');
     await wrapUp.getByRole('button', { name: 'Done' }).click();
     await two.waitForState('Ready');
     expect(await wrapUp.count()).toBe(0);
@@ -252,7 +253,14 @@ describe('Agent desktop in a real browser (embedded default)', () => {
       await agent.page.getByText('You are logged out.').waitFor();
       await agent.page.getByLabel('User name').waitFor();
     }
-    expect(axe).toEqual({ 'logged-out': [], 'ready-idle': [], ringing: [], established: [], consult: [] });
+    expect(axe).toEqual({
+      'logged-out': [],
+      'ready-idle': [],
+      ringing: [],
+      established: [],
+      consult: [],
+      'wrap-up': [],
+    });
     expect(pages.problems).toEqual([]);
   });
 });

@@ -132,13 +132,21 @@ export class DesktopState {
   }
 
   private setDevice(device: Device): void {
-    const before: UserState | undefined = this.device?.userState;
+    const previous = this.device;
+    const before: UserState | undefined = previous?.userState;
     this.device = device;
     if (before === undefined || !sameUserState(before, device.userState)) {
       this.stateSince = Date.now();
       this.stateError = undefined;
       if (before !== undefined) this.listener.announce(`Your state is ${stateLabel(device.userState)}`);
     }
+    if (previous === undefined) return;
+    if (previous.doNotDisturb !== device.doNotDisturb)
+      this.listener.announce(`Do not disturb is ${device.doNotDisturb ? 'on' : 'off'}`);
+    if (previous.forwardTo !== device.forwardTo)
+      this.listener.announce(
+        device.forwardTo === undefined ? 'Calls are no longer forwarded' : `Calls are forwarded to ${device.forwardTo}`,
+      );
   }
 
   private setCall(call: Call, announce: boolean): void {

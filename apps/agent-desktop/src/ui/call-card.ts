@@ -59,7 +59,11 @@ export class CallCard {
   private readonly destinationRow: HTMLElement;
   private readonly keypadButton: HTMLButtonElement;
   private readonly keys: HTMLElement;
-  private readonly participants = el('div', { class: 'row participants' });
+  /** The tones GWS accepted for this call, in order, as a phone's display shows what was keyed. */
+  private readonly tonesSent = el('p', { class: 'detail' });
+  private tones = '';
+  private readonly partiesList = el('ul', { class: 'parties' });
+  private readonly parties: HTMLElement;
   private readonly data: UserDataView;
   private readonly disposition: { field: HTMLElement; control: HTMLSelectElement } | undefined;
 
@@ -71,6 +75,9 @@ export class CallCard {
     this.call = call;
     const headingId = uniqueId('call-heading');
     this.heading = el('h3', { id: headingId });
+    const partiesId = uniqueId('parties');
+    this.partiesList.setAttribute('aria-labelledby', partiesId);
+    this.parties = el('div', { class: 'party-list' }, el('h4', { id: partiesId }, 'Parties'), this.partiesList);
     const buttons = el('div', { class: 'row actions' });
     for (const [capability, label] of SIMPLE) {
       const button = actionButton(
@@ -81,8 +88,18 @@ export class CallCard {
       this.simple.set(capability, button);
       buttons.append(button);
     }
-    this.keypadButton = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false' }, 'Keypad');
-    this.keys = keypad('Keypad', (key) => void this.run('SendDtmf', { digits: key }));
+    const keysId = uniqueId('keypad');
+    this.keypadButton = el(
+      'button',
+      { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': keysId },
+      'Keypad',
+    );
+    this.keys = el(
+      'div',
+      { id: keysId, class: 'tones' },
+      keypad('Keypad', (key) => void this.sendTone(key)),
+      this.tonesSent,
+    );
     this.keys.hidden = true;
     this.keypadButton.addEventListener('click', () => {
       this.keys.hidden = !this.keys.hidden;
@@ -120,7 +137,7 @@ export class CallCard {
       buttons,
       this.keys,
       this.destinationRow,
-      this.participants,
+      this.parties,
       this.disposition?.field ?? '',
       this.data.root,
     );
@@ -151,7 +168,7 @@ export class CallCard {
     this.destinationRow.hidden = !anyDestination;
     this.keypadButton.hidden = !can.has('SendDtmf');
     if (this.keypadButton.hidden) this.keys.hidden = true;
-    this.updateParticipants(can.has('RemoveParticipantFromConference'));
+    this.updateParties(can.has('RemoveParticipantFromConference'));
     const editable = USER_DATA_CHANGES.some((name) => can.has(name));
     this.data.update(call.userData, editable);
     if (this.disposition !== undefined) {
@@ -167,19 +184,40 @@ export class CallCard {
     setText(this.timer, clock(callSeconds(this.call, now)));
   }
 
-  private updateParticipants(removable: boolean): void {
-    const numbers = removable ? this.call.participants : [];
-    const shown = [...this.participants.children].map((child) => (child as HTMLElement).dataset['number']);
-    if (shown.join(',') === numbers.join(',')) return;
-    this.participants.replaceChildren(
-      ...numbers.map((number) => {
-        const button = actionButton(`Remove ${number}`, () =>
-          this.run('RemoveParticipantFromConference', { participant: number }),
-        );
-        button.dataset['number'] = number;
-        return button;
-      }),
+  /**
+   * A conference's parties (more than one other party), each with "Remove <number>" while the call's capabilities
+   * allow it. Redrawn only when the parties or that capability change, so focus stays on a button being used.
+   */
+  private updateParties(removable: boolean): void {
+    const numbers = this.call.participants.length > 1 ? this.call.participants : [];
+    const key = `${removable}:${numbers.join(',')}`;
+    if (this.partiesList.dataset['shown'] === key) return;
+    this.partiesList.dataset['shown'] = key;
+    this.parties.hidden = numbers.length === 0;
+    this.partiesList.replaceChildren(
+      ...numbers.map((number) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'party' }, number),
+          removable
+            ? actionButton(
+                `Remove ${number}`,
+                () => this.run('RemoveParticipantFromConference', { participant: number }),
+                {
+                  class: 'secondary',
+                },
+              )
+            : '',
+        ),
+      ),
     );
+  }
+
+  private async sendTone(key: string): Promise<void> {
+    if (!(await this.run('SendDtmf', { digits: key }))) return;
+    this.tones += key;
+    setText(this.tonesSent, `Tones sent: ${this.tones}`);
   }
 
   private async toward(capability: string): Promise<void> {
