@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { ClusterModule } from './cluster/cluster.module';
 import { SessionHandshakeAuthenticator } from './auth/session-handshake-authenticator';
@@ -16,7 +15,7 @@ import { StoresModule } from './stores/stores.module';
 import { VoiceModule } from './voice/voice.module';
 import { WorkspaceV3Module } from './workspace-v3/workspace-v3.module';
 import { ConfigModule } from './config/config.module';
-import { loggerOptions } from './logging/logger-options';
+import { LoggingModule } from './logging/logging.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -42,7 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggingModule,
         StoresModule,
         MetricsModule,
         PlatformModule.register(),

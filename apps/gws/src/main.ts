@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     'GWS API v2': `${api}/api/v2`,
     'CometD notifications': `${api}/api/v2/notifications`,
     'OpenAPI explorer': `${api}/${OPENAPI_PATH}`,
+    'Agent desktop': `${api}/ui/ad/v1/`,
+    'Workspace API v3': `${api}/workspace/v3`,
   };
   if (platform !== undefined) {
     Object.assign(where, {

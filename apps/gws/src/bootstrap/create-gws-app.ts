@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsMap } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { GwsExceptionFilter } from '../common/gws-exception.filter';
 import { verifyJsonBodyDepth } from '../common/request-body';
 import { SingleQueryValuePipe } from '../common/single-query-value.pipe';
 import type { GwsConfig } from '../config/gws-config';
+import { httpLogger } from '../logging/http-logger';
+import { PINO_LOGGER } from '../logging/logging.module';
+import { NestPinoLogger } from '../logging/nest-pino-logger';
 import { CometdGateway } from '../notifications';
 import { corsOptions, notificationsCors } from './cors-options';
 import { WorkspaceNotifications } from '../workspace-v3/notifications/workspace-notifications';
@@ -22,7 +25,9 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
     // Nest would otherwise exit on a start-up error before the caller can report it.
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = app.get<Logger>(PINO_LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  app.use(httpLogger(logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Malformed input is refused here, once for every route (docs/api.md, "Malformed input"): a body nested too deep

@@ -9,8 +9,9 @@ import {
 } from '@nestjs/common';
 import { CfgAppType, ConfServClient } from '@gws/confserv';
 import { TServerClient } from '@gws/tserver-client';
-import { PinoLogger } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
+import { PINO_LOGGER } from '../logging/logging.module';
 import { AgentDirectoryService } from './agent-directory.service';
 import { ConfServUserAuthenticator } from './confserv-user-authenticator';
 import { linkLoggerFrom } from './link-logger.adapter';
@@ -28,7 +29,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
       providers: [
         {
           provide: TSERVER_CLIENT,
-          inject: [GWS_CONFIG, PinoLogger],
+          inject: [GWS_CONFIG, PINO_LOGGER],
           useFactory: (config: GwsConfig, pino: PinoLogger) =>
             new TServerClient({
               endpoints: {
@@ -42,7 +43,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         },
         {
           provide: CONFSERV_CLIENT,
-          inject: [GWS_CONFIG, PinoLogger],
+          inject: [GWS_CONFIG, PINO_LOGGER],
           useFactory: (config: GwsConfig, pino: PinoLogger) =>
             new ConfServClient({
               endpoints: config.confserv,
