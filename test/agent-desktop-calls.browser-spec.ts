@@ -102,6 +102,35 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
     await agent.waitForState('Ready');
   }
 
+  /** Hang up on the desktop: the call leaves the page, and its wrap-up is closed with "Done". */
+  async function hangUpAndWrapUp(agent: AgentDesktopPage, call: string | RegExp, party: string): Promise<void> {
+    await agent.callButton(call, 'Hang up').click();
+    await agent.noCalls();
+    await wrapUp(agent, party);
+  }
+
+  /**
+   * "Transfer" or "Conference" from `one`'s call toward `two` (at `toDn`), who answers the consultation; resolves
+   * with the name of `one`'s consultation, Established, its call Held.
+   */
+  async function consultationAnswered(
+    one: AgentDesktopPage,
+    two: AgentDesktopPage,
+    call: string,
+    toDn: string,
+    button: 'Transfer' | 'Conference',
+  ): Promise<string> {
+    await toward(one, call, toDn, button);
+    await one.callState(call, 'Held');
+    const consultation = `Consultation with ${toDn}`;
+    await one.callState(consultation, 'Dialing');
+    const incoming = /^Consultation with /;
+    await two.callState(incoming, 'Ringing');
+    await two.callButton(incoming, 'Answer').click();
+    await one.callState(consultation, 'Established');
+    return consultation;
+  }
+
   /** The numbers the card's party list shows. */
   async function parties(agent: AgentDesktopPage, call: string | RegExp): Promise<string[]> {
     return agent.call(call).first().getByRole('list', { name: 'Parties' }).getByRole('listitem').allTextContents();
@@ -179,9 +208,7 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
       expect(sent()).toEqual(['1', '2', '#']);
       await one.call(external).getByText('Tones sent: 12#').waitFor();
 
-      await one.callButton(external, 'Hang up').click();
-      await one.noCalls();
-      await wrapUp(one, EXTERNAL);
+      await hangUpAndWrapUp(one, external, EXTERNAL);
       expect(pages.problems).toEqual([]);
     } finally {
       tlib.close();
@@ -193,14 +220,7 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
     const two = await loggedIn('agent4');
     const call = await customerCall(one, '5003');
 
-    await toward(one, call, '5004', 'Conference');
-    await one.callState(call, 'Held');
-    const consultation = 'Consultation with 5004';
-    await one.callState(consultation, 'Dialing');
-    const incoming = /^Consultation with 5003/;
-    await two.callState(incoming, 'Ringing');
-    await two.callButton(incoming, 'Answer').click();
-    await one.callState(consultation, 'Established');
+    const consultation = await consultationAnswered(one, two, call, '5004', 'Conference');
     await one.callButton(call, 'Complete conference').click();
     await one.call(consultation).waitFor({ state: 'detached' });
 
@@ -217,10 +237,7 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
     await two.noCalls();
     await twoParty(one);
     await one.callState(call, 'Established');
-
-    await one.callButton(call, 'Hang up').click();
-    await one.noCalls();
-    await wrapUp(one, CUSTOMER);
+    await hangUpAndWrapUp(one, call, CUSTOMER);
     expect(pages.problems).toEqual([]);
   });
 
@@ -241,10 +258,7 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
     await one.callButton(conference, 'Remove 5006').click();
     await two.noCalls();
     await twoParty(one);
-
-    await one.callButton(conference, 'Hang up').click();
-    await one.noCalls();
-    await wrapUp(one, CUSTOMER);
+    await hangUpAndWrapUp(one, conference, CUSTOMER);
     expect(pages.problems).toEqual([]);
   });
 
@@ -278,13 +292,7 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
     const two = await loggedIn('agent10');
     const call = await customerCall(one, '5009');
 
-    await toward(one, call, '5010', 'Transfer');
-    const consultation = 'Consultation with 5010';
-    const incoming = /^Consultation with 5009/;
-    await two.callState(incoming, 'Ringing');
-    await two.callButton(incoming, 'Answer').click();
-    await one.callState(consultation, 'Established');
-    await one.callState(call, 'Held');
+    const consultation = await consultationAnswered(one, two, call, '5010', 'Transfer');
 
     await one.callButton(consultation, 'Swap').click();
     await one.callState(call, 'Established');
@@ -297,9 +305,7 @@ describe('Agent desktop call controls in a real browser (embedded default)', () 
     await one.call(consultation).waitFor({ state: 'detached' });
     await two.noCalls();
     await one.callState(call, 'Established');
-    await one.callButton(call, 'Hang up').click();
-    await one.noCalls();
-    await wrapUp(one, CUSTOMER);
+    await hangUpAndWrapUp(one, call, CUSTOMER);
     expect(pages.problems).toEqual([]);
   });
 
