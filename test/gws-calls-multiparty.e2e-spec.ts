@@ -120,6 +120,8 @@ describe('GWS calls: consultations, conferences and call data', () => {
     expect(conference.call.capabilities).toContain('RemoveParticipantFromConference');
     const bView = await b.next((m) => m.notificationType === 'ParticipantsUpdated');
     expect(bView.call.connId).toBe(original.connId);
+    // Joined by a conference, B talks with both the customer and A (a transfer would have left A out).
+    expect(bView.call.participants.map((p) => p.phoneNumber).sort()).toEqual([CUSTOMER, a.dn].sort());
 
     await a.act(original.id, { operationName: 'SingleStepConference', destination: { phoneNumber: c.dn } });
     const withC = await a.next((m) => m.notificationType === 'ParticipantsUpdated' && m.call.participants.length === 3);

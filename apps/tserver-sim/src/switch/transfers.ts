@@ -53,12 +53,9 @@ export class Transfers {
     this.control.hangUpPhone(active.party(dn));
     held.remove(transferor);
     for (const party of moved) held.add(party);
-    for (const party of moved.filter(isInternal)) {
-      emitCallEvent(this.ctx, 'EventPartyChanged', held, party.dn, { PreviousConnID: active.connId, ThirdPartyDN: dn });
-    }
-    for (const party of stayed) {
-      emitCallEvent(this.ctx, 'EventPartyChanged', held, party.dn, { PreviousConnID: active.connId, ThirdPartyDN: dn });
-    }
+    const changed = { PreviousConnID: active.connId, ThirdPartyDN: dn, CallState: CallState.Transferred };
+    for (const party of moved.filter(isInternal)) emitCallEvent(this.ctx, 'EventPartyChanged', held, party.dn, changed);
+    for (const party of stayed) emitCallEvent(this.ctx, 'EventPartyChanged', held, party.dn, changed);
     this.control.partyLeft(transferor);
     this.control.settle(held);
   }
@@ -84,6 +81,7 @@ export class Transfers {
         emitCallEvent(this.ctx, 'EventPartyChanged', held, party.dn, {
           PreviousConnID: active.connId,
           ThirdPartyDN: dn,
+          CallState: CallState.Conferenced,
         });
       }
     }

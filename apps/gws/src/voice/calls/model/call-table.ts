@@ -1,4 +1,4 @@
-import { KVList, type TMessage } from '@gws/tlib';
+import { CallState as CallStateCode, KVList, type TMessage } from '@gws/tlib';
 import type { AgentCall, CallChange, CallNotificationType, CallState, CallTypeName, ConsultKind } from './agent-call';
 import type { KnownCall } from './call-recovery';
 
@@ -240,7 +240,7 @@ export class CallTable {
       connId,
       callUuid: a.CallUUID ?? call.callUuid,
       callType: a.CallType === undefined || call.callType !== 'Consult' ? call.callType : callTypeName(a.CallType),
-      parties: a.OtherDN === undefined || a.OtherDN === '' ? call.parties : [a.OtherDN],
+      parties: partiesMerged(call, event),
       ani: a.ANI ?? call.ani,
       dnis: a.DNIS ?? call.dnis,
       userData: a.UserData ?? call.userData,
@@ -283,6 +283,18 @@ export class CallTable {
     this.byId.delete(call.id);
     this.idByConnId.delete(call.connId);
   }
+}
+
+/**
+ * Who a merged call's DN talks with. A transfer (CallState Transferred, or none said) leaves it with OtherDN, the
+ * transferring party gone; a conference (CallState Conferenced) keeps the party that conferenced it in
+ * (ThirdPartyDN) beside OtherDN and those it knew.
+ */
+function partiesMerged(call: AgentCall, event: TMessage): readonly string[] {
+  const { OtherDN: other, ThirdPartyDN: third, CallState: state } = event.attributes;
+  const named = [other, third].filter((party): party is string => party !== undefined && party !== '');
+  if (state !== CallStateCode.Conferenced) return other === undefined || other === '' ? call.parties : [other];
+  return [...new Set([...call.parties, ...named])].filter((party) => party !== call.dn);
 }
 
 /** A two-party call's other party follows OtherDN; a conference's membership changes only by PartyAdded/Deleted. */
