@@ -134,7 +134,7 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
   }
 
   async holds(clientId: string): Promise<boolean> {
-    return (await this.records.get(clientId))?.nodeId === this.config.nodeId;
+    return (await this.records.holder(clientId)) === this.config.nodeId;
   }
 
   async backlog(userId: string, afterSeq: number): Promise<SequencedMessage[]> {

@@ -24,6 +24,10 @@ export class MemoryPushSessionStore implements PushSessionStore {
     return Promise.resolve(this.live(clientId));
   }
 
+  holder(clientId: string): Promise<string | undefined> {
+    return Promise.resolve(this.live(clientId)?.nodeId);
+  }
+
   progress(clientId: string, nodeId: string, progress: PushSessionProgress, ttlMs: number): Promise<boolean> {
     const record = this.live(clientId);
     if (record?.nodeId !== nodeId) return Promise.resolve(false);

@@ -34,6 +34,8 @@ export interface PushSessionProgress {
 export interface PushSessionStore {
   create(record: Omit<PushSessionRecord, 'updatedAt'>, ttlMs: number): Promise<void>;
   get(clientId: string): Promise<PushSessionRecord | undefined>;
+  /** The node holding the session while it lives: what a node asks on every long poll, so it reads one field. */
+  holder(clientId: string): Promise<string | undefined>;
   /**
    * Records how far the client has read, if `nodeId` still holds the session; a number lower than the stored one
    * is ignored. False when the session is gone or another node holds it.

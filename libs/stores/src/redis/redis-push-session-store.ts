@@ -94,6 +94,11 @@ export class RedisPushSessionStore implements PushSessionStore {
     return Number(fields.expiresAt) > this.now() ? parse(fields) : undefined;
   }
 
+  async holder(clientId: string): Promise<string | undefined> {
+    const [nodeId, expiresAt] = await this.link.client.hmget(this.key(clientId), 'nodeId', 'expiresAt');
+    return nodeId !== null && Number(expiresAt) > this.now() ? nodeId : undefined;
+  }
+
   async progress(clientId: string, nodeId: string, progress: PushSessionProgress, ttlMs: number): Promise<boolean> {
     const reported = (seq: number | undefined): string => (seq === undefined ? '' : String(seq));
     const done = await progressSession(

@@ -38,6 +38,16 @@ export function describePushSessionStoreContract(
       expect(await store().get('c3')).toBeUndefined();
     });
 
+    it('names the holder while the session lives, and the new one after a claim', async () => {
+      await store().create(record('c1', 'n1'), TTL);
+      expect(await store().holder('c1')).toBe('n1');
+      expect(await store().holder('c2')).toBeUndefined();
+      await store().claim('c1', 'n2', TTL);
+      expect(await store().holder('c1')).toBe('n2');
+      fresh.clock.advance(TTL);
+      expect(await store().holder('c1')).toBeUndefined();
+    });
+
     it('forgets a session ttlMs after it was last written; progress and claim restart the time', async () => {
       await store().create(record('c1'), 1_000);
       await store().create(record('c2'), 1_000);
