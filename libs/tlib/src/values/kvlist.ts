@@ -17,12 +17,22 @@ export interface KVPair {
 export type KVInput = { readonly [key: string]: KVInputValue } | KVList;
 export type KVInputValue = string | number | Uint8Array | KVList | { readonly [key: string]: KVInputValue };
 
+/** Reads a list kept in its source form (see `KVList.deferred`). */
+export type KVListReader<S> = (source: S) => KVList;
+
 /**
  * T-Lib key-value list (`TKVList`): ordered pairs, duplicate keys allowed, five value kinds.
  * Lookups are exact (`get`) or case-insensitive (`getIC`), like the C API's `GetPair` / `GetPairIC`.
+ *
+ * A decoded list may be deferred: it keeps its checked source and builds its pairs on first use, so a message
+ * whose user data nobody reads never pays for it. Every method sees the same pairs either way. The state is held
+ * in `#` fields, which are not own properties: equality (Jest's `toEqual` iterates) and JSON (`toJSON`) read the
+ * pairs, never whether they were built yet.
  */
 export class KVList implements Iterable<KVPair> {
-  private readonly items: KVPair[] = [];
+  #items: KVPair[] = [];
+  #source: unknown = undefined;
+  #read: KVListReader<unknown> | undefined = undefined;
 
   /** Builds a list from a plain object: strings, int32 numbers, bytes, and nested objects or lists. */
   static from(input: KVInput): KVList {
@@ -30,6 +40,28 @@ export class KVList implements Iterable<KVPair> {
     const list = new KVList();
     for (const key of Object.keys(input)) list.add(key, toKVValue(key, input[key]));
     return list;
+  }
+
+  /**
+   * A list that takes the pairs of `read(source)` on first use, once. For decoders, which have already checked
+   * that `source` holds a well-formed list: `read` must not throw.
+   */
+  static deferred<S>(source: S, read: KVListReader<S>): KVList {
+    const list = new KVList();
+    list.#source = source;
+    list.#read = read as KVListReader<unknown>;
+    return list;
+  }
+
+  /** The pairs, built from the deferred source on first use. */
+  private get items(): KVPair[] {
+    const read = this.#read;
+    if (read !== undefined) {
+      this.#items = read(this.#source).#items;
+      this.#read = undefined;
+      this.#source = undefined;
+    }
+    return this.#items;
   }
 
   get size(): number {
@@ -110,7 +142,9 @@ export class KVList implements Iterable<KVPair> {
   }
 
   clear(): void {
-    this.items.length = 0;
+    this.#read = undefined;
+    this.#source = undefined;
+    this.#items.length = 0;
   }
 
   keys(): string[] {
@@ -125,12 +159,17 @@ export class KVList implements Iterable<KVPair> {
     return this.items[Symbol.iterator]();
   }
 
+  /** The JSON a list gave when its pairs were a plain field: `{"items":[{key, type, value}, ...]}`. */
+  toJSON(): { items: readonly KVPair[] } {
+    return { items: this.items };
+  }
+
   /** A deep copy; binary values are copied too. */
   clone(): KVList {
     const copy = new KVList();
     for (const { key, type, value } of this.items) {
       const cloned = value instanceof KVList ? value.clone() : value instanceof Uint8Array ? value.slice() : value;
-      copy.items.push({ key, type, value: cloned });
+      copy.#items.push({ key, type, value: cloned });
     }
     return copy;
   }

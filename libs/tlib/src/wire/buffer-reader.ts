@@ -1,8 +1,18 @@
 import { TlibProtocolError } from '../errors/protocol.error';
 import { decodeShortUtf8 } from './short-utf8';
-import { StringCache } from './string-cache';
+import { StringCache, viewOf } from './string-cache';
 
-const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** Character codes of the two lower-case hex digits of each byte: `HEX_CODES[2 * byte]`, `HEX_CODES[2 * byte + 1]`. */
+const HEX_CODES = Uint16Array.from({ length: 512 }, (_, index) =>
+  (index >> 1)
+    .toString(16)
+    .padStart(2, '0')
+    .charCodeAt(index & 1),
+);
+const fromCharCode = String.fromCharCode;
+/* A module-local copy of an imported binding: loaders such as tsx turn those into getter calls, seen in profiles. */
+const decodeShort = decodeShortUtf8;
+const dataView = viewOf;
 
 /**
  * Strings and byte values shorter than this are decoded or copied by a JS loop: T-Lib values are mostly a few bytes
@@ -15,10 +25,15 @@ const strings = new StringCache(4096, 32);
 
 /** Bounds-checked reads over `[offset, end)` of a buffer; running past `end` is a protocol error, never a RangeError. */
 export class BufferReader {
+  /**
+   * @param view a DataView of all of `buffer`, for the string cache's four-byte compares; by default the one
+   * `viewOf` keeps for the last buffer read
+   */
   constructor(
     readonly buffer: Buffer,
     public offset: number,
     public end: number,
+    private readonly view: DataView = dataView(buffer),
   ) {}
 
   get remaining(): number {
@@ -64,20 +79,39 @@ export class BufferReader {
     return value;
   }
 
+  /** One call with all sixteen digits builds a flat string; joining hex pairs built seven strings, the last ones
+   * ropes that every later use (a Map key, a comparison) had to flatten. */
   hex64(): string {
     this.need(8, 'ConnID');
     const buffer = this.buffer;
     const at = this.offset;
     this.offset += 8;
-    return (
-      HEX_PAIRS[buffer[at]!]! +
-      HEX_PAIRS[buffer[at + 1]!]! +
-      HEX_PAIRS[buffer[at + 2]!]! +
-      HEX_PAIRS[buffer[at + 3]!]! +
-      HEX_PAIRS[buffer[at + 4]!]! +
-      HEX_PAIRS[buffer[at + 5]!]! +
-      HEX_PAIRS[buffer[at + 6]!]! +
-      HEX_PAIRS[buffer[at + 7]!]!
+    const h = HEX_CODES;
+    const b0 = buffer[at]! << 1;
+    const b1 = buffer[at + 1]! << 1;
+    const b2 = buffer[at + 2]! << 1;
+    const b3 = buffer[at + 3]! << 1;
+    const b4 = buffer[at + 4]! << 1;
+    const b5 = buffer[at + 5]! << 1;
+    const b6 = buffer[at + 6]! << 1;
+    const b7 = buffer[at + 7]! << 1;
+    return fromCharCode(
+      h[b0]!,
+      h[b0 + 1]!,
+      h[b1]!,
+      h[b1 + 1]!,
+      h[b2]!,
+      h[b2 + 1]!,
+      h[b3]!,
+      h[b3 + 1]!,
+      h[b4]!,
+      h[b4 + 1]!,
+      h[b5]!,
+      h[b5 + 1]!,
+      h[b6]!,
+      h[b6 + 1]!,
+      h[b7]!,
+      h[b7 + 1]!,
     );
   }
 
@@ -87,8 +121,8 @@ export class BufferReader {
     const start = this.offset;
     const end = start + length;
     this.offset = end;
-    if (length <= strings.maxBytes) return strings.get(this.buffer, start, end);
-    return length < SHORT_RUN ? decodeShortUtf8(this.buffer, start, end) : this.buffer.toString('utf8', start, end);
+    if (length <= strings.maxBytes) return strings.get(this.buffer, start, end, this.view);
+    return length < SHORT_RUN ? decodeShort(this.buffer, start, end) : this.buffer.toString('utf8', start, end);
   }
 
   /** A copy: the decoder's buffer is reused once the frame is handed out. */

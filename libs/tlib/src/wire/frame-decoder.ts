@@ -15,6 +15,8 @@ export interface FrameDecoderOptions {
   readonly protocol: ProtocolDefinition;
   readonly tag: number;
   readonly maxFrameBytes: number;
+  /** Build `kvlist` values on first use, after checking them in full at decode time. @default false */
+  readonly deferKVLists?: boolean;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -25,6 +27,7 @@ const ADDP_FRAME_BYTES = FRAME_HEADER_BYTES + ADDP_PAYLOAD_BYTES;
 const KIND_MESSAGE = FrameKind.Message;
 const KIND_ADDP_POLL = FrameKind.AddpPoll;
 const KIND_ADDP_REPLY = FrameKind.AddpReply;
+const readPayload = readMessagePayload;
 
 /**
  * Streaming frame decoder: accepts chunks split or coalesced anywhere and calls the handlers once per whole frame.
@@ -36,12 +39,14 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
   private pendingLength = 0;
   private failure: TlibProtocolError | undefined;
   private frameLimit: number;
+  private readonly deferKVLists: boolean;
 
   constructor(
     private readonly options: FrameDecoderOptions,
     private readonly handlers: FrameHandlers<M>,
   ) {
     this.frameLimit = options.maxFrameBytes;
+    this.deferKVLists = options.deferKVLists ?? false;
   }
 
   /** Largest frame, header included, accepted now: the options' `maxFrameBytes` until `setMaxFrameBytes`. */
@@ -124,7 +129,7 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
     switch (buffer[offset + 2]) {
       case KIND_MESSAGE:
         this.handlers.onMessage(
-          readMessagePayload(this.options.protocol, buffer, payloadStart, offset + frameBytes) as M,
+          readPayload(this.options.protocol, buffer, payloadStart, offset + frameBytes, this.deferKVLists) as M,
         );
         return;
       case KIND_ADDP_POLL:

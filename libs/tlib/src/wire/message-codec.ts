@@ -7,8 +7,10 @@ import { isInt32 } from '../values/int32';
 import { KVList } from '../values/kvlist';
 import type { TimeStamp } from '../values/timestamp';
 import type { AttributeValue } from '../values/value-type';
+import { buildAttributes } from './attribute-shapes';
 import { BufferReader } from './buffer-reader';
 import type { BufferWriter } from './buffer-writer';
+import { deferKVList } from './deferred-kvlist';
 import { readKVList, writeKVList } from './kvlist-codec';
 import {
   ATTRIBUTE_HEADER_BYTES,
@@ -123,12 +125,23 @@ function isUint32(value: unknown): value is number {
 const seenIn = new Uint32Array(0x10000);
 let generation = 0;
 
-/** Decodes one message payload occupying exactly `[start, end)` of `buffer`. */
+/** The names and values of the message being read, reused likewise; `buildAttributes` turns them into its object. */
+const NAMES: string[] = [];
+const VALUES: (AttributeValue | undefined)[] = [];
+const build = buildAttributes;
+const defer = deferKVList;
+const readList = readKVList;
+
+/**
+ * Decodes one message payload occupying exactly `[start, end)` of `buffer`. Every check runs now; with
+ * `deferKVLists`, `kvlist` values build their pairs on first use (the same pairs, see `deferKVList`).
+ */
 export function readMessagePayload(
   protocol: ProtocolDefinition,
   buffer: Buffer,
   start: number,
   end: number,
+  deferKVLists = false,
 ): WireMessage {
   const reader = new BufferReader(buffer, start, end);
   if (reader.remaining < PAYLOAD_HEADER_BYTES) {
@@ -145,7 +158,10 @@ export function readMessagePayload(
     seenIn.fill(0);
     generation = 1;
   }
-  const attributes: Record<string, AttributeValue> = {};
+  const names = NAMES;
+  const values = VALUES;
+  let known = 0;
+  let shapeHash = 0;
   let unknown: RawAttribute[] | undefined;
   for (let index = 0; index < count; index++) {
     const id = reader.u16();
@@ -172,16 +188,26 @@ export function readMessagePayload(
       throw new TlibProtocolError('DUPLICATE_ATTRIBUTE', `${name}.${spec.name} appears twice`);
     }
     seenIn[id] = generation;
-    attributes[spec.name] = readValue(reader, spec, tag, length);
+    names[known] = spec.name;
+    values[known++] = readValue(reader, spec, tag, length, deferKVLists);
+    shapeHash = (Math.imul(shapeHash, 31) + id) | 0;
   }
   if (reader.remaining !== 0) {
     throw new TlibProtocolError('TRAILING_BYTES', `${name}: ${reader.remaining} bytes after the last attribute`);
   }
+  const attributes = build(names, values, known, shapeHash);
+  for (let index = 0; index < known; index++) values[index] = undefined;
   return unknown === undefined ? { name, attributes } : { name, attributes, unknownAttributes: unknown };
 }
 
 /** Reads a value whose tag already matches `spec.type` and whose `length` bytes are known to be there. */
-function readValue(reader: BufferReader, spec: AttributeSpec, tag: number, length: number): AttributeValue {
+function readValue(
+  reader: BufferReader,
+  spec: AttributeSpec,
+  tag: number,
+  length: number,
+  deferKVLists: boolean,
+): AttributeValue {
   const fixed = FIXED_BYTES_BY_TAG[tag];
   if (fixed !== undefined && fixed !== length) {
     throw new TlibProtocolError('BAD_LENGTH', `${spec.name}: ${spec.type} takes ${fixed} bytes, not ${length}`);
@@ -198,9 +224,14 @@ function readValue(reader: BufferReader, spec: AttributeSpec, tag: number, lengt
     case TAG_BINARY:
       return reader.bytes(length, spec.name);
     case TAG_KVLIST: {
+      const deferred = deferKVLists ? defer(reader.buffer, reader.offset, reader.offset + length) : undefined;
+      if (deferred !== undefined) {
+        reader.offset += length;
+        return deferred;
+      }
       const outerEnd = reader.end;
       reader.end = reader.offset + length;
-      const list = readKVList(reader, spec.name);
+      const list = readList(reader, spec.name);
       if (reader.offset !== reader.end) {
         throw new TlibProtocolError('TRAILING_BYTES', `${spec.name}: bytes left after the KVList`);
       }

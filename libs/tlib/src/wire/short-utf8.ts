@@ -1,10 +1,36 @@
 /** UTF-8 for the short strings T-Lib is made of, in JS: cheaper than a call into C++ at these lengths. */
 
+/** Longest run `decodeShortUtf8` builds from character codes; longer ones go to the multi-byte path below. */
+const ASCII_RUN_MAX = 64;
+
+/**
+ * One packed array per length, reused: `String.fromCharCode(...codes)` builds the string in one allocation,
+ * where appending character by character built one string per character (ropes past 12 characters).
+ */
+const ASCII_CODES: number[][] = Array.from({ length: ASCII_RUN_MAX + 1 }, (_, length) =>
+  Array.from({ length }, () => 0),
+);
+const fromCharCode = String.fromCharCode;
+
 /**
  * UTF-8 of one to three bytes per character, decoded in JS. Anything else (four-byte sequences, invalid or overlong
  * bytes, surrogates) is left to `buffer.toString`, so the result always equals Node's own decoding.
  */
 export function decodeShortUtf8(buffer: Buffer, start: number, end: number): string {
+  const codes = ASCII_CODES[end - start];
+  if (codes !== undefined) {
+    let index = 0;
+    while (index < codes.length) {
+      const byte = buffer[start + index]!;
+      if (byte >= 0x80) break;
+      codes[index++] = byte;
+    }
+    if (index === codes.length) return fromCharCode(...codes);
+  }
+  return decodeMultiByte(buffer, start, end);
+}
+
+function decodeMultiByte(buffer: Buffer, start: number, end: number): string {
   let result = '';
   let at = start;
   while (at < end) {

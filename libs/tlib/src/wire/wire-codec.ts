@@ -18,12 +18,18 @@ import {
 export interface WireCodecOptions {
   /** Largest frame, header included, accepted or produced. @default 1 MiB */
   readonly maxFrameBytes?: number;
+  /**
+   * Decoded `kvlist` values (user data, extensions, reasons) build their pairs on first use rather than at decode
+   * time. Either way every protocol check runs at decode time and the pairs are the same. @default true
+   */
+  readonly deferKVLists?: boolean;
 }
 
 /** Encodes and decodes frames of one protocol in the `open-gws/1` wire profile. */
 export class WireCodec<M extends WireMessage = WireMessage> {
   readonly maxFrameBytes: number;
   readonly tag: number;
+  readonly deferKVLists: boolean;
   private readonly writer = new BufferWriter();
 
   constructor(
@@ -34,6 +40,7 @@ export class WireCodec<M extends WireMessage = WireMessage> {
     if (tag === undefined) throw new InvalidValueError('protocol', protocol.key, 'has no tag in the wire profile');
     this.tag = tag;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.deferKVLists = options.deferKVLists ?? true;
     if (
       !Number.isInteger(this.maxFrameBytes) ||
       this.maxFrameBytes < FRAME_HEADER_BYTES + ADDP_PAYLOAD_BYTES ||
@@ -72,7 +79,8 @@ export class WireCodec<M extends WireMessage = WireMessage> {
 
   /** A streaming decoder for one connection. */
   createDecoder(handlers: FrameHandlers<M>): FrameDecoder<M> {
-    return new FrameDecoder<M>({ protocol: this.protocol, tag: this.tag, maxFrameBytes: this.maxFrameBytes }, handlers);
+    const { protocol, tag, maxFrameBytes, deferKVLists } = this;
+    return new FrameDecoder<M>({ protocol, tag, maxFrameBytes, deferKVLists }, handlers);
   }
 
   /** Decodes bytes holding whole frames only (for tools and tests). @throws TlibProtocolError */
