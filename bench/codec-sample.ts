@@ -39,3 +39,26 @@ export function samplePlainObject(message: TMessage): Record<string, unknown> {
   }
   return { message: message.name, attributes };
 }
+
+/** A module-local copy: tsx compiles imported bindings to getter calls, which would be charged to the decoder. */
+const List = KVList;
+
+/**
+ * Reads every attribute value and every user-data pair, nested lists included, as a consumer that forwards the whole
+ * event does (a deferred KVList builds its pairs here). Returns how many values it read.
+ */
+export function readEveryValue(message: TMessage): number {
+  let count = 0;
+  const attributes: Readonly<Record<string, unknown>> = message.attributes;
+  for (const name in attributes) {
+    const value = attributes[name];
+    count += value instanceof List ? readPairs(value) : 1;
+  }
+  return count;
+}
+
+function readPairs(list: KVList): number {
+  let count = 0;
+  for (const { value } of list) count += value instanceof List ? readPairs(value) : 1;
+  return count;
+}

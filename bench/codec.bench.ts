@@ -1,11 +1,16 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { createTlibCodec, type TMessage } from '@gws/tlib';
-import { sampleEventRinging, samplePlainObject } from './codec-sample';
+import { readEveryValue, sampleEventRinging, samplePlainObject } from './codec-sample';
 
 /**
  * T-Lib codec throughput against JSON on the same message, in one process. Every case is warmed up; then ROUNDS
- * rounds each time all four cases in turn for about ROUND_MS each (interleaved, so load from other processes hits
+ * rounds each time all the cases in turn for about ROUND_MS each (interleaved, so load from other processes hits
  * them alike), and each case reports its median round. `decode` repeats one frame, as a link sees the same keys and
- * DNs over and over; `decodeDistinctCalls` cycles through frames of 4,096 different calls. Prints one JSON object.
+ * DNs over and over; `decodeDistinctCalls` cycles through frames of 4,096 different calls. Both use the default
+ * codec, whose user data builds its pairs on first read; `decodeAndRead` then reads every value and pair, as a
+ * consumer that forwards the whole event does (the cost to set against `jsonParse`, whose result is all built), and
+ * `decodeEager` builds everything at decode time (`deferKVLists: false`). Prints one JSON object, with the machine's
+ * load averages before and after: the ratios, measured in the same rounds, are what load does not skew.
  */
 const WARMUP_MS = 1000;
 const ROUND_MS = 1000;
@@ -14,7 +19,8 @@ const BATCH = 1000;
 const DISTINCT_CALLS = 4096;
 
 interface Case {
-  readonly name: 'encode' | 'decode' | 'decodeDistinctCalls' | 'jsonStringify' | 'jsonParse';
+  readonly name:
+    'encode' | 'decode' | 'decodeDistinctCalls' | 'decodeAndRead' | 'decodeEager' | 'jsonStringify' | 'jsonParse';
   readonly bytesPerMessage: number;
   readonly run: () => void;
 }
@@ -43,8 +49,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The 1, 5 and 15 minute load averages, two decimals. */
+function load(): number[] {
+  return loadavg().map((value) => Math.round(value * 100) / 100);
+}
+
 function main(): void {
+  const loadBefore = load();
   const codec = createTlibCodec();
+  const eager = createTlibCodec({ deferKVLists: false });
   const message = sampleEventRinging();
   const frame = codec.encode(message);
   // The same event for many different calls: per-call strings then miss the decoder's string cache.
@@ -59,6 +72,8 @@ function main(): void {
   // Results go to a sink so that no call can be optimised away.
   let sink: unknown;
   const decoder = codec.createDecoder({ onMessage: (decoded: TMessage) => (sink = decoded) });
+  const reader = codec.createDecoder({ onMessage: (decoded: TMessage) => (sink = readEveryValue(decoded)) });
+  const eagerDecoder = eager.createDecoder({ onMessage: (decoded: TMessage) => (sink = decoded) });
   const cases: Case[] = [
     { name: 'encode', bytesPerMessage: frame.length, run: () => (sink = codec.encode(message)) },
     { name: 'decode', bytesPerMessage: frame.length, run: () => decoder.push(frame) },
@@ -67,6 +82,8 @@ function main(): void {
       bytesPerMessage: frame.length,
       run: () => decoder.push(distinctFrames[(next = (next + 1) % DISTINCT_CALLS)]!),
     },
+    { name: 'decodeAndRead', bytesPerMessage: frame.length, run: () => reader.push(frame) },
+    { name: 'decodeEager', bytesPerMessage: frame.length, run: () => eagerDecoder.push(frame) },
     { name: 'jsonStringify', bytesPerMessage: jsonBytes, run: () => (sink = JSON.stringify(plain)) },
     { name: 'jsonParse', bytesPerMessage: jsonBytes, run: () => (sink = JSON.parse(json) as unknown) },
   ];
@@ -93,6 +110,8 @@ function main(): void {
   const result = {
     benchmark: 'T-Lib codec (open-gws/1) vs JSON, representative EventRinging',
     node: process.version,
+    cpus: availableParallelism(),
+    loadAverage: { before: loadBefore, after: load() },
     frameBytes: frame.length,
     jsonBytes,
     rounds: ROUNDS,
@@ -101,6 +120,8 @@ function main(): void {
     ratios: {
       decodeVsJsonParse: ratio(rates.decode, rates.jsonParse),
       decodeDistinctCallsVsJsonParse: ratio(rates.decodeDistinctCalls, rates.jsonParse),
+      decodeAndReadVsJsonParse: ratio(rates.decodeAndRead, rates.jsonParse),
+      decodeEagerVsJsonParse: ratio(rates.decodeEager, rates.jsonParse),
       encodeVsJsonStringify: ratio(rates.encode, rates.jsonStringify),
     },
   };

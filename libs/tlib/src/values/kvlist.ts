@@ -30,7 +30,8 @@ export type KVListReader<S> = (source: S) => KVList;
  * pairs, never whether they were built yet.
  */
 export class KVList implements Iterable<KVPair> {
-  #items: KVPair[] = [];
+  /** Allocated on first use: a deferred list gets the array its reader builds. */
+  #items: KVPair[] | undefined = undefined;
   #source: unknown = undefined;
   #read: KVListReader<unknown> | undefined = undefined;
 
@@ -57,11 +58,11 @@ export class KVList implements Iterable<KVPair> {
   private get items(): KVPair[] {
     const read = this.#read;
     if (read !== undefined) {
-      this.#items = read(this.#source).#items;
+      this.#items = read(this.#source).items;
       this.#read = undefined;
       this.#source = undefined;
     }
-    return this.#items;
+    return (this.#items ??= []);
   }
 
   get size(): number {
@@ -144,7 +145,7 @@ export class KVList implements Iterable<KVPair> {
   clear(): void {
     this.#read = undefined;
     this.#source = undefined;
-    this.#items.length = 0;
+    if (this.#items !== undefined) this.#items.length = 0;
   }
 
   keys(): string[] {
@@ -169,7 +170,7 @@ export class KVList implements Iterable<KVPair> {
     const copy = new KVList();
     for (const { key, type, value } of this.items) {
       const cloned = value instanceof KVList ? value.clone() : value instanceof Uint8Array ? value.slice() : value;
-      copy.#items.push({ key, type, value: cloned });
+      copy.items.push({ key, type, value: cloned });
     }
     return copy;
   }

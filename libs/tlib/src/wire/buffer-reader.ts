@@ -1,6 +1,6 @@
 import { TlibProtocolError } from '../errors/protocol.error';
 import { decodeShortUtf8 } from './short-utf8';
-import { StringCache, viewOf } from './string-cache';
+import { StringCache } from './string-cache';
 
 /** Character codes of the two lower-case hex digits of each byte: `HEX_CODES[2 * byte]`, `HEX_CODES[2 * byte + 1]`. */
 const HEX_CODES = Uint16Array.from({ length: 512 }, (_, index) =>
@@ -12,7 +12,6 @@ const HEX_CODES = Uint16Array.from({ length: 512 }, (_, index) =>
 const fromCharCode = String.fromCharCode;
 /* A module-local copy of an imported binding: loaders such as tsx turn those into getter calls, seen in profiles. */
 const decodeShort = decodeShortUtf8;
-const dataView = viewOf;
 
 /**
  * Strings and byte values shorter than this are decoded or copied by a JS loop: T-Lib values are mostly a few bytes
@@ -25,15 +24,10 @@ const strings = new StringCache(4096, 32);
 
 /** Bounds-checked reads over `[offset, end)` of a buffer; running past `end` is a protocol error, never a RangeError. */
 export class BufferReader {
-  /**
-   * @param view a DataView of all of `buffer`, for the string cache's four-byte compares; by default the one
-   * `viewOf` keeps for the last buffer read
-   */
   constructor(
     readonly buffer: Buffer,
     public offset: number,
     public end: number,
-    private readonly view: DataView = dataView(buffer),
   ) {}
 
   get remaining(): number {
@@ -121,7 +115,7 @@ export class BufferReader {
     const start = this.offset;
     const end = start + length;
     this.offset = end;
-    if (length <= strings.maxBytes) return strings.get(this.buffer, start, end, this.view);
+    if (length <= strings.maxBytes) return strings.get(this.buffer, start, end);
     return length < SHORT_RUN ? decodeShort(this.buffer, start, end) : this.buffer.toString('utf8', start, end);
   }
 
@@ -141,11 +135,14 @@ export class BufferReader {
   }
 
   need(bytes: number, field: string): void {
-    if (this.offset + bytes > this.end) {
-      throw new TlibProtocolError(
-        'TRUNCATED',
-        `${field}: needs ${bytes} bytes at offset ${this.offset}, only ${this.end - this.offset} left`,
-      );
-    }
+    if (this.offset + bytes > this.end) this.truncated(bytes, field);
+  }
+
+  /** Kept out of `need`, which is then small enough to be inlined into every read. */
+  private truncated(bytes: number, field: string): never {
+    throw new TlibProtocolError(
+      'TRUNCATED',
+      `${field}: needs ${bytes} bytes at offset ${this.offset}, only ${this.end - this.offset} left`,
+    );
   }
 }

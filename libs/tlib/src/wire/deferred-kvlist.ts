@@ -24,7 +24,6 @@ export function deferKVList(buffer: Buffer, start: number, end: number): KVList 
 /** Lists up to this size are read back through one reused buffer; larger ones get their own. */
 const SCRATCH_BYTES = 16 * 1024;
 const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-const scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.byteLength);
 
 /**
  * The pairs of a list `deferKVList` checked. Reading is synchronous and copies every key and value out of the
@@ -34,5 +33,5 @@ function readPacked(packed: string): KVList {
   const length = packed.length;
   if (length > SCRATCH_BYTES) return readList(new BufferReader(Buffer.from(packed, 'latin1'), 0, length), 'KVList');
   scratch.write(packed, 0, length, 'latin1');
-  return readList(new BufferReader(scratch, 0, length, scratchView), 'KVList');
+  return readList(new BufferReader(scratch, 0, length), 'KVList');
 }

@@ -32,9 +32,10 @@ export function scanKVList(buffer: Buffer, start: number, end: number, depth: nu
       continue;
     }
     if (kind > KV_UNICODE || end - at < 4) return -1;
-    const length = buffer[at]! * 0x1000000 + ((buffer[at + 1]! << 16) | (buffer[at + 2]! << 8) | buffer[at + 3]!);
+    // As an int32: a length of 2^31 or more comes out negative, and is as much too long as the check below says.
+    const length = (buffer[at]! << 24) | (buffer[at + 1]! << 16) | (buffer[at + 2]! << 8) | buffer[at + 3]!;
     at += 4;
-    if (length > end - at) return -1;
+    if (length < 0 || length > end - at) return -1;
     if (kind === KV_LIST && scanKVList(buffer, at, at + length, depth + 1) !== at + length) return -1;
     at += length;
   }
