@@ -61,21 +61,57 @@ const damaged = frames.chain((bytes) =>
   ),
 );
 
+/** Builds every deferred list in `message` now, by reading its pairs. */
+function readLists(message: TMessage): void {
+  for (const value of Object.values(message.attributes)) if (value instanceof KVList) void value.size;
+}
+
 describe('deferred KVLists decode as eager ones', () => {
-  it('give equal messages for valid frames, read before or after later frames reuse the buffer', () => {
+  it('give equal messages for valid frames, read in the handler or after later frames reused the buffers', () => {
+    const stream = fc.array(fc.tuple(frames, fc.boolean()), { minLength: 1, maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(frames, { minLength: 1, maxLength: 4 }), fc.nat(), (list, cut) => {
-        const bytes = concatBytes(list);
+      fc.property(stream, fc.nat(), (list, cut) => {
+        const bytes = concatBytes(list.map(([frame]) => frame));
         const expected = eager.decodeAll(bytes);
-        // Split once, so that a frame is assembled in (and then overwritten from) the decoder's own buffer.
+        // Some lists are read while the handler runs (in the decoder's buffer), the others once it is reused.
+        const readInHandler = list.map(([, now]) => now);
         const received: DecodedFrame<TMessage>[] = [];
-        const decoder = deferred.createDecoder({ onMessage: (message) => received.push({ kind: 'message', message }) });
-        decoder.push(bytes.subarray(0, cut % bytes.length));
-        decoder.push(bytes.subarray(cut % bytes.length));
+        const decoder = deferred.createDecoder({
+          onMessage: (message) => {
+            if (readInHandler[received.length]) readLists(message);
+            received.push({ kind: 'message', message });
+          },
+        });
+        // Split once, so that a frame is assembled in (and then overwritten from) the decoder's own buffer, and the
+        // chunks are overwritten too once pushed.
+        const chunks = [
+          Buffer.from(bytes.subarray(0, cut % bytes.length)),
+          Buffer.from(bytes.subarray(cut % bytes.length)),
+        ];
+        for (const chunk of chunks) {
+          decoder.push(chunk);
+          chunk.fill(0xa5);
+        }
         expect(received).toEqual(expected);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('copy the lists of a message whose handler throws', () => {
+    const userData = new KVList().add('Segment', 'gold').add('Order', new KVList().add('Id', 42));
+    const frame = frameOf({ name: 'EventRinging', attributes: { ThisDN: '5001', UserData: userData } });
+    let kept: TMessage | undefined;
+    const decoder = deferred.createDecoder({
+      onMessage: (message) => {
+        kept = message;
+        throw new Error('handler failed');
+      },
+    });
+    const chunk = Buffer.from(frame);
+    expect(() => decoder.push(chunk)).toThrow('handler failed');
+    chunk.fill(0);
+    expect(kept?.attributes.UserData?.equals(userData)).toBe(true);
   });
 
   it('refuse every damaged frame at decode time with the same error, or decode it to the same message', () => {

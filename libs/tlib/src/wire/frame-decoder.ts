@@ -2,6 +2,7 @@ import { FrameTooLargeError } from '../errors/frame-too-large.error';
 import { TlibProtocolError } from '../errors/protocol.error';
 import type { WireMessage } from '../messages/wire-message';
 import type { ProtocolDefinition } from '../protocol/protocol-definition';
+import { detachKVLists } from './deferred-kvlist';
 import { readMessagePayload } from './message-codec';
 import { ADDP_PAYLOAD_BYTES, FRAME_HEADER_BYTES, FrameKind } from './wire-profile';
 
@@ -28,6 +29,7 @@ const KIND_MESSAGE = FrameKind.Message;
 const KIND_ADDP_POLL = FrameKind.AddpPoll;
 const KIND_ADDP_REPLY = FrameKind.AddpReply;
 const readPayload = readMessagePayload;
+const detach = detachKVLists;
 
 /**
  * Streaming frame decoder: accepts chunks split or coalesced anywhere and calls the handlers once per whole frame.
@@ -128,9 +130,18 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
     const payloadStart = offset + HEADER_BYTES;
     switch (buffer[offset + 2]) {
       case KIND_MESSAGE:
-        this.handlers.onMessage(
-          readPayload(this.options.protocol, buffer, payloadStart, offset + frameBytes, this.deferKVLists) as M,
-        );
+        if (!this.deferKVLists) {
+          this.handlers.onMessage(readPayload(this.options.protocol, buffer, payloadStart, offset + frameBytes) as M);
+          return;
+        }
+        // Deferred lists read `buffer` in place while the handler runs; once it returns, they get their own copy.
+        try {
+          this.handlers.onMessage(
+            readPayload(this.options.protocol, buffer, payloadStart, offset + frameBytes, true) as M,
+          );
+        } finally {
+          detach();
+        }
         return;
       case KIND_ADDP_POLL:
         this.handlers.onAddpPoll?.(buffer.readUInt32BE(payloadStart));
