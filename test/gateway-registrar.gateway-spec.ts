@@ -166,8 +166,11 @@ describe('SIP gateway: Kamailio WebSocket registrar on the Redis DN map, coturn,
   it('registers through nginx WSS too', async () => {
     await issueCredential('5007', 'pw-5007');
     expect(gateway.wssUrl).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/ws$/);
+    const since = Date.now();
     const sip = register('5007', 'pw-5007', { url: gateway.wssUrl!, ca: gateway.wssCertPem! });
     expect(await sip.registration).toEqual({ registered: true });
+    // Kamailio answers 200 before it writes the row: the notice it publishes after the write is the signal.
+    await notice('5007', since, (n) => n.registration === 'registered');
     expect(await row('5007')).toMatchObject({ registration: 'registered' });
   });
 
