@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Socket } from 'node:net';
+import { tcpAccepts } from './tcp-accepts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -93,7 +93,7 @@ export async function startNginx(options: TestNginxOptions): Promise<TestNginx> 
 
   try {
     if (master.pid === undefined) throw failure('did not start');
-    await until(() => accepts(port), running, timeoutMs, failure, 'accepting connections');
+    await until(() => tcpAccepts('127.0.0.1', port), running, timeoutMs, failure, 'accepting connections');
   } catch (error) {
     await stop();
     throw error;
@@ -159,18 +159,4 @@ async function until(
     if (Date.now() > deadline) throw failure(`${what}: not within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-/** True when something accepts a TCP connection on 127.0.0.1:port. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, '127.0.0.1', () => done(true));
-  });
 }

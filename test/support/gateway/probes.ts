@@ -1,22 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { Socket } from 'node:net';
 
 /** Readiness signals: a daemon serves when its own protocol answers, not when its process exists. */
 
-/** True when something accepts a TCP connection on host:port. */
-export function tcpAccepts(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, host, () => done(true));
-  });
-}
+export { tcpAccepts } from '../tcp-accepts';
 
 /** rtpengine's ng protocol: `<cookie> d7:command4:pinge` answered with `<cookie> d6:result4:ponge`. */
 export function ngPing(host: string, port: number, timeoutMs = 500): Promise<boolean> {
