@@ -131,4 +131,46 @@ describe('KVList', () => {
   ])('refuses %s with InvalidValueError', (_what, build) => {
     expect(build).toThrow(InvalidValueError);
   });
+
+  describe('deferred', () => {
+    /** A deferred list over a copy of `source`'s pairs, counting how often it is read. */
+    function deferredCopy(source: KVList): { list: KVList; reads: () => number } {
+      let reads = 0;
+      const list = KVList.deferred(source, (from) => {
+        reads++;
+        return from.clone();
+      });
+      return { list, reads: () => reads };
+    }
+
+    const source = new KVList().add('Tier', 'gold').add('Order', new KVList().add('Id', 42));
+
+    it('reads its source once, on first use, and then answers like the list it read', () => {
+      const { list, reads } = deferredCopy(source);
+      expect(reads()).toBe(0);
+      expect(list.get('Tier')).toBe('gold');
+      expect(list.size).toBe(2);
+      expect(list.equals(source)).toBe(true);
+      expect(list).toEqual(source);
+      expect(reads()).toBe(1);
+    });
+
+    it('takes changes after the pairs it read', () => {
+      const { list } = deferredCopy(source);
+      list.add('Extra', 1);
+      expect(list.keys()).toEqual(['Tier', 'Order', 'Extra']);
+    });
+
+    it('never reads a source it was cleared of', () => {
+      const { list, reads } = deferredCopy(source);
+      list.clear();
+      expect(list.size).toBe(0);
+      expect(reads()).toBe(0);
+    });
+
+    it('gives the JSON of a plain list, whether read yet or not', () => {
+      expect(JSON.stringify(deferredCopy(source).list)).toBe(JSON.stringify(source));
+      expect(JSON.stringify(new KVList().add('a', 1))).toBe('{"items":[{"key":"a","type":1,"value":1}]}');
+    });
+  });
 });

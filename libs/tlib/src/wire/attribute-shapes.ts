@@ -66,8 +66,15 @@ function sameNames(known: readonly string[], names: readonly string[], count: nu
  * generic path.
  */
 function compile(names: readonly string[]): Build {
-  if (names.includes('__proto__')) return (values) => assign(names, values, names.length);
+  const generic: Build = (values) => assign(names, values, names.length);
+  if (names.includes('__proto__')) return generic;
   const properties = names.map((name, index) => `${JSON.stringify(name)}: values[${index}]`).join(', ');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code generated from registry names only, above
-  return new Function('values', `return { ${properties} };`) as Build;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code generated from registry names only, above
+    return new Function('values', `return { ${properties} };`) as Build;
+  } catch {
+    // Code generation from strings is disabled (--disallow-code-generation-from-strings): stay generic from now on.
+    buildBudget = 0;
+    return generic;
+  }
 }

@@ -163,37 +163,43 @@ export function readMessagePayload(
   let known = 0;
   let shapeHash = 0;
   let unknown: RawAttribute[] | undefined;
-  for (let index = 0; index < count; index++) {
-    const id = reader.u16();
-    const tag = reader.u8();
-    const length = reader.u32();
-    if (length > reader.remaining) {
-      throw new TlibProtocolError(
-        'TRUNCATED',
-        `${name} attribute ${id}: ${length} bytes announced, ${reader.remaining} left`,
-      );
+  try {
+    for (let index = 0; index < count; index++) {
+      const id = reader.u16();
+      const tag = reader.u8();
+      const length = reader.u32();
+      if (length > reader.remaining) {
+        throw new TlibProtocolError(
+          'TRUNCATED',
+          `${name} attribute ${id}: ${length} bytes announced, ${reader.remaining} left`,
+        );
+      }
+      const spec = protocol.findAttributeById(id);
+      if (spec === undefined) {
+        (unknown ??= []).push({ id, type: tag, bytes: reader.bytes(length, 'unknown attribute') });
+        continue;
+      }
+      if (TYPE_BY_TAG[tag] !== spec.type) {
+        throw new TlibProtocolError(
+          'TYPE_MISMATCH',
+          `${name}.${spec.name}: wire type ${TYPE_BY_TAG[tag] ?? `#${tag}`}, expected ${spec.type}`,
+        );
+      }
+      if (seenIn[id] === generation) {
+        throw new TlibProtocolError('DUPLICATE_ATTRIBUTE', `${name}.${spec.name} appears twice`);
+      }
+      seenIn[id] = generation;
+      names[known] = spec.name;
+      values[known++] = readValue(reader, spec, tag, length, deferKVLists);
+      shapeHash = (Math.imul(shapeHash, 31) + id) | 0;
     }
-    const spec = protocol.findAttributeById(id);
-    if (spec === undefined) {
-      (unknown ??= []).push({ id, type: tag, bytes: reader.bytes(length, 'unknown attribute') });
-      continue;
+    if (reader.remaining !== 0) {
+      throw new TlibProtocolError('TRAILING_BYTES', `${name}: ${reader.remaining} bytes after the last attribute`);
     }
-    if (TYPE_BY_TAG[tag] !== spec.type) {
-      throw new TlibProtocolError(
-        'TYPE_MISMATCH',
-        `${name}.${spec.name}: wire type ${TYPE_BY_TAG[tag] ?? `#${tag}`}, expected ${spec.type}`,
-      );
-    }
-    if (seenIn[id] === generation) {
-      throw new TlibProtocolError('DUPLICATE_ATTRIBUTE', `${name}.${spec.name} appears twice`);
-    }
-    seenIn[id] = generation;
-    names[known] = spec.name;
-    values[known++] = readValue(reader, spec, tag, length, deferKVLists);
-    shapeHash = (Math.imul(shapeHash, 31) + id) | 0;
-  }
-  if (reader.remaining !== 0) {
-    throw new TlibProtocolError('TRAILING_BYTES', `${name}: ${reader.remaining} bytes after the last attribute`);
+  } catch (error) {
+    // Drop the values read so far, which the shared array would otherwise keep until the next message.
+    for (let index = 0; index < known; index++) values[index] = undefined;
+    throw error;
   }
   const attributes = build(names, values, known, shapeHash);
   for (let index = 0; index < known; index++) values[index] = undefined;
