@@ -1,17 +1,11 @@
 import { TlibProtocolError } from '../errors/protocol.error';
+import { connIdText } from './connid-text';
 import { decodeShortUtf8 } from './short-utf8';
 import { StringCache } from './string-cache';
 
-/** Character codes of the two lower-case hex digits of each byte: `HEX_CODES[2 * byte]`, `HEX_CODES[2 * byte + 1]`. */
-const HEX_CODES = Uint16Array.from({ length: 512 }, (_, index) =>
-  (index >> 1)
-    .toString(16)
-    .padStart(2, '0')
-    .charCodeAt(index & 1),
-);
-const fromCharCode = String.fromCharCode;
-/* A module-local copy of an imported binding: loaders such as tsx turn those into getter calls, seen in profiles. */
+/* Module-local copies of imported bindings: loaders such as tsx turn those into getter calls, seen in profiles. */
 const decodeShort = decodeShortUtf8;
+const connId = connIdText;
 
 /**
  * Strings and byte values shorter than this are decoded or copied by a JS loop: T-Lib values are mostly a few bytes
@@ -73,40 +67,11 @@ export class BufferReader {
     return value;
   }
 
-  /** One call with all sixteen digits builds a flat string; joining hex pairs built seven strings, the last ones
-   * ropes that every later use (a Map key, a comparison) had to flatten. */
   hex64(): string {
     this.need(8, 'ConnID');
-    const buffer = this.buffer;
     const at = this.offset;
-    this.offset += 8;
-    const h = HEX_CODES;
-    const b0 = buffer[at]! << 1;
-    const b1 = buffer[at + 1]! << 1;
-    const b2 = buffer[at + 2]! << 1;
-    const b3 = buffer[at + 3]! << 1;
-    const b4 = buffer[at + 4]! << 1;
-    const b5 = buffer[at + 5]! << 1;
-    const b6 = buffer[at + 6]! << 1;
-    const b7 = buffer[at + 7]! << 1;
-    return fromCharCode(
-      h[b0]!,
-      h[b0 + 1]!,
-      h[b1]!,
-      h[b1 + 1]!,
-      h[b2]!,
-      h[b2 + 1]!,
-      h[b3]!,
-      h[b3 + 1]!,
-      h[b4]!,
-      h[b4 + 1]!,
-      h[b5]!,
-      h[b5 + 1]!,
-      h[b6]!,
-      h[b6 + 1]!,
-      h[b7]!,
-      h[b7 + 1]!,
-    );
+    this.offset = at + 8;
+    return connId(this.buffer, at);
   }
 
   /** Invalid UTF-8 decodes to U+FFFD, as `buffer.toString('utf8')` does. */

@@ -104,9 +104,10 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
     this.keep(buffer, offset, end);
   }
 
-  /** Validates the header at `offset` and returns the whole frame's length. */
+  /** Validates the header at `offset` and returns the whole frame's length. Bytes are read inline, not through
+   * `readUInt16BE` / `readUInt32BE`, whose argument checks showed in the decoder's profile. */
   private checkHeader(buffer: Buffer, offset: number): number {
-    const tag = buffer.readUInt16BE(offset);
+    const tag = (buffer[offset]! << 8) | buffer[offset + 1]!;
     if (tag !== this.options.tag) {
       throw new TlibProtocolError(
         'BAD_TAG',
@@ -118,7 +119,10 @@ export class FrameDecoder<M extends WireMessage = WireMessage> {
     if (kind !== KIND_MESSAGE && kind !== KIND_ADDP_POLL && kind !== KIND_ADDP_REPLY) {
       throw new TlibProtocolError('BAD_FRAME_KIND', `unknown frame kind ${kind}`);
     }
-    const frameBytes = HEADER_BYTES + buffer.readUInt32BE(offset + 3);
+    const frameBytes =
+      HEADER_BYTES +
+      buffer[offset + 3]! * 0x1000000 +
+      ((buffer[offset + 4]! << 16) | (buffer[offset + 5]! << 8) | buffer[offset + 6]!);
     if (frameBytes > this.frameLimit) throw new FrameTooLargeError(frameBytes, this.frameLimit);
     if (kind !== KIND_MESSAGE && frameBytes !== ADDP_FRAME_BYTES) {
       throw new TlibProtocolError('BAD_LENGTH', `ADDP frame of ${frameBytes} bytes`);
