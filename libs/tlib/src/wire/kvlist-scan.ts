@@ -21,20 +21,17 @@ export function scanKVList(buffer: Buffer, start: number, end: number, depth: nu
   at += 4;
   if (count * PAIR_MIN_BYTES > end - at) return -1;
   for (let index = 0; index < count; index++) {
-    if (end - at < 2) return -1;
+    // Every pair takes its key, a kind byte and four bytes (an Int, or the length of the rest): one check for all.
+    if (end - at < PAIR_MIN_BYTES) return -1;
     const keyBytes = (buffer[at]! << 8) | buffer[at + 1]!;
     at += 2 + keyBytes;
-    if (end - at < 1) return -1;
-    const kind = buffer[at++]!;
-    if (kind === KV_INT) {
-      at += 4;
-      if (at > end) return -1;
-      continue;
-    }
-    if (kind > KV_UNICODE || end - at < 4) return -1;
+    if (end - at < 5) return -1;
+    const kind = buffer[at]!;
+    at += 5;
+    if (kind === KV_INT) continue;
+    if (kind > KV_UNICODE) return -1;
     // As an int32: a length of 2^31 or more comes out negative, and is as much too long as the check below says.
-    const length = (buffer[at]! << 24) | (buffer[at + 1]! << 16) | (buffer[at + 2]! << 8) | buffer[at + 3]!;
-    at += 4;
+    const length = (buffer[at - 4]! << 24) | (buffer[at - 3]! << 16) | (buffer[at - 2]! << 8) | buffer[at - 1]!;
     if (length < 0 || length > end - at) return -1;
     if (kind === KV_LIST && scanKVList(buffer, at, at + length, depth + 1) !== at + length) return -1;
     at += length;
