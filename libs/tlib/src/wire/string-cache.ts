@@ -51,7 +51,7 @@ export class StringCache {
     const slot = (hash ^ (hash >>> 12)) & this.mask;
     const first = slot * this.slotWords;
     const words = this.words;
-    // A hit compares every byte; a word of four at a time costs about half as much as byte by byte.
+    // A hit compares every byte, four at a step: a quarter of the compares and branches of byte by byte.
     if (this.lengths[slot] === length) {
       let word = first;
       let at = start;
