@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { InvalidValueError } from '../errors/invalid-value.error';
 import { KVList, KVType, kvTypeName } from './kvlist';
 
@@ -171,6 +172,10 @@ describe('KVList', () => {
     it('gives the JSON of a plain list, whether read yet or not', () => {
       expect(JSON.stringify(deferredCopy(source).list)).toBe(JSON.stringify(source));
       expect(JSON.stringify(new KVList().add('a', 1))).toBe('{"items":[{"key":"a","type":1,"value":1}]}');
+    });
+
+    it('shows its pairs to util.inspect', () => {
+      expect(inspect(deferredCopy(source).list, { depth: 5 })).toContain("key: 'Tier'");
     });
   });
 });

@@ -165,6 +165,11 @@ export class KVList implements Iterable<KVPair> {
     return { items: this.items };
   }
 
+  /** What `util.inspect` (console.log) shows: the pairs, which `#` fields would hide. */
+  [Symbol.for('nodejs.util.inspect.custom')](): { items: readonly KVPair[] } {
+    return { items: this.items };
+  }
+
   /** A deep copy; binary values are copied too. */
   clone(): KVList {
     const copy = new KVList();
