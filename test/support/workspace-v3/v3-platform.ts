@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { silentLogger } from '@gws/framed-link';
-import { EmbeddedPlatform } from '../../../apps/gws/src/embedded/embedded-platform';
-import { loopbackGwsConfig, startGwsNode } from '../gws-node';
+import type { EmbeddedPlatform } from '../../../apps/gws/src/embedded/embedded-platform';
+import { startGwsTestPlatform, type GwsTestPlatform } from '../gws-test-platform';
 import { eventually } from './eventually';
 
 /** The OAuth client the v3 tests configure (WORKSPACE_CLIENT_ID / WORKSPACE_CLIENT_SECRET). */
@@ -21,11 +20,21 @@ export interface TokenAnswer {
  */
 export class V3Platform {
   private constructor(
-    readonly app: NestExpressApplication,
-    readonly simulators: EmbeddedPlatform,
-    readonly baseUrl: string,
+    private readonly platform: GwsTestPlatform,
     readonly controlUrl: string,
   ) {}
+
+  get app(): NestExpressApplication {
+    return this.platform.app;
+  }
+
+  get simulators(): EmbeddedPlatform {
+    return this.platform.simulators;
+  }
+
+  get baseUrl(): string {
+    return this.platform.baseUrl;
+  }
 
   static async start(env: Record<string, string> = {}): Promise<V3Platform> {
     Object.assign(process.env, {
@@ -33,29 +42,8 @@ export class V3Platform {
       WORKSPACE_CLIENT_SECRET: TEST_CLIENT.secret,
       ...env,
     });
-    const simulators = await EmbeddedPlatform.start({
-      host: '127.0.0.1',
-      tserverPrimaryPort: 0,
-      tserverBackupPort: 0,
-      confservPort: 0,
-      tserverControlPort: 0,
-      logger: () => silentLogger,
-    });
-    const config = loopbackGwsConfig(
-      {
-        tserverPrimary: simulators.tserver.primaryPort,
-        tserverBackup: simulators.tserver.backupPort,
-        confserv: simulators.confserv.port,
-      },
-      env,
-    );
-    const { app, port } = await startGwsNode(config);
-    return new V3Platform(
-      app,
-      simulators,
-      `http://127.0.0.1:${port}`,
-      `http://127.0.0.1:${simulators.tserver.controlPort!}`,
-    );
+    const platform = await startGwsTestPlatform({ env, tserverControlPort: 0 });
+    return new V3Platform(platform, `http://127.0.0.1:${platform.simulators.tserver.controlPort!}`);
   }
 
   /** `POST /auth/v3/oauth/token` as Genesys' console app sends it: form-encoded, the client in HTTP Basic. */
@@ -141,7 +129,6 @@ export class V3Platform {
   }
 
   async close(): Promise<void> {
-    await this.app.close();
-    await this.simulators.close();
+    await this.platform.close();
   }
 }
