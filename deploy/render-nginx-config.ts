@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { privateNginxConfig } from '@gws/gateway';
 
 export const GWS_SITE_TEMPLATE = join(__dirname, 'nginx', 'gws.conf.template');
 
@@ -66,31 +67,16 @@ export function renderUpstreamServers(upstreams: readonly string[], sticky = fal
 
 /** A complete nginx.conf for a private instance with everything it writes under `prefix`. */
 export function renderPrivateNginxConfig(options: PrivateNginxOptions): string {
-  const path = (name: string): string => join(options.prefix, name);
-  const site = renderGwsSite(options)
-    .split('\n')
-    .map((line) => (line.length > 0 ? `    ${line}` : line))
-    .join('\n');
-  return `# Private nginx for GWS, rendered by deploy/render-nginx-config.ts: everything it writes is under its prefix.
-${options.root ? 'user root;\n' : ''}worker_processes 1;
-pid ${path('nginx.pid')};
-error_log ${path('error.log')} warn;
-
-events {
-    # Two connections per proxied request (client and node); a long poll holds both for up to 30 s.
-    worker_connections 8192;
-}
-
-http {
-    access_log ${path('access.log')};
-    client_body_temp_path ${path('client_body')};
-    proxy_temp_path ${path('proxy')};
-    fastcgi_temp_path ${path('fastcgi')};
-    uwsgi_temp_path ${path('uwsgi')};
-    scgi_temp_path ${path('scgi')};
-
-${site}}
-`;
+  return privateNginxConfig(renderGwsSite(options), {
+    prefix: options.prefix,
+    root: options.root,
+    renderedBy:
+      'Private nginx for GWS, rendered by deploy/render-nginx-config.ts: everything it writes is under its prefix.',
+    errorLogLevel: 'warn',
+    workerConnections: 8192,
+    workerConnectionsWhy:
+      'Two connections per proxied request (client and node); a long poll holds both for up to 30 s.',
+  });
 }
 
 function main(): void {

@@ -5,4 +5,5 @@ export * from './kamailio-config';
 export * from './rtpengine-config';
 export * from './turnserver-config';
 export * from './nginx-wss-config';
+export * from './private-nginx';
 export * from './asterisk/asterisk-config';

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { checkToken, parseHostPort } from './checks';
+import { privateNginxConfig } from './private-nginx';
 import { fillTemplate, readGatewayTemplate } from './template';
 
 /** deploy/gateway/nginx-wss.conf.template's values. */
@@ -37,28 +37,11 @@ export function renderWssSite(
 
 /** A complete nginx.conf around the WSS site, writing only under `prefix` (run: nginx -p prefix -c file). */
 export function renderPrivateWssNginxConfig(options: PrivateWssNginxOptions): string {
-  const path = (name: string): string => join(options.prefix, name);
-  const site = renderWssSite(options)
-    .split('\n')
-    .map((line) => (line.length > 0 ? `    ${line}` : line))
-    .join('\n');
-  return `# Private nginx for the gateway's WSS, rendered by libs/gateway/src/nginx-wss-config.ts.
-${options.root ? 'user root;\n' : ''}worker_processes 1;
-pid ${path('nginx.pid')};
-error_log ${path('error.log')} info;
-
-events {
-    worker_connections 1024;
-}
-
-http {
-    access_log ${path('access.log')};
-    client_body_temp_path ${path('client_body')};
-    proxy_temp_path ${path('proxy')};
-    fastcgi_temp_path ${path('fastcgi')};
-    uwsgi_temp_path ${path('uwsgi')};
-    scgi_temp_path ${path('scgi')};
-
-${site}}
-`;
+  return privateNginxConfig(renderWssSite(options), {
+    prefix: options.prefix,
+    root: options.root,
+    renderedBy: "Private nginx for the gateway's WSS, rendered by libs/gateway/src/nginx-wss-config.ts.",
+    errorLogLevel: 'info',
+    workerConnections: 1024,
+  });
 }
