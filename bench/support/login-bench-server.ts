@@ -1,13 +1,12 @@
 /**
- * The GWS side of `bench/login.bench.ts`, run as a child process (forked with IPC): both simulators on free
- * loopback ports, loaded from the directory file given as the first argument, and a GWS node connected to them
- * listening on 0.0.0.0:<free port>, set up as `test/support/gws-test-platform.ts` does. Reports `ready` with its
- * port, answers `usage` (RSS, peak RSS, CPU time, notification registry size) and exits on `stop` or when the
+ * The GWS side of `bench/login.bench.ts`, run as a child process (forked with IPC): a GWS node alone, listening on
+ * 0.0.0.0:<free port>, connected over loopback TCP to the simulators of the simulator child (`events-sim-server.ts`,
+ * as in a real deployment, where T-Server and Configuration Server are other servers), whose ports are the arguments:
+ * <T-Server primary> <T-Server backup> <Configuration Server>. So this process's CPU and memory are GWS's alone.
+ * Reports `ready` with its port, answers `usage` (RSS, peak RSS, CPU time, notification registry size, and the
+ * monotonic clock that V8's CPU profiles use, to cut a profile at stage boundaries) and exits on `stop` or when the
  * parent goes away. Nothing is written to stdout.
  */
-import { createRequire } from 'node:module';
-import type { EmbeddedPlatform as EmbeddedPlatformClass } from '../../apps/gws/src/embedded/embedded-platform';
-import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import { exitOnStop, failChild } from './bench-child';
 import { loadBenchGws } from './bench-gws';
 import { isBenchCommand, type EventLoopTime, type ServerMessage } from './login-protocol';
@@ -24,33 +23,13 @@ function send(message: ServerMessage): void {
 }
 
 async function main(): Promise<void> {
-  const directoryFile = process.argv[2];
-  if (directoryFile === undefined) throw new Error('usage: login-bench-server <directory file>');
+  const [primary, backup, confserv] = process.argv.slice(2).map(Number);
+  if (primary === undefined || backup === undefined || confserv === undefined)
+    throw new Error('usage: login-bench-server <T-Server primary port> <T-Server backup port> <ConfServ port>');
   const started = performance.now();
   const { startBenchGws } = await loadBenchGws();
-  // Loaded after NestJS is shared and swc installed (loadBenchGws): the simulators' control servers reach NestJS.
-  const load = createRequire(__filename);
-  const { EmbeddedPlatform } = load('../../apps/gws/src/embedded/embedded-platform') as {
-    EmbeddedPlatform: typeof EmbeddedPlatformClass;
-  };
-  const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
-  const simulators = await EmbeddedPlatform.start({
-    directoryFile,
-    host: '127.0.0.1',
-    tserverPrimaryPort: 0,
-    tserverBackupPort: 0,
-    confservPort: 0,
-    logger: () => silentLogger,
-  });
-  const gws = await startBenchGws({
-    tserverPrimary: simulators.tserver.primaryPort,
-    tserverBackup: simulators.tserver.backupPort,
-    confserv: simulators.confserv.port,
-  });
-  const stop = exitOnStop(async () => {
-    await gws.app.close().catch(() => undefined);
-    await simulators.close();
-  });
+  const gws = await startBenchGws({ tserverPrimary: primary, tserverBackup: backup, confserv });
+  const stop = exitOnStop(() => gws.app.close());
   process.on('message', (command: unknown) => {
     if (!isBenchCommand(command)) return;
     if (command.type === 'stop') {
@@ -63,6 +42,7 @@ async function main(): Promise<void> {
       rssMb: Math.round(process.memoryUsage.rss() / MB),
       peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      monotonicUs: Number(process.hrtime.bigint() / 1000n),
       eventLoop: eventLoopTime(),
       confservRequests: gws.confservRequests(),
       notifications: gws.publisher.stats(),

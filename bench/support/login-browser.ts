@@ -29,6 +29,12 @@ export interface LoginTimings {
   readonly handshakeRetries: number;
 }
 
+/** The flow's stages, in order: `--stages` runs each for every agent before the next begins. */
+export const LOGIN_STAGES = ['restLogin', 'cometdConnect', 'startSession', 'ready'] as const;
+export type LoginStage = (typeof LOGIN_STAGES)[number];
+
+type LoginMark = 'start' | 'loggedIn' | 'connecting' | 'polling' | 'starting' | 'notReady' | 'readying' | 'ready';
+
 export type LoginOutcome =
   | { readonly ok: true; readonly timings: LoginTimings }
   | { readonly ok: false; readonly step: string; readonly reason: string };
@@ -75,6 +81,10 @@ export class LoginBrowser {
   private failForeign: ((error: StepError) => void) | undefined;
   private readonly firstConnect: Promise<void>;
   private handshakeRetries = 0;
+  /** When each stage began and ended (`performance.now()`). */
+  private readonly marks: Partial<Record<LoginMark, number>> = {};
+  /** The first failure; every later stage reports it. */
+  private failure: LoginOutcome | undefined;
 
   constructor(
     port: number,
@@ -93,11 +103,28 @@ export class LoginBrowser {
 
   /** Runs the whole flow; never rejects. Every wait ends at `deadline` (a `performance.now()` value) at the latest. */
   async run(deadline: number): Promise<LoginOutcome> {
+    for (const stage of LOGIN_STAGES) {
+      const outcome = await this.runStage(stage, deadline);
+      if (!outcome.ok) return outcome;
+    }
+    return this.outcome();
+  }
+
+  /**
+   * Runs one stage of the flow (the stages in order, each once); never rejects. A browser whose earlier stage failed
+   * fails this one at once with the same failure, so a stage-by-stage storm still counts every agent once.
+   */
+  async runStage(stage: LoginStage, deadline: number): Promise<LoginOutcome> {
+    if (this.failure !== undefined) return this.failure;
     try {
-      return { ok: true, timings: await this.flow(deadline) };
+      await this.stages[stage](deadline);
+      return this.outcome();
     } catch (error) {
-      if (error instanceof StepError) return { ok: false, step: error.step, reason: error.message };
-      return { ok: false, step: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+      this.failure =
+        error instanceof StepError
+          ? { ok: false, step: error.step, reason: error.message }
+          : { ok: false, step: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+      return this.failure;
     }
   }
 
@@ -107,53 +134,72 @@ export class LoginBrowser {
     await closeBenchCometd({ cometd: this.cometd, host: this.host }, timeoutMs);
   }
 
-  private async flow(deadline: number): Promise<LoginTimings> {
-    const start = performance.now();
-    await this.step('login', () => this.rest.login({ timeoutMs: deadline - performance.now() }));
-    cookieJars.set(this.host, 'JSESSIONID', this.rest.sessionId!);
-    const loggedIn = performance.now();
-
-    const connected = this.bounded('cometd', deadline, (resolve, reject) => {
-      void this.firstConnect.then(resolve);
-      this.cometd.addListener('/meta/handshake', (reply) => {
-        if (reply.successful === true) return;
-        // A refusal by the server carries an error ("403::..."): final. Without one the request itself failed
-        // (e.g. no answer within the client's maxNetworkDelay, 10 s): the client handshakes again by itself,
-        // as a browser would, and the flow keeps waiting for the first successful /meta/connect.
-        if (typeof reply.error === 'string') reject(new StepError('cometd', `handshake refused: ${reply.error}`));
-        else this.handshakeRetries++;
-      });
-      this.cometd.handshake();
-    });
-    await connected;
-    const polling = performance.now();
-
-    const notReady = this.deviceState('NotReady', 'notReady', deadline);
-    const startAnswer = await this.step('start', () =>
-      this.rest.startContactCenterSession({ timeoutMs: deadline - performance.now() }),
-    );
-    if (startAnswer.status !== 200) {
-      throw new StepError('start', `StartContactCenterSession answered ${startAnswer.status}: ${text(startAnswer)}`);
-    }
-    await notReady;
-    const isNotReady = performance.now();
-
-    const ready = this.deviceState('Ready', 'ready', deadline);
-    const readyAnswer = await this.step('ready', () => this.rest.ready({ timeoutMs: deadline - performance.now() }));
-    if (readyAnswer.status !== 200) {
-      throw new StepError('ready', `Ready answered ${readyAnswer.status}: ${text(readyAnswer)}`);
-    }
-    await ready;
-    const isReady = performance.now();
+  /** The timings so far (complete once the `ready` stage has passed). */
+  private outcome(): LoginOutcome {
+    const { marks } = this;
+    const between = (from: number | undefined, to: number | undefined): number =>
+      from === undefined || to === undefined ? 0 : to - from;
     return {
-      restLoginMs: loggedIn - start,
-      cometdConnectMs: polling - loggedIn,
-      startToNotReadyMs: isNotReady - polling,
-      readyRoundTripMs: isReady - isNotReady,
-      loginToReadyMs: isReady - start,
-      handshakeRetries: this.handshakeRetries,
+      ok: true,
+      timings: {
+        restLoginMs: between(marks.start, marks.loggedIn),
+        cometdConnectMs: between(marks.connecting, marks.polling),
+        startToNotReadyMs: between(marks.starting, marks.notReady),
+        readyRoundTripMs: between(marks.readying, marks.ready),
+        loginToReadyMs: between(marks.start, marks.ready),
+        handshakeRetries: this.handshakeRetries,
+      },
     };
   }
+
+  private readonly stages: Record<LoginStage, (deadline: number) => Promise<void>> = {
+    restLogin: async (deadline) => {
+      this.marks.start = performance.now();
+      await this.step('login', () => this.rest.login({ timeoutMs: deadline - performance.now() }));
+      cookieJars.set(this.host, 'JSESSIONID', this.rest.sessionId!);
+      this.marks.loggedIn = performance.now();
+    },
+    cometdConnect: async (deadline) => {
+      this.marks.connecting = performance.now();
+      await this.bounded('cometd', deadline, (resolve, reject) => {
+        void this.firstConnect.then(resolve);
+        this.cometd.addListener('/meta/handshake', (reply) => {
+          if (reply.successful === true) return;
+          // A refusal by the server carries an error ("403::..."): final. Without one the request itself failed
+          // (e.g. no answer within the client's maxNetworkDelay, 10 s): the client handshakes again by itself,
+          // as a browser would, and the flow keeps waiting for the first successful /meta/connect.
+          if (typeof reply.error === 'string') reject(new StepError('cometd', `handshake refused: ${reply.error}`));
+          else this.handshakeRetries++;
+        });
+        this.cometd.handshake();
+      });
+      this.marks.polling = performance.now();
+    },
+    startSession: async (deadline) => {
+      this.marks.starting = performance.now();
+      const notReady = this.deviceState('NotReady', 'notReady', deadline);
+      const answer = await this.step('start', () =>
+        this.rest.startContactCenterSession({ timeoutMs: deadline - performance.now() }),
+      );
+      if (answer.status !== 200) {
+        notReady.catch(() => undefined);
+        throw new StepError('start', `StartContactCenterSession answered ${answer.status}: ${text(answer)}`);
+      }
+      await notReady;
+      this.marks.notReady = performance.now();
+    },
+    ready: async (deadline) => {
+      this.marks.readying = performance.now();
+      const ready = this.deviceState('Ready', 'ready', deadline);
+      const answer = await this.step('ready', () => this.rest.ready({ timeoutMs: deadline - performance.now() }));
+      if (answer.status !== 200) {
+        ready.catch(() => undefined);
+        throw new StepError('ready', `Ready answered ${answer.status}: ${text(answer)}`);
+      }
+      await ready;
+      this.marks.ready = performance.now();
+    },
+  };
 
   private onDevice(message: Message): void {
     const device = deviceOf(message);

@@ -14,6 +14,8 @@ export interface ServerUsage {
   readonly peakRssMb: number;
   /** User + system CPU time of the child since it started (every thread: main, GC, libuv pool). */
   readonly cpuMs: number;
+  /** CLOCK_MONOTONIC in µs, the clock of V8's CPU profile timestamps: where a stage begins or ends in a profile. */
+  readonly monotonicUs: number;
   /** Event loop time of the child's main thread so far, idle and active (performance.eventLoopUtilization). */
   readonly eventLoop: EventLoopTime;
   /** Requests GWS's Configuration Server client has sent so far. */
