@@ -6,14 +6,15 @@
  * Server>. Nothing but GWS runs here, so this process's CPU, memory and event-loop figures are GWS's.
  *
  * It wraps `CometdGateway.deliver` (read only) to note when each CallStateChangeMessage is handed to
- * cometd-nodejs-server; on `handed` it answers those times for the keys asked and forgets them. Nothing is written
- * to stdout.
+ * cometd-nodejs-server; on `handed` it answers those times for the keys asked and forgets them. On `heap` (sent by
+ * `bench/capacity.bench.ts` only) it answers its heap figures (capacity-gws-heap.ts). Nothing is written to stdout.
  */
 import { exitOnStop, failChild } from './bench-child';
 import { loadBenchGws, type BenchGwsModules } from './bench-gws';
 import { processUsage, readyReport } from './events-usage';
 import { wallClockMs } from './events-clock';
 import { isEventsCommand, type EventsServerMessage } from './events-protocol';
+import { gwsHeapReport } from './capacity-gws-heap';
 
 /**
  * When each CallStateChangeMessage reached `CometdGateway.deliver` (the hand-over from GWS to cometd-nodejs-server),
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
       send({ type: 'handed', at });
     } else if (command.type === 'usage') {
       send(processUsage(gws.publisher.stats().bayeuxSessions, command.settle === true));
+    } else if (command.type === 'heap') {
+      send(gwsHeapReport(gws.app, command.snapshotFile, command.freeEventLog === true));
     }
   });
   send(readyReport(gws.port, started));

@@ -3,6 +3,7 @@
  * simulators and the call schedule), the GWS child (`events-bench-server.ts`), the bare cometd-nodejs-server
  * baseline (`events-baseline-server.ts`) and its publisher (`events-baseline-publisher.ts`).
  */
+import type { GwsHeapReport } from './capacity-gws-heap';
 import type { EventLoopTime } from './login-protocol';
 
 /** How the child drives events: calls to random idle targets, each ringing `holdMs` before it is released. */
@@ -29,6 +30,11 @@ export type EventsCommand =
   | { readonly type: 'stop' }
   /** GWS child: when did these keys reach CometdGateway.deliver (answer `handed`); forgets them afterwards. */
   | { readonly type: 'handed'; readonly keys: readonly string[] }
+  /**
+   * GWS child (bench:capacity; answer `heap`): heap figures, and a snapshot to `snapshotFile` if given; with
+   * `freeEventLog`, also what the event log retains, which empties it (capacity-gws-heap.ts).
+   */
+  | { readonly type: 'heap'; readonly snapshotFile?: string; readonly freeEventLog?: boolean }
   /**
    * Simulator child: drive calls to these DNs. Baseline child: deliver to its own sessions (targets unused).
    * Baseline publisher: send to the baseline child's sessions 0 .. targetCount - 1 over the feed.
@@ -124,16 +130,23 @@ export interface EventsServerFailed {
 }
 
 export type EventsServerMessage =
-  EventsServerReady | EventsServerUsage | DriveReport | HandedReport | EventsServerFailed;
+  EventsServerReady | EventsServerUsage | DriveReport | HandedReport | GwsHeapReport | EventsServerFailed;
 
 export function isEventsServerMessage(value: unknown): value is EventsServerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'usage' || type === 'driven' || type === 'handed' || type === 'failed';
+  return (
+    type === 'ready' ||
+    type === 'usage' ||
+    type === 'driven' ||
+    type === 'handed' ||
+    type === 'heap' ||
+    type === 'failed'
+  );
 }
 
 export function isEventsCommand(value: unknown): value is EventsCommand {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'usage' || type === 'stop' || type === 'drive' || type === 'handed';
+  return type === 'usage' || type === 'stop' || type === 'drive' || type === 'handed' || type === 'heap';
 }
