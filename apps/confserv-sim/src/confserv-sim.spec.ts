@@ -157,6 +157,14 @@ describe('Configuration Server simulator and client', () => {
     await expect(client.readAgentProfile('ghost')).rejects.toThrow(UnknownUserError);
   });
 
+  it('reads a profile without the switches when asked to', async () => {
+    const before = simulator.requestCount('RequestReadObjects');
+    const profile = await client.readAgentProfile('agent12', {}, { switch: false });
+    expect(simulator.requestCount('RequestReadObjects') - before).toBe(6);
+    expect(profile.switch).toBeUndefined();
+    expect(profile.dns.map((dn) => dn.number)).toEqual(['5012']);
+  });
+
   it('reads a profile without place or logins (a supervisor)', async () => {
     const profile = await client.readAgentProfile('supervisor1');
     expect(profile).toMatchObject({ agentLogins: [], place: undefined, dns: [], skills: [], switch: undefined });

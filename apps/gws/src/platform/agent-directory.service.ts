@@ -67,9 +67,12 @@ export class AgentDirectoryService {
   }
 
   private async readAgent(userName: string, options: ConfServRequestOptions): Promise<AgentDirectoryEntry> {
-    const profile = await this.confserv.readAgentProfile(userName, options);
+    // The switches come from switchNames (every switch, cached), not with each profile.
+    const [profile, switchNames] = await Promise.all([
+      this.confserv.readAgentProfile(userName, options, { switch: false }),
+      this.switchNames(options),
+    ]);
     const { person } = profile;
-    const switchNames = await this.switchNames(options);
     const levels = new Map(person.agentInfo?.skillLevels.map((level) => [level.skillDBID, level.level]));
     return {
       personDbid: person.DBID,

@@ -171,9 +171,15 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
   /**
    * The person and everything needed to log them in, in two round trips: (1) the person by `user_name`;
    * (2) in flight together: each agent login and skill by DBID, the place, its DNs (`place_dbid`) and the tenant's
-   * switches. `options` applies to each of those requests. @throws UnknownUserError when no person has this user name
+   * switches. `options` applies to each of those requests. `parts.switch: false` leaves the switches out (`switch`
+   * is then undefined), for a caller that keeps the tenant's switches itself: one read less per login.
+   * @throws UnknownUserError when no person has this user name
    */
-  async readAgentProfile(userName: string, options: ConfServRequestOptions = {}): Promise<AgentProfile> {
+  async readAgentProfile(
+    userName: string,
+    options: ConfServRequestOptions = {},
+    parts: { readonly switch?: boolean } = {},
+  ): Promise<AgentProfile> {
     const [person] = await this.readObjects(CfgObjectType.Person, { user_name: userName }, options);
     if (person === undefined) throw new UnknownUserError(userName);
     const info = person.agentInfo;
@@ -184,7 +190,9 @@ export class ConfServClient extends EventEmitter<ConfServClientEvents> {
       placeDBID === 0 ? Promise.resolve([]) : byDbid(CfgObjectType.Place, placeDBID),
       placeDBID === 0 ? Promise.resolve([]) : this.readObjects(CfgObjectType.DN, { place_dbid: placeDBID }, options),
       Promise.all((info?.skillLevels ?? []).map((level) => byDbid(CfgObjectType.Skill, level.skillDBID))),
-      this.readObjects(CfgObjectType.Switch, { tenant_dbid: person.tenantDBID }, options),
+      parts.switch === false
+        ? Promise.resolve([])
+        : this.readObjects(CfgObjectType.Switch, { tenant_dbid: person.tenantDBID }, options),
     ]);
     const agentLogins = logins.flat();
     const place = places[0];
