@@ -37,7 +37,8 @@ export async function baselineCapacityPhase(
   samples: BaselineSamples,
   arrivals: Arrivals,
 ): Promise<BaselineCapacityResult> {
-  const child = forkWithRaisedFdLimit('events-baseline-server.ts', [], [...process.execArgv, ...GWS_NODE_FLAGS]);
+  const execArgv = [...process.execArgv, ...GWS_NODE_FLAGS, ...options.serverFlags];
+  const child = forkWithRaisedFdLimit('events-baseline-server.ts', [], execArgv);
   const server = new ServerProcess('events-baseline-server.ts', child, isEventsServerMessage, SHUTDOWN_TIMEOUT_MS);
   let publisher: ServerProcess | undefined;
   let fleet: BrowserFleet | undefined;
@@ -70,7 +71,7 @@ export async function baselineCapacityPhase(
       },
       spec,
       arrivals,
-      options,
+      { ...options, latencyDump: undefined },
     );
     return {
       storm,

@@ -9,6 +9,7 @@ import type { DriveSpec, EventsServerUsage } from './events-protocol';
 import type { ServerProcess } from './events-server-process';
 import { round2 } from './events-stats';
 import type { BrowserFleet } from './capacity-browsers';
+import { writeLatencyDump } from './capacity-latency-dump';
 import { eventLoopUtilization } from './login-protocol';
 
 interface FleetUsage {
@@ -53,7 +54,7 @@ export async function driveWithFleet(
   parties: Omit<DriveParties<FleetUsage>, 'server'>,
   spec: DriveSpec,
   arrivals: Arrivals,
-  options: { readonly settleHeaps: boolean; readonly drainMs: number },
+  options: { readonly settleHeaps: boolean; readonly drainMs: number; readonly latencyDump?: string | undefined },
   handed?: (keys: readonly string[]) => Promise<readonly number[]>,
 ): Promise<{ result: PhaseResult; serverAfter: EventsServerUsage }> {
   const probe = {
@@ -66,6 +67,7 @@ export async function driveWithFleet(
   const { before, after } = run.server;
   const report = handed === undefined ? run.report : { ...run.report, handedToCometdAt: await handed(run.report.keys) };
   const result = measure(spec, { ...run, report, server: { before: before.server, after: after.server } }, arrivals);
+  if (options.latencyDump !== undefined) writeLatencyDump(options.latencyDump, report, arrivals);
   const { clientCpuUtilization, clientEventLoopUtilization, ...details } = result.details;
   return {
     result: {

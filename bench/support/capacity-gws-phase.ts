@@ -9,7 +9,7 @@ import type { Arrivals } from './events-browser';
 import type { PhaseResult } from './events-drive-run';
 import { startSimulatorChild } from './events-gws-phase';
 import { log } from './events-log';
-import { isEventsServerMessage, type DriveSpec, type EventsServerUsage } from './events-protocol';
+import { isEventsServerMessage, type DriveSpec, type EventsServerUsage, type SimulatorPorts } from './events-protocol';
 import { SERVER_START_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS, ServerProcess } from './events-server-process';
 import { round2 } from './events-stats';
 import { writeLoginBenchDirectory } from './login-directory';
@@ -53,9 +53,9 @@ export interface GwsCapacityResult {
   readonly samples: BrowserFleet['samples'];
 }
 
-function gwsChild(ports: { tserverPrimary: number; tserverBackup: number; confserv: number }, cpuProf?: string) {
-  const execArgv = [...process.execArgv, ...GWS_NODE_FLAGS];
-  if (cpuProf !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`);
+function gwsChild(ports: SimulatorPorts, options: CapacityOptions) {
+  const execArgv = [...process.execArgv, ...GWS_NODE_FLAGS, ...options.serverFlags];
+  if (options.serverCpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.serverCpuProfDir}`);
   const args = [String(ports.tserverPrimary), String(ports.tserverBackup), String(ports.confserv)];
   const child = forkWithRaisedFdLimit('events-bench-server.ts', args, execArgv);
   return new ServerProcess('events-bench-server.ts', child, isEventsServerMessage, SHUTDOWN_TIMEOUT_MS);
@@ -97,7 +97,7 @@ export async function gwsCapacityPhase(
   try {
     const started = await startSimulatorChild(directory);
     simulator = started.simulator;
-    server = gwsChild(started.ports, options.serverCpuProfDir);
+    server = gwsChild(started.ports, options);
     const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
     const pid = server.child.pid!;
     fds = new FdMonitor(pid);

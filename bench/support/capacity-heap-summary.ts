@@ -1,37 +1,38 @@
 /**
- * Where the memory of a heap snapshot goes: self size and count by class (the constructor name of objects, as the
- * DevTools "Summary" view groups them), and the retained size of chosen classes.
+ * Where the memory of a heap snapshot goes, per session of the run:
  *
- * The retained size of a set S of nodes is what would be freed without S: the bytes reachable from the root, minus
- * the bytes still reachable when the walk may not enter S (two breadth-first walks over the strong edges; weak edges
- * keep nothing alive). That is the sum of the DevTools retained sizes of S's members when none retains another, and
- * it needs no dominator tree.
+ * - `topBySelfSize`: classes by the bytes of their own instances (the DevTools Summary's "shallow size");
+ * - `topByRetained`: classes by what their instances retain (what would be freed without them), counting only the
+ *   instances no other instance of the same class retains, so that nested ones are not counted twice; classes do
+ *   overlap (a session's listeners are inside the session);
+ * - `perSessionOwners`: the classes with about one to three instances per session, with what each one's dominated
+ *   subtree is made of (`composition`), which is how the per-session bytes break down.
  */
+import { dominators, type Dominators } from './capacity-heap-dominators';
+import { HeapGraph } from './capacity-heap-graph';
 import type { HeapSnapshot } from './capacity-heap-snapshot';
 
 export interface ClassFigures {
   readonly className: string;
   readonly count: number;
-  readonly selfMb: number;
-  /** Self size / sessions. */
-  readonly selfBytesPerSession: number;
+  readonly mb: number;
+  readonly bytesPerSession: number;
 }
 
-export interface RetainedFigures {
-  readonly className: string;
-  readonly count: number;
-  readonly retainedMb: number;
-  readonly retainedBytesPerSession: number;
+export interface OwnerFigures extends ClassFigures {
+  /** The classes of what the owner's instances retain, largest first. */
+  readonly composition: readonly ClassFigures[];
 }
 
 export interface HeapSummary {
   readonly nodes: number;
   readonly edges: number;
-  /** Self sizes of every node reachable from the root. */
+  /** Retained size of the root: the bytes of everything reachable. */
   readonly reachableMb: number;
   readonly sessions: number;
   readonly topBySelfSize: readonly ClassFigures[];
-  readonly retained: readonly RetainedFigures[];
+  readonly topByRetained: readonly ClassFigures[];
+  readonly perSessionOwners: readonly OwnerFigures[];
 }
 
 /** What capacity-heap-child.ts answers over IPC. */
@@ -50,131 +51,116 @@ export function isHeapSummaryMessage(
 }
 
 const MB = 1024 * 1024;
-const mb = (bytes: number): number => Math.round((bytes / MB) * 10) / 10;
+const TOP = 25;
+const OWNERS = 6;
+const COMPOSITION = 10;
 
-/** The snapshot's fields by name, its edges by node, and each node's class. */
-class SnapshotGraph {
-  readonly nodeCount: number;
-  readonly firstEdge: Uint32Array;
-  readonly selfSize: Float64Array;
-  readonly classOf: Uint32Array;
-  readonly classNames: string[] = [];
-  private readonly nodeStride: number;
-  private readonly edgeStride: number;
-  private readonly edgeToNode: number;
-  private readonly edgeTypeField: number;
-  private readonly weakEdgeType: number;
-
-  constructor(private readonly snapshot: HeapSnapshot) {
-    const { meta, nodes, edges } = snapshot;
-    this.nodeStride = meta.node_fields.length;
-    this.edgeStride = meta.edge_fields.length;
-    this.edgeToNode = meta.edge_fields.indexOf('to_node');
-    this.edgeTypeField = meta.edge_fields.indexOf('type');
-    this.weakEdgeType = meta.edge_types[0].indexOf('weak');
-    const typeField = meta.node_fields.indexOf('type');
-    const nameField = meta.node_fields.indexOf('name');
-    const sizeField = meta.node_fields.indexOf('self_size');
-    const edgeCountField = meta.node_fields.indexOf('edge_count');
-    const nodeTypes = meta.node_types[0];
-    this.nodeCount = snapshot.nodeCount;
-    this.firstEdge = new Uint32Array(this.nodeCount + 1);
-    this.selfSize = new Float64Array(this.nodeCount);
-    this.classOf = new Uint32Array(this.nodeCount);
-    const classIds = new Map<string, number>();
-    let edgeIndex = 0;
-    for (let n = 0; n < this.nodeCount; n++) {
-      const base = n * this.nodeStride;
-      this.firstEdge[n] = edgeIndex;
-      edgeIndex += nodes[base + edgeCountField]!;
-      this.selfSize[n] = nodes[base + sizeField]!;
-      const type = nodeTypes[nodes[base + typeField]!] ?? 'unknown';
-      const name = snapshot.strings[nodes[base + nameField]!] ?? '';
-      const className = type === 'object' || type === 'native' ? name : `(${type})`;
-      let id = classIds.get(className);
-      if (id === undefined) {
-        id = this.classNames.length;
-        classIds.set(className, id);
-        this.classNames.push(className);
-      }
-      this.classOf[n] = id;
-    }
-    this.firstEdge[this.nodeCount] = edgeIndex;
-    if (edgeIndex * this.edgeStride !== edges.length) throw new Error('heap snapshot: edge counts do not add up');
-  }
-
-  /** Bytes reachable from the root (node 0) over strong edges, never entering a node for which `blocked` is true. */
-  reachableBytes(blocked: (node: number) => boolean, seen = new Uint8Array(this.nodeCount)): number {
-    const { edges } = this.snapshot;
-    const queue = new Uint32Array(this.nodeCount);
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = 0;
-    seen[0] = 1;
-    let bytes = 0;
-    while (head < tail) {
-      const node = queue[head++]!;
-      bytes += this.selfSize[node]!;
-      for (let e = this.firstEdge[node]!; e < this.firstEdge[node + 1]!; e++) {
-        const base = e * this.edgeStride;
-        if (edges[base + this.edgeTypeField] === this.weakEdgeType) continue;
-        const target = edges[base + this.edgeToNode]! / this.nodeStride;
-        if (seen[target] === 1 || blocked(target)) continue;
-        seen[target] = 1;
-        queue[tail++] = target;
-      }
-    }
-    return bytes;
-  }
-}
-
-/**
- * The top `top` classes by self size, and the retained size of `retainedClasses` (each on its own), per session of
- * `sessions`.
- */
-export function summariseHeap(
-  snapshot: HeapSnapshot,
-  sessions: number,
-  retainedClasses: readonly string[],
-  top = 25,
-): HeapSummary {
-  const graph = new SnapshotGraph(snapshot);
-  const reachable = new Uint8Array(graph.nodeCount);
-  const reachableBytes = graph.reachableBytes(() => false, reachable);
-  const perSession = (bytes: number): number => (sessions === 0 ? 0 : Math.round(bytes / sessions));
-
-  const counts = new Float64Array(graph.classNames.length);
-  const sizes = new Float64Array(graph.classNames.length);
-  for (let n = 0; n < graph.nodeCount; n++) {
-    if (reachable[n] !== 1) continue;
-    counts[graph.classOf[n]!]!++;
-    sizes[graph.classOf[n]!]! += graph.selfSize[n]!;
-  }
-  const topBySelfSize = graph.classNames
-    .map((className, id) => ({ className, count: counts[id]!, bytes: sizes[id]! }))
+/** Count, bytes and bytes per session of each class, largest first, the first `top`. */
+function ranked(graph: HeapGraph, counts: Float64Array, bytes: Float64Array, sessions: number, top: number) {
+  return graph.classNames
+    .map((className, id) => ({
+      className,
+      count: counts[id]!,
+      mb: Math.round((bytes[id]! / MB) * 10) / 10,
+      bytesPerSession: sessions === 0 ? 0 : Math.round(bytes[id]! / sessions),
+      bytes: bytes[id]!,
+    }))
+    .filter((row) => row.count > 0)
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, top)
-    .map(({ className, count, bytes }) => ({
-      className,
-      count,
-      selfMb: mb(bytes),
-      selfBytesPerSession: perSession(bytes),
+    .map(({ bytes: _bytes, ...row }) => row);
+}
+
+/** Retained bytes and count of each class's outermost instances (a depth-first walk of the dominator tree). */
+function retainedByClass(graph: HeapGraph, tree: Dominators): { counts: Float64Array; bytes: Float64Array } {
+  const { order, reachable, idom, retained } = tree;
+  const childStart = new Uint32Array(graph.nodeCount + 1);
+  for (let i = 0; i < reachable; i++) if (order[i] !== 0) childStart[idom[order[i]!]! + 1]!++;
+  for (let n = 0; n < graph.nodeCount; n++) childStart[n + 1]! += childStart[n]!;
+  const children = new Uint32Array(childStart[graph.nodeCount]!);
+  const fill = childStart.slice(0, graph.nodeCount);
+  for (let i = 0; i < reachable; i++) if (order[i] !== 0) children[fill[idom[order[i]!]!]!++] = order[i]!;
+
+  const counts = new Float64Array(graph.classNames.length);
+  const bytes = new Float64Array(graph.classNames.length);
+  const onPath = new Uint32Array(graph.classNames.length);
+  const stack = new Uint32Array(reachable);
+  const next = new Uint32Array(reachable);
+  let depth = 1;
+  next[0] = childStart[0]!;
+  onPath[graph.classOf[0]!]!++;
+  while (depth > 0) {
+    const node = stack[depth - 1]!;
+    const i = next[depth - 1]!;
+    if (i < childStart[node + 1]!) {
+      next[depth - 1] = i + 1;
+      const child = children[i]!;
+      const id = graph.classOf[child]!;
+      if (onPath[id] === 0) {
+        counts[id]!++;
+        bytes[id]! += retained[child]!;
+      }
+      onPath[id]!++;
+      stack[depth] = child;
+      next[depth] = childStart[child]!;
+      depth++;
+    } else {
+      onPath[graph.classOf[node]!]!--;
+      depth--;
+    }
+  }
+  return { counts, bytes };
+}
+
+/** What the outermost instances of class `owner` retain, by class (parents before children: reverse postorder). */
+function compositionOf(graph: HeapGraph, tree: Dominators, owner: number, sessions: number): ClassFigures[] {
+  const owned = new Uint8Array(graph.nodeCount);
+  const counts = new Float64Array(graph.classNames.length);
+  const bytes = new Float64Array(graph.classNames.length);
+  for (let i = tree.reachable - 2; i >= 0; i--) {
+    const node = tree.order[i]!;
+    if (owned[tree.idom[node]!] !== 1 && graph.classOf[node] !== owner) continue;
+    owned[node] = 1;
+    counts[graph.classOf[node]!]!++;
+    bytes[graph.classOf[node]!]! += graph.selfSize[node]!;
+  }
+  return ranked(graph, counts, bytes, sessions, COMPOSITION);
+}
+
+/** A class that stands for one thing per session: about one to three instances each, and a name of its own. */
+const perSession = (row: ClassFigures, sessions: number): boolean =>
+  row.count >= 0.97 * sessions &&
+  row.count <= 3.05 * sessions &&
+  !row.className.startsWith('(') &&
+  !row.className.startsWith('system /') &&
+  !['Array', 'Map', 'Set', 'Object{}', 'Object{__proto__}'].includes(row.className);
+
+export function summariseHeap(snapshot: HeapSnapshot, sessions: number): HeapSummary {
+  const graph = new HeapGraph(snapshot);
+  const tree = dominators(graph);
+  const selfCounts = new Float64Array(graph.classNames.length);
+  const selfBytes = new Float64Array(graph.classNames.length);
+  for (let i = 0; i < tree.reachable; i++) {
+    const node = tree.order[i]!;
+    selfCounts[graph.classOf[node]!]!++;
+    selfBytes[graph.classOf[node]!]! += graph.selfSize[node]!;
+  }
+  const byRetained = retainedByClass(graph, tree);
+  const topByRetained = ranked(graph, byRetained.counts, byRetained.bytes, sessions, graph.classNames.length);
+  const perSessionOwners = topByRetained
+    .filter((row) => perSession(row, sessions))
+    .slice(0, OWNERS)
+    .map((row) => ({
+      ...row,
+      composition: compositionOf(graph, tree, graph.classNames.indexOf(row.className), sessions),
     }));
-
-  const retained = retainedClasses.map((className) => {
-    const id = graph.classNames.indexOf(className);
-    if (id < 0) return { className, count: 0, retainedMb: 0, retainedBytesPerSession: 0 };
-    const without = graph.reachableBytes((node) => graph.classOf[node] === id);
-    const bytes = reachableBytes - without;
-    return { className, count: counts[id]!, retainedMb: mb(bytes), retainedBytesPerSession: perSession(bytes) };
-  });
-
   return {
     nodes: snapshot.nodeCount,
     edges: snapshot.edgeCount,
-    reachableMb: mb(reachableBytes),
+    reachableMb: Math.round((tree.retained[0]! / MB) * 10) / 10,
     sessions,
-    topBySelfSize,
-    retained,
+    topBySelfSize: ranked(graph, selfCounts, selfBytes, sessions, TOP),
+    topByRetained: topByRetained.slice(0, TOP),
+    perSessionOwners,
   };
 }

@@ -14,6 +14,10 @@ export interface CapacityOptions {
   /** Logins (or handshakes) in flight at once, over every browser process. */
   readonly loginConcurrency: number;
   readonly serverCpuProfDir: string | undefined;
+  /** Where to write every GWS event's latency as CSV (capacity-latency-dump.ts); undefined: nowhere. */
+  readonly latencyDump: string | undefined;
+  /** More Node flags for both server children (GWS and the bare baseline), e.g. `--trace-gc`. */
+  readonly serverFlags: readonly string[];
   readonly settleHeaps: boolean;
   readonly baseline: boolean;
   /** Write a heap snapshot of GWS after the drive and summarise it; off above `heapSnapshotAgents` agents. */
@@ -37,6 +41,8 @@ const KNOWN = new Set([
   'browser-processes',
   'login-concurrency',
   'server-cpu-prof',
+  'server-flags',
+  'latency-dump',
   'settle-heaps',
   'baseline',
   'heap-snapshot',
@@ -76,6 +82,8 @@ export function parseCapacityOptions(argv: readonly string[]): CapacityOptions {
     browserProcesses: integer('browser-processes', Math.max(1, Math.ceil(agents / SESSIONS_PER_BROWSER_PROCESS))),
     loginConcurrency: integer('login-concurrency', 200),
     serverCpuProfDir: values.get('server-cpu-prof'),
+    latencyDump: values.get('latency-dump'),
+    serverFlags: (values.get('server-flags') ?? '').split(/\s+/).filter((flag) => flag !== ''),
     settleHeaps: boolean('settle-heaps', true),
     baseline: boolean('baseline', true),
     heapSnapshot: boolean('heap-snapshot', true),

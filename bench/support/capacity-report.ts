@@ -134,6 +134,7 @@ export function capacityReport(
     browserProcesses: options.browserProcesses,
     loginConcurrency: options.loginConcurrency,
     settleHeaps: options.settleHeaps,
+    serverFlags: options.serverFlags,
     ...settings,
   };
 }
