@@ -2,8 +2,8 @@
  * A heap snapshot (capacity-heap-snapshot.ts) as a graph: each node's edges, which of them retain (weak edges do not,
  * nor shortcuts except the root's, as DevTools has it), each node's self size, and
  * each node's class: the constructor name of an object, `(<type>)` for the rest (`(string)`, `(closure)`, ...).
- * Plain object literals, which are most of a Node heap and all share the class `Object`, are told apart by their
- * first four property names (`Object{id,callUuid,connId,state}`), which is what names them in the summary.
+ * Plain object literals, which are most of a Node heap and all share the class `Object`, are told apart by the first
+ * four of their property names in sorted order (`Object{callUuid,connId,id,state}`), which names them in the summary.
  */
 import type { HeapSnapshot } from './capacity-heap-snapshot';
 
@@ -58,14 +58,8 @@ export class HeapGraph {
       const type = nodeTypes[nodes[n * stride + typeField!]!] ?? 'unknown';
       let name =
         type === 'object' || type === 'native' ? (strings[nodes[n * stride + nameField!]!] ?? '') : `(${type})`;
-      if (name === 'Object' && type === 'object') {
-        const names: string[] = [];
-        for (let e = this.first[n]!; e < this.first[n + 1]! && names.length < LITERAL_PROPERTIES; e++) {
-          const base = e * this.edgeStride;
-          if (this.edges[base + this.typeField] === property) names.push(strings[this.edges[base + edgeNameField]!]!);
-        }
-        name = `Object{${names.join(',')}}`;
-      }
+      if (name === 'Object' && type === 'object')
+        name = `Object{${this.firstProperties(n, strings, property, edgeNameField)}}`;
       let id = ids.get(name);
       if (id === undefined) {
         id = this.classNames.length;
@@ -74,6 +68,20 @@ export class HeapGraph {
       }
       this.classOf[n] = id;
     }
+  }
+
+  /**
+   * The first names, sorted, of a literal's properties: sorted because a literal with many properties is a hash table
+   * whose order changes from run to run (cometd-nodejs-server's sessions are literals of ~50 closures).
+   */
+  private firstProperties(node: number, strings: readonly string[], property: number, nameField: number): string {
+    const names: string[] = [];
+    for (let e = this.first[node]!; e < this.first[node + 1]!; e++) {
+      const base = e * this.edgeStride;
+      const name = strings[this.edges[base + nameField]!]!;
+      if (this.edges[base + this.typeField] === property && name !== '__proto__') names.push(name);
+    }
+    return names.sort().slice(0, LITERAL_PROPERTIES).join(',');
   }
 
   /** Whether edge `e` of node `from` keeps its target alive (as DevTools has it: shortcuts only from the root). */
