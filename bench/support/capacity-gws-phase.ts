@@ -78,6 +78,8 @@ function heapReport(server: ServerProcess, command: { snapshotFile?: string; fre
   return answer;
 }
 
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
 const shareOf = (before: EventsServerUsage, after: EventsServerUsage, ms: number) => ({
   cpuUtilization: round2((after.cpuMs - before.cpuMs) / ms),
   eventLoopUtilization: eventLoopUtilization(before.eventLoop, after.eventLoop),
@@ -137,6 +139,7 @@ export async function gwsCapacityPhase(
       `GWS: driving ${spec.ratePerSecond} events/s for ${spec.warmupMs} + ${spec.durationMs} ms, hold ${spec.holdMs} ms`,
     );
     const gws = server;
+    const driveFrom = monotonicUs();
     const drive = await driveWithFleet(
       gws,
       fleet,
@@ -146,6 +149,8 @@ export async function gwsCapacityPhase(
       options,
       (keys) => gws.handed(keys),
     );
+    // CLOCK_MONOTONIC, as the timestamps of a V8 CPU profile: where the drive is in `--server-cpu-prof`'s profile.
+    drive.result.details['driveMonotonicUs'] = { from: driveFrom, to: monotonicUs() };
     const driveFds = fds.resetPeak();
     log(
       `GWS: ${drive.result.eventsDelivered}/${drive.result.eventsSent} delivered; heap report${snapshotFile === undefined ? '' : ' and snapshot'}`,

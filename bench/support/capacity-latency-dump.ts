@@ -1,7 +1,8 @@
 /**
  * `--latency-dump FILE`: every event of a drive as one CSV line, to see when in the window the slow ones were (a GC,
  * a periodic task over every session): `origin_ms` (from the start of the measured window, negative in the warm-up),
- * `latency_ms` (empty when lost), `to_cometd_ms` (GWS only: event → CometdGateway.deliver, empty when unknown), `key`.
+ * `latency_ms` (empty when lost), `to_cometd_ms` (GWS only: event → CometdGateway.deliver, empty when unknown), `key`,
+ * `target` (the index of the agent or client the event was for).
  */
 import { writeFileSync } from 'node:fs';
 import type { Arrivals } from './events-browser';
@@ -10,7 +11,7 @@ import type { DriveReport } from './events-protocol';
 const at3 = (value: number): string => value.toFixed(3);
 
 export function writeLatencyDump(file: string, report: DriveReport, arrivals: Arrivals): void {
-  const lines = ['origin_ms,latency_ms,to_cometd_ms,key'];
+  const lines = ['origin_ms,latency_ms,to_cometd_ms,key,target'];
   for (let i = 0; i < report.keys.length; i++) {
     const key = report.keys[i]!;
     const origin = report.origins[i]!;
@@ -22,6 +23,7 @@ export function writeLatencyDump(file: string, report: DriveReport, arrivals: Ar
         arrived === undefined ? '' : at3(arrived - origin),
         handed < 0 ? '' : at3(handed - origin),
         key,
+        String(report.targetIndexes[i]),
       ].join(','),
     );
   }
