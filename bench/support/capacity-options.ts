@@ -72,7 +72,8 @@ export function parseCapacityOptions(argv: readonly string[]): CapacityOptions {
   return {
     agents,
     rate,
-    durationMs: integer('duration-ms', 30_000),
+    // Long enough for several of GWS's major GCs at 18,000 sessions (one every 25-40 s), which set its p99.
+    durationMs: integer('duration-ms', 120_000),
     warmupMs: integer('warmup-ms', 5000, 0),
     // As bench:events: at most half the agents ring at once, and no call rings over 1 s.
     holdMs: integer('hold-ms', Math.max(1, Math.min(1000, Math.floor(((agents / 2) * 1000) / (rate / 2))))),
