@@ -24,6 +24,7 @@
  * Prints ONE JSON object on stdout; progress goes to stderr. Exit code 0 when the run completed (missed targets are
  * reported, not failures), 1 when it could not (an agent did not reach Ready, a child failed).
  */
+import { exitWith } from './support/bench-main';
 import { cpus, loadavg } from 'node:os';
 import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
 import { baselinePhase } from './support/events-baseline-phase';
@@ -193,13 +194,4 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    // Keep-alive sockets of fetch and of the CometD transport would hold the loop open: leave once stdout is out.
-    process.stdout.write('', () => process.exit(code));
-  },
-  (error: unknown) => {
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+exitWith(main, log);

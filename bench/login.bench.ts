@@ -14,6 +14,7 @@
  * this process. Prints ONE JSON object on stdout; progress goes to stderr. Exit code 0 when every agent reached
  * Ready, 1 otherwise.
  */
+import { exitWith } from './support/bench-main';
 import { BenchChildProcess } from './support/bench-child-process';
 import { cpus, loadavg } from 'node:os';
 import { ServerProcess as SimulatorProcess } from './support/events-server-process';
@@ -284,13 +285,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    // Keep-alive sockets of fetch and of the CometD transport would hold the loop open: leave once stdout is out.
-    process.stdout.write('', () => process.exit(code));
-  },
-  (error: unknown) => {
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+exitWith(main, log);
