@@ -16,24 +16,50 @@ interface UserLog<M> {
   events: UserEvent<M>[];
 }
 
+export interface MemoryUserEventStreamOptions extends UserEventStreamOptions {
+  /**
+   * Events kept over all users together; past it the oldest go first, whoever they belong to. The per-user bounds
+   * leave the log's size to the number of users and the rate (18,000 agents at 1,000 events/s: 600,000 entries and
+   * ~530 MB of heap after ten minutes, docs/bench-capacity.md); this one bounds the process's memory.
+   */
+  readonly maxTotalEntries?: number;
+}
+
+/** About 90 MB of heap at ~900 bytes per call event: 100 s of history at 1,000 events/s, ten minutes below ~170/s. */
+export const DEFAULT_MAX_TOTAL_ENTRIES = 100_000;
+
+/** Compact the append-order queue once this many trimmed entries sit before its head. */
+const COMPACT_AFTER = 4096;
+
 /**
  * The user event stream of one process. An event is one object, kept in the log and handed to every handler as it
  * is: nothing is copied or serialised on the way (the push path measured every copy), which is why events are
  * read-only by contract. Handlers run in a microtask, like a networked stream's, so no caller comes to rely on them
  * having run when `append` returns.
+ *
+ * Besides each user's bounds, the log is trimmed in append order over all users: by age (so that the events of a
+ * user who receives nothing more still go after `maxAgeMs`) and by `maxTotalEntries`. The queue holds user ids and
+ * sequence numbers, not events, so that an event trimmed from its user's log is freed at once.
  */
 export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEventStream<M> {
   private readonly logs = new Map<string, UserLog<M>>();
   private readonly handlers = new Set<UserEventHandler<M>>();
   private readonly maxEntries: number;
   private readonly maxAgeMs: number;
+  private readonly maxTotalEntries: number;
+  /** Every logged event in append order, as (user, seq); trimmed ones are skipped when they reach the head. */
+  private queueUsers: string[] = [];
+  private queueSeqs: number[] = [];
+  private head = 0;
+  private total = 0;
 
   constructor(
-    options: UserEventStreamOptions = {},
+    options: MemoryUserEventStreamOptions = {},
     private readonly now: Clock = systemClock,
   ) {
     this.maxEntries = options.maxEntries ?? DEFAULT_USER_EVENT_STREAM_OPTIONS.maxEntries;
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_USER_EVENT_STREAM_OPTIONS.maxAgeMs;
+    this.maxTotalEntries = options.maxTotalEntries ?? DEFAULT_MAX_TOTAL_ENTRIES;
   }
 
   append<T extends TopicOf<M>>(userId: string, topic: T, data: M[T], eventAt?: number): Promise<number> {
@@ -44,9 +70,16 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
     const event: UserEventOn<M, T> =
       eventAt === undefined ? { userId, seq, at, topic, data } : { userId, seq, at, topic, data, eventAt };
     log.events.push(event);
+    this.queueUsers.push(userId);
+    this.queueSeqs.push(seq);
+    this.total++;
     let drop = Math.max(0, log.events.length - this.maxEntries);
     while (drop < log.events.length && log.events[drop]!.at < at - this.maxAgeMs) drop++;
-    if (drop > 0) log.events.splice(0, drop);
+    if (drop > 0) {
+      log.events.splice(0, drop);
+      this.total -= drop;
+    }
+    this.trim(at);
     for (const handler of this.handlers) queueMicrotask(() => handler(event));
     return Promise.resolve(seq);
   }
@@ -71,13 +104,42 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
 
   clear(userId: string): Promise<void> {
     const log = this.logs.get(userId);
-    if (log !== undefined) log.events = [];
+    if (log !== undefined) {
+      this.total -= log.events.length;
+      log.events = [];
+    }
     return Promise.resolve();
   }
 
   close(): Promise<void> {
     this.handlers.clear();
     this.logs.clear();
+    this.queueUsers = [];
+    this.queueSeqs = [];
+    this.head = 0;
+    this.total = 0;
     return Promise.resolve();
+  }
+
+  /**
+   * Drops events from the head of the append order while there are too many or they are too old. A user's oldest
+   * remaining event is always the first of that user's still in the queue, so it is the first of the user's log.
+   */
+  private trim(at: number): void {
+    while (this.head < this.queueUsers.length) {
+      const log = this.logs.get(this.queueUsers[this.head]!);
+      const first = log?.events[0];
+      if (first !== undefined && first.seq === this.queueSeqs[this.head]) {
+        if (this.total <= this.maxTotalEntries && first.at >= at - this.maxAgeMs) break;
+        log!.events.shift();
+        this.total--;
+      }
+      this.head++;
+    }
+    if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queueUsers.length) {
+      this.queueUsers = this.queueUsers.slice(this.head);
+      this.queueSeqs = this.queueSeqs.slice(this.head);
+      this.head = 0;
+    }
   }
 }
