@@ -46,7 +46,7 @@ export async function baselineCapacityPhase(
   try {
     const ready = await server.next('ready', SERVER_START_TIMEOUT_MS);
     if (ready.feedPort === undefined) throw new Error('the baseline child did not say where its feed listens');
-    fleet = await BrowserFleet.start(options.browserProcesses, arrivals);
+    fleet = await BrowserFleet.start(options.browserProcesses, arrivals, options.browserNice);
     const idle = await server.usage(true);
     fds.resetPeak();
     log(`baseline: ${clients} clients handshake from ${options.browserProcesses} processes`);

@@ -59,14 +59,17 @@ export class BrowserFleet {
     }
   }
 
-  /** Starts `count` browser processes (execArgv: this process's, so that they run TypeScript as it does). */
-  static async start(count: number, arrivals: Arrivals): Promise<BrowserFleet> {
+  /**
+   * Starts `count` browser processes (execArgv: this process's, so that they run TypeScript as it does), at CPU
+   * priority `nice` (0: as the bench).
+   */
+  static async start(count: number, arrivals: Arrivals, nice = 0): Promise<BrowserFleet> {
     const processes = Array.from(
       { length: count },
       (_, p) =>
         new BenchChildProcess(
           `capacity-browser-child.ts #${p + 1}`,
-          forkWithRaisedFdLimit('capacity-browser-child.ts', [], process.execArgv),
+          forkWithRaisedFdLimit('capacity-browser-child.ts', [], process.execArgv, nice),
           isCapacityBrowserMessage,
           STOP_TIMEOUT_MS,
         ),

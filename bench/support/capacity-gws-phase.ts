@@ -105,7 +105,7 @@ export async function gwsCapacityPhase(
     fds = new FdMonitor(pid);
     const softLimit = openFileLimitOf(pid);
     log(`GWS child up on port ${ready.port} in ${ready.startupMs} ms, open-file limit ${softLimit}`);
-    fleet = await BrowserFleet.start(options.browserProcesses, arrivals);
+    fleet = await BrowserFleet.start(options.browserProcesses, arrivals, options.browserNice);
     const idle = await memoryPoint(server);
     const idleFds = fds.resetPeak().last;
     const beforeLogins = await server.usage();

@@ -11,6 +11,8 @@ export interface CapacityOptions {
   /** Bound of each storm (logins, handshakes). */
   readonly timeoutMs: number;
   readonly browserProcesses: number;
+  /** CPU priority of the browser processes (`nice -n`, 0-19): 0 runs them as the bench. */
+  readonly browserNice: number;
   /** Logins (or handshakes) in flight at once, over every browser process. */
   readonly loginConcurrency: number;
   readonly serverCpuProfDir: string | undefined;
@@ -39,6 +41,7 @@ const KNOWN = new Set([
   'drain-ms',
   'timeout-ms',
   'browser-processes',
+  'browser-nice',
   'login-concurrency',
   'server-cpu-prof',
   'server-flags',
@@ -81,6 +84,7 @@ export function parseCapacityOptions(argv: readonly string[]): CapacityOptions {
     // About 100-150 logins/s on this machine: 60 ms per agent leaves room for a loaded host.
     timeoutMs: integer('timeout-ms', Math.max(120_000, agents * 60)),
     browserProcesses: integer('browser-processes', Math.max(1, Math.ceil(agents / SESSIONS_PER_BROWSER_PROCESS))),
+    browserNice: Math.min(19, integer('browser-nice', 0, 0)),
     loginConcurrency: integer('login-concurrency', 200),
     serverCpuProfDir: values.get('server-cpu-prof'),
     latencyDump: values.get('latency-dump'),

@@ -132,6 +132,7 @@ export function capacityReport(
     warmupMs: options.warmupMs,
     holdMs: options.holdMs,
     browserProcesses: options.browserProcesses,
+    browserNice: options.browserNice,
     loginConcurrency: options.loginConcurrency,
     settleHeaps: options.settleHeaps,
     serverFlags: options.serverFlags,

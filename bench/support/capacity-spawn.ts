@@ -11,13 +11,18 @@ import { join } from 'node:path';
 
 const RAISE_AND_EXEC = 'ulimit -n "$(ulimit -Hn)" && exec "$0" "$@"';
 
-/** Forks bench/support/`script` with the soft open-file limit at the hard limit; stdout and stderr go to our stderr. */
+/**
+ * Forks bench/support/`script` with the soft open-file limit at the hard limit; stdout and stderr go to our stderr.
+ * `nice` (0-19) lowers its CPU priority (`nice -n`), to see how much the machine's other processes hold GWS back.
+ */
 export function forkWithRaisedFdLimit(
   script: string,
   args: readonly string[],
   execArgv: readonly string[],
+  nice = 0,
 ): ChildProcess {
-  const argv = [process.execPath, ...execArgv, join(__dirname, script), ...args];
+  const node = [process.execPath, ...execArgv, join(__dirname, script), ...args];
+  const argv = nice === 0 ? node : ['nice', '-n', String(nice), ...node];
   return spawn('sh', ['-c', RAISE_AND_EXEC, ...argv], { stdio: ['ignore', 2, 2, 'ipc'] });
 }
 
