@@ -17,6 +17,7 @@
  * reported, not failures), 1 when it could not (an agent did not reach Ready, a child failed). Method, fields and
  * runs: docs/bench-capacity.md.
  */
+import { exitAfter, exitWith } from './support/bench-main';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
@@ -27,7 +28,7 @@ import { parseCapacityOptions, type CapacityOptions } from './support/capacity-o
 import { capacityReport } from './support/capacity-report';
 import { Arrivals } from './support/events-browser';
 import { log } from './support/events-log';
-import type { DriveSpec } from './support/events-protocol';
+import { driveSpecOf } from './support/events-protocol';
 import { SERVER_START_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS } from './support/events-server-process';
 import { round2 } from './support/events-stats';
 
@@ -49,17 +50,8 @@ function commitOf(): string | null {
 
 async function main(): Promise<number> {
   const options = parseCapacityOptions(process.argv.slice(2));
-  const spec: DriveSpec = {
-    ratePerSecond: options.rate,
-    warmupMs: options.warmupMs,
-    durationMs: options.durationMs,
-    holdMs: options.holdMs,
-  };
-  const watchdog = setTimeout(() => {
-    log('global deadline passed: giving up');
-    process.exit(2);
-  }, runBoundMs(options));
-  watchdog.unref();
+  const spec = driveSpecOf(options);
+  exitAfter(runBoundMs(options), log);
   // Through process.exit, so that the children see their IPC channel close and stop.
   process.once('SIGINT', () => process.exit(130));
   const loadAverageAtStart = round2(loadavg()[0]!);
@@ -100,13 +92,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    // Keep-alive sockets would hold the loop open: leave once stdout is out.
-    process.stdout.write('', () => process.exit(code));
-  },
-  (error: unknown) => {
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+exitWith(main, log);

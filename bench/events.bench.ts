@@ -24,7 +24,7 @@
  * Prints ONE JSON object on stdout; progress goes to stderr. Exit code 0 when the run completed (missed targets are
  * reported, not failures), 1 when it could not (an agent did not reach Ready, a child failed).
  */
-import { exitWith } from './support/bench-main';
+import { exitAfter, exitWith } from './support/bench-main';
 import { cpus, loadavg } from 'node:os';
 import { GWS_NODE_FLAGS } from '../apps/gws/src/bootstrap/node-flags';
 import { baselinePhase } from './support/events-baseline-phase';
@@ -34,7 +34,7 @@ import type { PhaseResult } from './support/events-drive-run';
 import { gwsPhase, type GwsPhaseResult } from './support/events-gws-phase';
 import { log } from './support/events-log';
 import { parseEventsOptions, type EventsOptions } from './support/events-options';
-import type { DriveSpec } from './support/events-protocol';
+import { driveSpecOf } from './support/events-protocol';
 import { SERVER_START_TIMEOUT_MS, SHUTDOWN_TIMEOUT_MS } from './support/events-server-process';
 import { ratioOf, round2, type LatencySummary } from './support/events-stats';
 
@@ -112,17 +112,8 @@ function clusterFields(options: EventsOptions, gws: GwsPhaseResult, cluster: Clu
 
 async function main(): Promise<number> {
   const options = parseEventsOptions(process.argv.slice(2));
-  const spec: DriveSpec = {
-    ratePerSecond: options.rate,
-    warmupMs: options.warmupMs,
-    durationMs: options.durationMs,
-    holdMs: options.holdMs,
-  };
-  const watchdog = setTimeout(() => {
-    log('global deadline passed: giving up');
-    process.exit(2);
-  }, runBoundMs(options));
-  watchdog.unref();
+  const spec = driveSpecOf(options);
+  exitAfter(runBoundMs(options), log);
   // Through process.exit, so that the cluster phase's exit hook kills what it started.
   process.once('SIGINT', () => process.exit(130));
   const loadAverageAtStart = round2(loadavg()[0]!);

@@ -14,7 +14,7 @@
  * this process. Prints ONE JSON object on stdout; progress goes to stderr. Exit code 0 when every agent reached
  * Ready, 1 otherwise.
  */
-import { exitWith } from './support/bench-main';
+import { exitAfter, exitWith } from './support/bench-main';
 import { BenchChildProcess } from './support/bench-child-process';
 import { cpus, loadavg } from 'node:os';
 import { ServerProcess as SimulatorProcess } from './support/events-server-process';
@@ -153,12 +153,7 @@ async function readingOf(server: ServerProcess, simulator: SimulatorProcess): Pr
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
-  const benchDeadline = performance.now() + options.timeoutMs + 2 * SERVER_START_TIMEOUT_MS + 4 * SHUTDOWN_TIMEOUT_MS;
-  const watchdog = setTimeout(() => {
-    log('global deadline passed during set-up or shut-down: giving up');
-    process.exit(2);
-  }, benchDeadline - performance.now());
-  watchdog.unref();
+  exitAfter(options.timeoutMs + 2 * SERVER_START_TIMEOUT_MS + 4 * SHUTDOWN_TIMEOUT_MS, log);
 
   const directory = writeLoginBenchDirectory(options.agents);
   log(`${options.agents} agents, ${options.concurrency} in flight, timeout ${options.timeoutMs} ms`);

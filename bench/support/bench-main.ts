@@ -11,3 +11,14 @@ export function exitWith(main: () => Promise<number>, log: (line: string) => voi
     },
   );
 }
+
+/**
+ * Bounds a whole run, set-up and shut-down included: past `boundMs` the process exits with code 2, which ends the
+ * children through their IPC channel. Unref'd, so it never keeps a finished run alive.
+ */
+export function exitAfter(boundMs: number, log: (line: string) => void): void {
+  setTimeout(() => {
+    log('global deadline passed: giving up');
+    process.exit(2);
+  }, boundMs).unref();
+}

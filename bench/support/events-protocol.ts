@@ -18,6 +18,21 @@ export interface DriveSpec {
   readonly holdMs: number;
 }
 
+/** The drive a benchmark's options describe (`--rate`, `--warmup-ms`, `--duration-ms`, `--hold-ms`). */
+export function driveSpecOf(options: {
+  readonly rate: number;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  readonly holdMs: number;
+}): DriveSpec {
+  return {
+    ratePerSecond: options.rate,
+    warmupMs: options.warmupMs,
+    durationMs: options.durationMs,
+    holdMs: options.holdMs,
+  };
+}
+
 /** Two real GWS CallStateChangeMessages (Ringing, Released): the baseline delivers copies of the same size. */
 export interface BaselineSamples {
   readonly ringing: Record<string, unknown>;
