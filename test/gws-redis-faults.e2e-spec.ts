@@ -1,4 +1,6 @@
 import { startRedisServer, freeLoopbackPort, recordingLogger, waitFor, type TestRedisServer } from '@gws/testing';
+import type { ServerSession } from 'cometd-nodejs-server';
+import { BayeuxSessionRegistry, CometdGateway } from '../apps/gws/src/notifications';
 import { REDIS_STATUS, type RedisStatus } from '../apps/gws/src/stores/store.tokens';
 import { waitForRedisAtStart } from '../apps/gws/src/stores/redis-at-start';
 import { CallAgent } from './support/gws-call-agent';
@@ -70,6 +72,14 @@ describe('GWS on Redis: Redis restarting or unreachable', () => {
       expect(refused).toMatchObject({ status: 503, body: STORE_UNAVAILABLE });
     }
     expect(agent.rest.sessionId).toBe(cookie);
+    // A message that needs no store ends the parked long poll: the client's next one reaches the node holding its
+    // session, which cannot ask Redis whether it still does, and serves it (it used to answer 500, a failed poll).
+    const [session] = platform.app.get(BayeuxSessionRegistry<ServerSession>).allSessions();
+    platform.app.get(CometdGateway).deliver(session!, '/v2/me/devices', { messageType: 'Probe' });
+    await agent.browser.nextMessage(
+      '/v2/me/devices',
+      (message) => (message.data as { messageType?: string }).messageType === 'Probe',
+    );
 
     await redis.start();
     await redisTurns(status, true);
@@ -85,6 +95,7 @@ describe('GWS on Redis: Redis restarting or unreachable', () => {
     });
     expect(pushed.data).toMatchObject({ messageType: 'DeviceStateChangeMessage' });
     expect(agent.browser.clientId).toBe(clientId);
+    expect(agent.browser.connectReplies.filter((reply) => !reply.successful)).toEqual([]);
   });
 
   it('waits for Redis at start, live but not ready, saying so at each attempt; then serves the sessions Redis kept', async () => {

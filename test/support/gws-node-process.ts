@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { freeLoopbackPort } from '@gws/testing';
 import { GWS_NODE_FLAGS } from '../../apps/gws/src/bootstrap/node-flags';
@@ -48,7 +49,7 @@ export function loopbackSimulatorEnv(simulators: LoopbackSimulators): Record<str
 
 /**
  * Starts one GWS node with `env` (and of this process's environment only PATH and TMPDIR) on 127.0.0.1:<free port>
- * (GWS_HOST, GWS_PORT and GWS_NODE_ID unless `env` names them; LOG_LEVEL=warn by default) and resolves once
+ * (GWS_HOST, GWS_PORT and GWS_NODE_ID unless `env` names them; LOG_LEVEL=warn by default; see GWS_TEST_NODE_LOGS below) and resolves once
  * `/health/live` answers and `/health/ready` is 200. A node that exits or is not ready in time is killed and the
  * error carries the tail of its output.
  */
@@ -57,11 +58,14 @@ export async function startGwsNodeProcess(
   options: GwsNodeProcessOptions = {},
 ): Promise<GwsNodeProcess> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  // Tracing a cluster test: GWS_TEST_NODE_LOGS=<dir> keeps each node's whole output, at debug level, in
+  // <dir>/<node id>.log.
+  const logDir = process.env.GWS_TEST_NODE_LOGS || undefined;
   const nodeEnv: Record<string, string> = {
     GWS_HOST: '127.0.0.1',
     GWS_PORT: String(await freeLoopbackPort()),
     GWS_NODE_ID: `node-${randomUUID().slice(0, 8)}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: logDir === undefined ? 'warn' : 'debug',
     ...env,
   };
   const nodeId = nodeEnv.GWS_NODE_ID!;
@@ -88,6 +92,12 @@ export async function startGwsNodeProcess(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  if (logDir !== undefined) {
+    const file = createWriteStream(join(logDir, `${nodeId}.log`), { flags: 'a' });
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+    child.once('close', () => file.end());
+  }
   child.on('error', (error) => lines.push(`spawn: ${error.message}`));
   const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const running = (): boolean => child.exitCode === null && child.signalCode === null;

@@ -55,7 +55,7 @@ export class ForwardingInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { user?: GwsPrincipal }>();
     const principal = request.user;
     if (principal === undefined || !OWN_SESSION_PATH.test(request.path)) return next.handle();
-    let route = await this.settle(request, principal.userId);
+    let route = await this.settleOnceKnown(request, principal.userId);
     if (route.kind === 'forward') {
       try {
         return of(await this.forwarder.forward(request, principal.sessionId, route.to));
@@ -64,7 +64,7 @@ export class ForwardingInterceptor implements NestInterceptor {
         // dead (its entry expires within the TTL), the session is taken over and the request served after all.
         if (!(error instanceof NodeUnreachable && error.refused)) throw error;
         if (!(await this.ownerGone(principal.userId, error.nodeId))) throw error;
-        route = await this.settle(request, principal.userId);
+        route = await this.settleOnceKnown(request, principal.userId);
         if (route.kind === 'forward') return of(await this.forwarder.forward(request, principal.sessionId, route.to));
       }
     }
@@ -72,6 +72,19 @@ export class ForwardingInterceptor implements NestInterceptor {
       throw new GwsException(GwsStatus.InternalError, UNAVAILABLE[route.reason], HttpStatus.SERVICE_UNAVAILABLE);
     }
     return next.handle();
+  }
+
+  /**
+   * {@link settle}, waited for when this node started (or its heartbeats came back) less than a TTL ago and cannot
+   * yet tell a dead holder from one whose heartbeat a Redis outage erased: it can within that time, so the request
+   * waits rather than failing.
+   */
+  private async settleOnceKnown(request: Request, userId: string): Promise<RequestRoute> {
+    const route = await this.settle(request, userId);
+    const unknownFor = route.kind === 'unavailable' && route.reason === 'unsettled' && this.heartbeat.livenessKnownIn;
+    if (!unknownFor) return route;
+    await delay(unknownFor);
+    return this.settle(request, userId);
   }
 
   /** The route, once this node has taken the session over where that is the route (then it serves the request). */

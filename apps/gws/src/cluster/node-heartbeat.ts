@@ -42,7 +42,16 @@ export class NodeHeartbeat extends PeriodicTask {
    * may be gone for a moment, and taking every node's sessions over would be a storm).
    */
   get livenessKnown(): boolean {
-    return this.healthySince !== undefined && Date.now() - this.healthySince >= this.config.cluster.ttlMs;
+    return this.livenessKnownIn === 0;
+  }
+
+  /**
+   * How long until {@link livenessKnown} turns true if the heartbeats keep being written: 0 when it is; undefined
+   * while they fail (nobody can tell how long that lasts).
+   */
+  get livenessKnownIn(): number | undefined {
+    if (this.healthySince === undefined) return undefined;
+    return Math.max(0, this.healthySince + this.config.cluster.ttlMs - Date.now());
   }
 
   override onApplicationBootstrap(): void {

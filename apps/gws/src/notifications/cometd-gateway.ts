@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server as HttpServer, ServerResponse } from 'node:http';
 import { Inject, Injectable, type INestApplication, type OnModuleDestroy } from '@nestjs/common';
 import type { CometDServer, ServerChannel, ServerMessage, ServerSession } from 'cometd-nodejs-server';
+import { isStoreUnavailable } from '../common/store-unavailable';
 import { readBayeuxRequest } from './bayeux-request-reader';
 import { BayeuxSessionRegistry } from './bayeux-session-registry';
 import { ChannelSecurityPolicy } from './channel-security.policy';
@@ -151,7 +152,8 @@ export class CometdGateway implements OnModuleDestroy {
       this.server.handle(request, response);
     } catch (error) {
       this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'CometD request failed');
-      if (!response.headersSent) response.statusCode = 500;
+      // The shared store down (an adoption needs it): 503, and the client retries the same poll, session intact.
+      if (!response.headersSent) response.statusCode = isStoreUnavailable(error) ? 503 : 500;
       response.end();
     }
   }

@@ -106,12 +106,23 @@ export class PushSessionAdoption {
   /** True when, as this resolves, this node holds the client's session (synchronously checked last). */
   private async settle(clientId: string, messages: ServerMessage[], request: IncomingMessage): Promise<boolean> {
     const held = this.sessionOf(clientId);
-    if (held !== undefined && this.cluster.shared && isLongPoll(messages) && !(await this.cluster.holds(clientId))) {
+    if (held !== undefined && this.cluster.shared && isLongPoll(messages) && !(await this.stillHolds(clientId))) {
       // The client went to another node and came back: this copy missed what that node sent.
       if (this.sessionOf(clientId) === held) this.onStale(held);
     }
     if (this.sessionOf(clientId) === undefined) await this.adoptOnce(clientId, request, ackOf(messages));
     return this.sessionOf(clientId) !== undefined;
+  }
+
+  /**
+   * Whether the cluster still names this node the session's holder. When the store cannot say (Redis restarting),
+   * the local copy is kept: no other node can have adopted the session without the store either.
+   */
+  private stillHolds(clientId: string): Promise<boolean> {
+    return this.cluster.holds(clientId).catch((error: unknown) => {
+      this.logger.debug({ error: String(error) }, 'CometD session holder unknown: the local copy serves');
+      return true;
+    });
   }
 
   private adoptOnce(clientId: string, request: IncomingMessage, ack: number | undefined): Promise<void> {
