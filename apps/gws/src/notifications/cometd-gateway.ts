@@ -56,8 +56,13 @@ export class CometdGateway implements OnModuleDestroy {
     this.sequenced = new SequencedDelivery((session, confirmedSeq) =>
       cluster.progressed(this.adoption.clientIdOf(session), confirmedSeq),
     );
-    this.adoption = new PushSessionAdoption(this.server, cluster, this.sequenced, logger, (session) =>
-      this.forget(session),
+    this.adoption = new PushSessionAdoption(
+      this.server,
+      cluster,
+      this.sequenced,
+      logger,
+      (session) => this.forget(session),
+      () => this.state === 'open',
     );
     this.server.policy = new ChannelSecurityPolicy(
       this.server,
@@ -146,6 +151,12 @@ export class CometdGateway implements OnModuleDestroy {
         for (let attempt = 0; attempt < 3; attempt++) {
           await this.adoption.route(read.messages, request);
           if (this.adoption.routed(read.messages)) break;
+        }
+        if (this.state === 'closed') {
+          // Handed over while this request was routed: as to one that came after, the client retries elsewhere.
+          response.statusCode = 503;
+          response.end();
+          return;
         }
         (request as IncomingMessage & { body?: unknown }).body = read.messages;
       }
@@ -251,6 +262,9 @@ export class CometdGateway implements OnModuleDestroy {
       this.registry.bind(session, principal);
       this.endOldest(this.registry.sessionsOfUser(principal.userId), this.options.maxSessionsPerUser);
       this.endOldest(this.registry.sessionsOfHttpSession(principal.sessionId), this.options.maxSessionsPerHttpSession);
+    } else if (this.adoption.added(session, handshake)) {
+      // Adopted while this node handed its sessions over: it continues elsewhere, its record kept.
+      this.forget(session);
     } else {
       // No principal is unreachable while the policy is in place; a handshake during shutdown is ended.
       this.disconnects.disconnect(session);

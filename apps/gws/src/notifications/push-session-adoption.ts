@@ -34,6 +34,8 @@ export class PushSessionAdoption {
     private readonly logger: NotificationsLogger,
     /** Forgets a local copy another node took over since (without a word to the client). */
     private readonly onStale: (session: ServerSession) => void,
+    /** False once this node hands its sessions over (drain): it adopts none from then on. */
+    private readonly accepting: () => boolean,
   ) {}
 
   /** The id the session's client knows it by. */
@@ -135,8 +137,11 @@ export class PushSessionAdoption {
   }
 
   private async adopt(clientId: string, request: IncomingMessage, ack: number | undefined): Promise<void> {
+    if (!this.accepting()) return;
     const adopted = await this.cluster.adopt(clientId, request, ack);
-    if (adopted === undefined) return;
+    // Claimed while this node began to drain: the record names this node, and the client's next poll elsewhere
+    // adopts it from there (as it would from a node killed).
+    if (adopted === undefined || !this.accepting()) return;
     const handshake: ServerMessage = {
       channel: '/meta/handshake',
       version: '1.0',

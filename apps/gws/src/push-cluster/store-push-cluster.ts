@@ -106,7 +106,7 @@ export class StorePushCluster implements PushCluster, OnModuleInit, OnModuleDest
     // A session swept for silence may have moved meanwhile; its record expires by itself.
     if (reason !== 'client' && reason !== 'server') return;
     this.records
-      .delete(clientId)
+      .delete(clientId, this.config.nodeId)
       .catch((error: Error) => this.logger.warn(`CometD session record not removed: ${error.message}`));
   }
 

@@ -49,10 +49,11 @@ export class MemoryPushSessionStore implements PushSessionStore {
     return Promise.resolve(record);
   }
 
-  delete(clientId: string): Promise<boolean> {
-    const live = this.live(clientId) !== undefined;
+  delete(clientId: string, nodeId: string): Promise<boolean> {
+    const record = this.live(clientId);
+    if (record?.nodeId !== nodeId) return Promise.resolve(false);
     this.entries.delete(clientId);
-    return Promise.resolve(live);
+    return Promise.resolve(true);
   }
 
   close(): Promise<void> {

@@ -43,6 +43,10 @@ export interface PushSessionStore {
   progress(clientId: string, nodeId: string, progress: PushSessionProgress, ttlMs: number): Promise<boolean>;
   /** Makes `nodeId` the holder; resolves with the record as it was before (its `nodeId` is the previous holder). */
   claim(clientId: string, nodeId: string, ttlMs: number): Promise<PushSessionRecord | undefined>;
-  delete(clientId: string): Promise<boolean>;
+  /**
+   * Ends the session if `nodeId` holds it: a node that ends a session another node adopted meanwhile leaves it be.
+   * True when a live record was deleted.
+   */
+  delete(clientId: string, nodeId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -56,11 +56,12 @@ return before`,
   1,
 );
 
-/** Deletes the record; 1 if it was live (ARGV[1] is the time, as above; nothing else is passed). */
+/** Deletes the record if it is live and ARGV[2] holds it (ARGV[1] is the time, as above); 1 if it did. */
 const deleteSession = luaScript<number>(
   `${LIVE}
+if not live or redis.call('HGET', KEYS[1], 'nodeId') ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[1])
-return live and 1 or 0`,
+return 1`,
   1,
 );
 
@@ -120,8 +121,8 @@ export class RedisPushSessionStore implements PushSessionStore {
     return parse(fields);
   }
 
-  async delete(clientId: string): Promise<boolean> {
-    return (await deleteSession(this.link.client, this.key(clientId), this.now())) === 1;
+  async delete(clientId: string, nodeId: string): Promise<boolean> {
+    return (await deleteSession(this.link.client, this.key(clientId), this.now(), nodeId)) === 1;
   }
 
   /** Nothing to close: the store made no connection of its own. */

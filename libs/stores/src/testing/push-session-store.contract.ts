@@ -130,14 +130,24 @@ export function describePushSessionStoreContract(
     it('deletes', async () => {
       await store().create(record('c1'), TTL);
       await store().create(record('c2'), TTL);
-      expect(await store().delete('c1')).toBe(true);
-      expect(await store().delete('c1')).toBe(false);
+      expect(await store().delete('c1', 'n1')).toBe(true);
+      expect(await store().delete('c1', 'n1')).toBe(false);
       expect(await store().get('c1')).toBeUndefined();
       expect(await store().progress('c1', 'n1', { sentSeq: 9 }, TTL)).toBe(false);
       expect(await store().claim('c1', 'n2', TTL)).toBeUndefined();
       expect((await store().get('c2'))?.clientId).toBe('c2');
       fresh.clock.advance(TTL);
-      expect(await store().delete('c2')).toBe(false);
+      expect(await store().delete('c2', 'n1')).toBe(false);
+    });
+
+    it('deletes only for the node holding the session', async () => {
+      await store().create(record('c1'), TTL);
+      await store().claim('c1', 'n2', TTL);
+      // n1 ends its copy after n2 adopted the session: the record stays n2's.
+      expect(await store().delete('c1', 'n1')).toBe(false);
+      expect(await store().holder('c1')).toBe('n2');
+      expect(await store().delete('c1', 'n2')).toBe(true);
+      expect(await store().get('c1')).toBeUndefined();
     });
   });
 }

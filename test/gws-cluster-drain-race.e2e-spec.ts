@@ -1,0 +1,104 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { silentLogger } from '@gws/framed-link';
+import type { PushSessionStore } from '@gws/stores';
+import { startRedisServer, type TestRedisServer } from '@gws/testing';
+import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { CometdGateway, PUSH_CLUSTER, type PushCluster } from '../apps/gws/src/notifications';
+import { PUSH_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
+import { CometdTestClient } from './support/cometd-test-client';
+import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
+import { GwsRestAgent } from './support/gws-rest-agent';
+import { rawBayeux } from './support/raw-bayeux';
+
+/** A promise and the function that settles it. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+describe('GWS cluster: a CometD session adopted by a node that begins to drain meanwhile', () => {
+  let redis: TestRedisServer;
+  let simulators: EmbeddedPlatform;
+  const apps: NestExpressApplication[] = [];
+  let browser: CometdTestClient | undefined;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    simulators = await EmbeddedPlatform.start({
+      host: '127.0.0.1',
+      tserverPrimaryPort: 0,
+      tserverBackupPort: 0,
+      confservPort: 0,
+      logger: () => silentLogger,
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.disconnect().catch(() => undefined);
+    for (const app of apps.splice(0)) await app.close();
+    await simulators?.close();
+    await redis?.stop();
+  }, 30_000);
+
+  async function startNode(nodeId: string): Promise<{ app: NestExpressApplication; port: number }> {
+    const config = loopbackGwsConfig(
+      {
+        tserverPrimary: simulators.tserver.primaryPort,
+        tserverBackup: simulators.tserver.backupPort,
+        confserv: simulators.confserv.port,
+      },
+      { GWS_NODE_ID: nodeId, REDIS_URL: redis.url, NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '600' },
+    );
+    const node = await startGwsNode(config);
+    apps.push(node.app);
+    return node;
+  }
+
+  it('answers that poll 503 and keeps the session for its client, which goes on with no re-handshake', async () => {
+    const nodeA = await startNode('a');
+    const nodeB = await startNode('b');
+    const login = new GwsRestAgent(`http://127.0.0.1:${nodeA.port}`, 'agent1');
+    await login.login();
+    browser = new CometdTestClient({ port: nodeA.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 5000 });
+    await browser.handshake();
+    await browser.connected();
+    const clientId = browser.clientId!;
+
+    // B's adoption is held right after its claim, and B starts to hand its sessions over (SIGTERM) meanwhile.
+    const cluster = nodeB.app.get<PushCluster>(PUSH_CLUSTER);
+    const adopt = cluster.adopt.bind(cluster);
+    const claimed = gate();
+    const resumed = gate();
+    cluster.adopt = async (...args) => {
+      const adopted = await adopt(...args);
+      claimed.open();
+      await resumed.promise;
+      return adopted;
+    };
+    const poll = rawBayeux(
+      nodeB.port,
+      [{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '900' }],
+      { cookies: { JSESSIONID: login.sessionId! } },
+    );
+    await claimed.promise;
+    const handingOver = nodeB.app.get(CometdGateway).close();
+    resumed.open();
+    expect((await poll).status).toBe(503);
+    await handingOver;
+
+    // The record outlives B's copy (B used to end it as a session of its own, deleting it): the client continues on
+    // A, which takes the session back, and hears the agent's next event there.
+    expect(await nodeA.app.get<PushSessionStore>(PUSH_SESSION_STORE).get(clientId)).toBeDefined();
+    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
+    await browser.nextMessage('/v2/me/devices', (message) => {
+      const devices = (message.data as { devices?: unknown[] }).devices;
+      return devices !== undefined && devices.length > 0;
+    });
+    expect({
+      clientId: browser.clientId,
+      handshakes: browser.handshakes,
+      failedPolls: browser.connectReplies.filter((reply) => !reply.successful),
+    }).toEqual({ clientId, handshakes: 1, failedPolls: [] });
+  }, 30_000);
+});
