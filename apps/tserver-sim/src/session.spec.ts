@@ -110,6 +110,20 @@ describe('T-Server simulator: session and DN registration', () => {
     expect(ready.attributes.TimeStamp?.seconds).toBeGreaterThan(0);
   });
 
+  it('sends an event made in the last half microsecond of a second, stamped with the next second', async () => {
+    // Rounded to whole microseconds, x.9999996 s is the next second: a stamp of 1,000,000 µs cannot be encoded,
+    // and the event was dropped (bench:capacity lost 1-2 events in 600,000 this way).
+    const second = 1_779_321_600;
+    let now = second * 1000 + 500;
+    const sim = await fixture.start({ now: () => now });
+    const client = await fixture.clientFor(sim, '5001');
+    now = second * 1000 + 999.9996;
+    const { connId } = sim.injectCall({ ani: '+15550001', destination: '5001' });
+    const [ringing] = await client.expectEvents('5001', ['EventRinging']);
+    expect(ringing?.attributes.ConnID).toBe(connId);
+    expect(ringing?.attributes.TimeStamp).toEqual({ seconds: second + 1, microseconds: 0 });
+  });
+
   it('polls a client that asked for ADDP and drops it when it stops answering', async () => {
     const sim = await fixture.start();
     const quiet = await fixture.client(sim.primaryPort, {
