@@ -177,6 +177,7 @@ export function driveDetails(spec: DriveSpec, run: DriveRun<unknown>, arrivals: 
     clientCpuUtilization: round2(client.cpuMs / driveMs),
     clientEventLoopUtilization: client.eventLoopUtilization,
     ...(report.stampCheck === undefined ? {} : { simulatorStampCheck: report.stampCheck }),
+    ...(report.simulatorLog === undefined ? {} : { simulatorLog: report.simulatorLog }),
     ...(driver === undefined
       ? {}
       : {

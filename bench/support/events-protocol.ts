@@ -127,6 +127,15 @@ export interface DriveReport {
   readonly handedToCometdAt?: readonly number[];
   /** Simulator child only: how the origin relates to the simulator's clock readings during the call (see the server). */
   readonly stampCheck?: StampCheck;
+  /** Simulator child only: what the simulators logged during the drive (an event they could not send, for one). */
+  readonly simulatorLog?: SimulatorLog;
+}
+
+export interface SimulatorLog {
+  readonly errors: number;
+  readonly warnings: number;
+  /** The first error or warning, when there was one. */
+  readonly first?: string;
 }
 
 export interface StampCheck {

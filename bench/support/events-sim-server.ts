@@ -16,13 +16,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { loadDirectory as LoadDirectory } from '@gws/directory';
-import type { silentLogger as SilentLogger } from '@gws/framed-link';
 import type { ConfServSimulator as ConfServSimulatorClass } from '../../apps/confserv-sim/src/simulator';
 import type { TServerSimulator as TServerSimulatorClass } from '../../apps/tserver-sim/src/simulator';
 import { exitOnStop, failChild } from './bench-child';
 import { processUsage, readyReport } from './events-usage';
 import { wallClockMs } from './events-clock';
 import { drive } from './events-drive';
+import { CountingSimulatorLogger } from './events-sim-log';
 import { isEventsCommand, type DriveSpec, type EventsServerMessage, type StampCheck } from './events-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
 
@@ -36,7 +36,6 @@ const { TServerSimulator } = load('../../apps/tserver-sim/src/simulator') as {
   TServerSimulator: typeof TServerSimulatorClass;
 };
 const { loadDirectory } = load('@gws/directory') as { loadDirectory: typeof LoadDirectory };
-const { silentLogger } = load('@gws/framed-link') as { silentLogger: typeof SilentLogger };
 
 function send(message: EventsServerMessage): void {
   process.send?.(message);
@@ -91,20 +90,22 @@ async function main(): Promise<void> {
   if (directoryFile === undefined) throw new Error('usage: events-sim-server <directory file>');
   const started = performance.now();
   const clock = new RecordingClock();
+  const logger = new CountingSimulatorLogger();
   const directory = loadDirectory(readFileSync(directoryFile, 'utf8'), directoryFile);
-  const confserv = await ConfServSimulator.start({ directory, host: '127.0.0.1', port: 0, logger: silentLogger });
+  const confserv = await ConfServSimulator.start({ directory, host: '127.0.0.1', port: 0, logger });
   const tserver = await TServerSimulator.start({
     directory,
     host: '127.0.0.1',
     primaryPort: 0,
     backupPort: 0,
-    logger: silentLogger,
+    logger,
     now: clock.now,
   });
 
   const stop = exitOnStop(() => Promise.all([tserver.close(), confserv.close()]));
 
   const driveCalls = async (spec: DriveSpec, dns: readonly string[]): Promise<void> => {
+    logger.take();
     const report = await drive<string>(spec, dns.length, {
       start: (index) => {
         let callUuid = '';
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
       },
       end: (connId) => clock.during(() => tserver.externalHangup(connId)),
     });
-    send({ type: 'driven', ...report, stampCheck: clock.report() });
+    send({ type: 'driven', ...report, stampCheck: clock.report(), simulatorLog: logger.take() });
   };
 
   process.on('message', (command: unknown) => {
