@@ -47,6 +47,9 @@ const envSchema = z.object({
   COMETD_MAX_QUEUED_MESSAGES: z.coerce.number().int().min(1).default(1000),
   COMETD_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).default(8),
   COMETD_MAX_SESSIONS_PER_HTTP_SESSION: z.coerce.number().int().min(1).default(4),
+  EVENT_LOG_MAX_PER_USER: z.coerce.number().int().min(1).default(200),
+  EVENT_LOG_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(600),
+  EVENT_LOG_MAX_TOTAL: z.coerce.number().int().min(1).default(100_000),
   CORS_ALLOWED_ORIGINS: z.string().default(''),
   BODY_LIMIT: z
     .string()
@@ -133,6 +136,14 @@ export interface GwsConfig {
     readonly maxQueuedMessages: number;
     readonly maxSessionsPerUser: number;
     readonly maxSessionsPerHttpSession: number;
+  };
+  /** The user event log a CometD session is replayed from after a move or a reconnect (docs/notifications.md). */
+  readonly eventLog: {
+    /** Messages kept per user. */
+    readonly maxEntries: number;
+    readonly maxAgeMs: number;
+    /** Messages kept over all users in one process (the embedded in-memory store only; Redis keeps its own). */
+    readonly maxTotalEntries: number;
   };
   /** Allowed CORS origins; `*` may stand for one host label (`http://*.example.com`). Empty = same origin only. */
   readonly corsAllowedOrigins: readonly string[];
@@ -239,6 +250,11 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
       maxQueuedMessages: e.COMETD_MAX_QUEUED_MESSAGES,
       maxSessionsPerUser: e.COMETD_MAX_SESSIONS_PER_USER,
       maxSessionsPerHttpSession: e.COMETD_MAX_SESSIONS_PER_HTTP_SESSION,
+    },
+    eventLog: {
+      maxEntries: e.EVENT_LOG_MAX_PER_USER,
+      maxAgeMs: e.EVENT_LOG_MAX_AGE_SECONDS * 1000,
+      maxTotalEntries: e.EVENT_LOG_MAX_TOTAL,
     },
     corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())

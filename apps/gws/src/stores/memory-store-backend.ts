@@ -17,7 +17,7 @@ import type { StoreBackend } from './store-backend';
 export const memoryStoreBackend: StoreBackend = {
   status: EMBEDDED_REDIS,
   sessionStore: () => new MemorySessionStore(),
-  userEventStream: () => new MemoryUserEventStream<GwsTopicMessages>(),
+  userEventStream: (options) => new MemoryUserEventStream<GwsTopicMessages>(options),
   dnMap: () => new MemoryDnMap(),
   loginThrottle: (limits) => new MemoryLoginThrottle(limits),
   eventBus: () => new MemoryEventBus(),

@@ -34,8 +34,9 @@ export class RedisStoreBackend implements StoreBackend {
     return new RedisSessionStore(this.link);
   }
 
-  userEventStream(): RedisUserEventStream<GwsTopicMessages> {
-    return new RedisUserEventStream(this.link);
+  userEventStream(options: GwsConfig['eventLog']): RedisUserEventStream<GwsTopicMessages> {
+    const { maxEntries, maxAgeMs } = options;
+    return new RedisUserEventStream(this.link, systemClock, { maxEntries, maxAgeMs });
   }
 
   dnMap(): RedisDnMap {

@@ -19,7 +19,7 @@ import type { GwsUserEventStream } from './store.tokens';
 export interface StoreBackend {
   readonly status: RedisStatus;
   sessionStore(): SessionStore;
-  userEventStream(): GwsUserEventStream;
+  userEventStream(options: GwsConfig['eventLog']): GwsUserEventStream;
   dnMap(): DnMap;
   loginThrottle(limits: GwsConfig['loginThrottle']): LoginThrottle;
   eventBus(): EventBus;

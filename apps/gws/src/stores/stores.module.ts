@@ -27,7 +27,7 @@ interface Closable {
 /** Each store token and how the backend makes its store. */
 const STORES: ReadonlyArray<readonly [symbol, (backend: StoreBackend, config: GwsConfig) => Closable]> = [
   [SESSION_STORE, (backend) => backend.sessionStore()],
-  [USER_EVENT_STREAM, (backend) => backend.userEventStream()],
+  [USER_EVENT_STREAM, (backend, config) => backend.userEventStream(config.eventLog)],
   [DN_MAP, (backend) => backend.dnMap()],
   [LOGIN_THROTTLE, (backend, config) => backend.loginThrottle(config.loginThrottle)],
   [EVENT_BUS, (backend) => backend.eventBus()],
