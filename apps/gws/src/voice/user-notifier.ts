@@ -22,8 +22,7 @@ export class UserNotifier implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     this.unsubscribe = await this.stream.subscribe(({ userId, seq, topic, data, eventAt }) => {
       if (this.publisher.publish(userId, topic, data, seq) === 0) return;
-      this.metrics.notificationsSent.inc({ topic });
-      if (eventAt !== undefined) this.metrics.eventDelivery.observe(Math.max(0, Date.now() - eventAt) / 1000);
+      this.metrics.notificationDelivered(topic, eventAt);
     });
   }
 
