@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
 import { renderPrivateNginxConfig, renderUpstreamServers } from '../deploy/render-nginx-config';
-import { silentLogger } from '@gws/framed-link';
 import { loopbackSimulatorEnv, startGwsNodeProcess, type GwsNodeProcess } from './support/gws-node-process';
 import { NGINX_BIN, startNginx, type TestNginx } from './support/nginx-server';
+import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
 
 const run = promisify(execFile);
 
@@ -199,18 +199,8 @@ describe('GWS nodes as processes of their own, behind nginx', () => {
   const basic = { authorization: `Basic ${Buffer.from('agent1:password').toString('base64')}` };
 
   beforeAll(async () => {
-    simulators = await EmbeddedPlatform.start({
-      host: '127.0.0.1',
-      tserverPrimaryPort: 0,
-      tserverBackupPort: 0,
-      confservPort: 0,
-      logger: () => silentLogger,
-    });
-    const env = loopbackSimulatorEnv({
-      tserverPrimary: simulators.tserver.primaryPort,
-      tserverBackup: simulators.tserver.backupPort,
-      confserv: simulators.confserv.port,
-    });
+    simulators = await startLoopbackSimulators();
+    const env = loopbackSimulatorEnv(portsOf(simulators));
     nodes = await Promise.all([startGwsNodeProcess(env), startGwsNodeProcess(env)]);
     nginx = await startNginx({ upstreams: nodes.map((node) => `127.0.0.1:${node.port}`) });
   }, 90_000);

@@ -1,14 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { silentLogger } from '@gws/framed-link';
 import type { PushSessionStore } from '@gws/stores';
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
-import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
 import { CometdGateway, PUSH_CLUSTER, type PushCluster } from '../apps/gws/src/notifications';
 import { PUSH_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { CometdTestClient } from './support/cometd-test-client';
 import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { rawBayeux } from './support/raw-bayeux';
+import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
 
 /** A promise and the function that settles it. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -25,13 +25,7 @@ describe('GWS cluster: a CometD session adopted by a node that begins to drain m
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    simulators = await EmbeddedPlatform.start({
-      host: '127.0.0.1',
-      tserverPrimaryPort: 0,
-      tserverBackupPort: 0,
-      confservPort: 0,
-      logger: () => silentLogger,
-    });
+    simulators = await startLoopbackSimulators();
   });
 
   afterAll(async () => {
@@ -42,14 +36,12 @@ describe('GWS cluster: a CometD session adopted by a node that begins to drain m
   }, 30_000);
 
   async function startNode(nodeId: string): Promise<{ app: NestExpressApplication; port: number }> {
-    const config = loopbackGwsConfig(
-      {
-        tserverPrimary: simulators.tserver.primaryPort,
-        tserverBackup: simulators.tserver.backupPort,
-        confserv: simulators.confserv.port,
-      },
-      { GWS_NODE_ID: nodeId, REDIS_URL: redis.url, NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '600' },
-    );
+    const config = loopbackGwsConfig(portsOf(simulators), {
+      GWS_NODE_ID: nodeId,
+      REDIS_URL: redis.url,
+      NODE_HEARTBEAT_MS: '200',
+      NODE_TTL_MS: '600',
+    });
     const node = await startGwsNode(config);
     apps.push(node.app);
     return node;

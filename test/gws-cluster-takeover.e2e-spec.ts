@@ -1,18 +1,18 @@
 import type { Message } from 'cometd';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { silentLogger } from '@gws/framed-link';
 import type { AgentSessionStore, DnMap } from '@gws/stores';
 import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
 import type { TServerClient } from '@gws/tserver-client';
 import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { NodeHeartbeat } from '../apps/gws/src/cluster/node-heartbeat';
-import { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
 import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { AGENT_SESSION_STORE, DN_MAP } from '../apps/gws/src/stores/store.tokens';
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
 import { CometdTestClient } from './support/cometd-test-client';
 import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
 import { GwsRestAgent } from './support/gws-rest-agent';
+import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
 
 interface TestNode {
   readonly nodeId: string;
@@ -73,13 +73,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    simulators = await EmbeddedPlatform.start({
-      host: '127.0.0.1',
-      tserverPrimaryPort: 0,
-      tserverBackupPort: 0,
-      confservPort: 0,
-      logger: () => silentLogger,
-    });
+    simulators = await startLoopbackSimulators();
   });
 
   afterAll(async () => {
@@ -90,14 +84,11 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
   }, 30_000);
 
   async function startNode(nodeId: string): Promise<TestNode> {
-    const config = loopbackGwsConfig(
-      {
-        tserverPrimary: simulators.tserver.primaryPort,
-        tserverBackup: simulators.tserver.backupPort,
-        confserv: simulators.confserv.port,
-      },
-      { GWS_NODE_ID: nodeId, REDIS_URL: redis.url, ...CLUSTER_ENV },
-    );
+    const config = loopbackGwsConfig(portsOf(simulators), {
+      GWS_NODE_ID: nodeId,
+      REDIS_URL: redis.url,
+      ...CLUSTER_ENV,
+    });
     const node = { nodeId, ...(await startGwsNode(config)) };
     nodes.push(node);
     return node;

@@ -1,9 +1,9 @@
-import { silentLogger } from '@gws/framed-link';
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
-import { EmbeddedPlatform } from '../../apps/gws/src/embedded/embedded-platform';
+import { type EmbeddedPlatform } from '../../apps/gws/src/embedded/embedded-platform';
 import { loopbackSimulatorEnv, startGwsNodeProcess, type GwsNodeProcess } from './gws-node-process';
 import type { GwsTestPlatform } from './gws-test-platform';
 import { startNginx, type TestNginx } from './nginx-server';
+import { portsOf, startLoopbackSimulators } from './loopback-simulators';
 
 /**
  * Several GWS nodes, each its own OS process, on one private Redis and the same simulators, behind a private nginx
@@ -31,19 +31,9 @@ const CLUSTER_ENV = { NODE_HEARTBEAT_MS: '300', NODE_TTL_MS: '1500' };
 
 export async function startGwsCluster(count: number, env: Record<string, string> = {}): Promise<GwsTestCluster> {
   const redis = await startRedisServer();
-  const simulators = await EmbeddedPlatform.start({
-    host: '127.0.0.1',
-    tserverPrimaryPort: 0,
-    tserverBackupPort: 0,
-    confservPort: 0,
-    logger: () => silentLogger,
-  });
+  const simulators = await startLoopbackSimulators();
   const nodeEnv = {
-    ...loopbackSimulatorEnv({
-      tserverPrimary: simulators.tserver.primaryPort,
-      tserverBackup: simulators.tserver.backupPort,
-      confserv: simulators.confserv.port,
-    }),
+    ...loopbackSimulatorEnv(portsOf(simulators)),
     REDIS_URL: redis.url,
     GWS_HOST: '0.0.0.0',
     ...CLUSTER_ENV,

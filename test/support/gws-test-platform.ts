@@ -1,8 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { GwsConfig } from '../../apps/gws/src/config/gws-config';
-import { EmbeddedPlatform, type EmbeddedPlatformOptions } from '../../apps/gws/src/embedded/embedded-platform';
-import { silentLogger } from '@gws/framed-link';
+import { type EmbeddedPlatform, type EmbeddedPlatformOptions } from '../../apps/gws/src/embedded/embedded-platform';
 import { loopbackGwsConfig, startGwsNode } from './gws-node';
+import { portsOf, startLoopbackSimulators } from './loopback-simulators';
 
 export interface GwsTestPlatform {
   /** The GWS node; replaced by `restartGws`. */
@@ -30,24 +30,12 @@ export async function startGwsTestPlatform(
     tserverControlPort?: number;
   } = {},
 ): Promise<GwsTestPlatform> {
-  const simulators = await EmbeddedPlatform.start({
+  const simulators = await startLoopbackSimulators({
     ...(options.directoryFile === undefined ? {} : { directoryFile: options.directoryFile }),
     ...(options.tserverSip === undefined ? {} : { tserverSip: options.tserverSip }),
     ...(options.tserverControlPort === undefined ? {} : { tserverControlPort: options.tserverControlPort }),
-    host: '127.0.0.1',
-    tserverPrimaryPort: 0,
-    tserverBackupPort: 0,
-    confservPort: 0,
-    logger: () => silentLogger,
   });
-  const config = loopbackGwsConfig(
-    {
-      tserverPrimary: simulators.tserver.primaryPort,
-      tserverBackup: simulators.tserver.backupPort,
-      confserv: simulators.confserv.port,
-    },
-    options.env,
-  );
+  const config = loopbackGwsConfig(portsOf(simulators), options.env);
   const first = await startGws(config);
   const platform: GwsTestPlatform = {
     ...first,
