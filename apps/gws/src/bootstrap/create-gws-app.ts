@@ -3,6 +3,7 @@ import type { NestExpressApplication, NestExpressBodyParserOptionsMap } from '@n
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { GwsExceptionFilter } from '../common/gws-exception.filter';
+import { bodyLimitBytes, jsonBodyReader } from '../common/json-body-reader';
 import { verifyJsonBodyDepth } from '../common/request-body';
 import { SingleQueryValuePipe } from '../common/single-query-value.pipe';
 import type { GwsConfig } from '../config/gws-config';
@@ -30,11 +31,16 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   app.use(httpLogger(logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No ETag on API answers: they are small and follow the agent's state, so a 304 saves a client next to nothing,
+  // while hashing every answer cost each request (docs/bench-login.md). The static UIs keep theirs (serve-static's).
+  app.set('etag', false);
   // Malformed input is refused here, once for every route (docs/api.md, "Malformed input"): a body nested too deep
   // before it is parsed, a repeated query parameter before a handler sees it; the operation table checks the rest of
   // a body's shape. (Nest's useBodyParser type leaves `verify` out because Nest sets it for `rawBody`, which this app
   // does not use; typed as express.json's options, ours reaches the parser as it is.)
   const jsonOptions: NestExpressBodyParserOptionsMap['json'] = { limit: config.bodyLimit, verify: verifyJsonBodyDepth };
+  // The common case first (plain UTF-8 JSON of a declared length), by hand; the parser after it takes the rest.
+  app.use(jsonBodyReader(bodyLimitBytes(config.bodyLimit)));
   app.useBodyParser('json', jsonOptions);
   app.useGlobalPipes(new SingleQueryValuePipe());
   app.useGlobalFilters(new GwsExceptionFilter());
