@@ -1,4 +1,4 @@
-import type { TAttributes, TimeStamp, TMessage, TMessageName } from '@gws/tlib';
+import { timeStampFromMillis, type TAttributes, type TMessage, type TMessageName } from '@gws/tlib';
 import { NO_REPLY, type DeferredReply, type EventSink } from '../switch/event-sink';
 import type { ClientSession } from './client-session';
 
@@ -41,7 +41,7 @@ export class EventFanout implements EventSink {
   /** Time and server identity for any event; `unsolicited` ones also take the next EventSequenceNumber. */
   stamp(unsolicited: boolean): TAttributes {
     return {
-      TimeStamp: eventTimeStamp(this.now()),
+      TimeStamp: timeStampFromMillis(this.now()),
       ServerStartTime: this.serverStartTime,
       ...(unsolicited ? { EventSequenceNumber: ++this.sequence } : {}),
     };
@@ -117,15 +117,4 @@ export class EventFanout implements EventSink {
     if (at >= 0) this.deferred.splice(at, 1);
     return true;
   }
-}
-
-/**
- * The T-Lib time of `epochMillis`, to the nearest microsecond, carried into the seconds. @gws/tlib's
- * `timeStampFromMillis` rounds the microseconds alone, so the last half microsecond of a second gave 1,000,000 µs,
- * which no codec encodes: `ClientSession.send` dropped the event (1-2 in 600,000 with sub-millisecond clocks).
- */
-function eventTimeStamp(epochMillis: number): TimeStamp {
-  const micros = Math.round(epochMillis * 1000);
-  const seconds = Math.floor(micros / 1_000_000);
-  return { seconds, microseconds: micros - seconds * 1_000_000 };
 }

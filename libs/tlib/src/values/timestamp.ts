@@ -4,9 +4,14 @@ export interface TimeStamp {
   readonly microseconds: number;
 }
 
+/**
+ * The time of `epochMillis` to the nearest microsecond. Rounded as a whole before it is split: rounding the
+ * microseconds alone turned the last half microsecond of a second into 1,000,000 µs, which no codec encodes.
+ */
 export function timeStampFromMillis(epochMillis: number): TimeStamp {
-  const seconds = Math.floor(epochMillis / 1000);
-  return { seconds, microseconds: Math.round((epochMillis - seconds * 1000) * 1000) };
+  const micros = Math.round(epochMillis * 1000);
+  const seconds = Math.floor(micros / 1_000_000);
+  return { seconds, microseconds: micros - seconds * 1_000_000 };
 }
 
 export function timeStampToMillis(time: TimeStamp): number {
