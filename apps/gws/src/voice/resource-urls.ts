@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
  */
 export class ResourceUrls {
   readonly api: string;
+  private readonly environments = new Map<string, string>();
 
   constructor(base: string) {
     this.api = `${base.replace(/\/+$/, '')}/api/v2`;
@@ -31,8 +32,14 @@ export class ResourceUrls {
     return `${this.api}/me`;
   }
 
+  /** Every device message names it: the hash is taken once per switch (a handful per node). */
   voiceEnvironment(switchName: string): string {
-    const id = createHash('sha256').update(`voice-environment\0${switchName}`).digest('hex').slice(0, 32);
-    return `${this.api}/voice-environments/${id}`;
+    let uri = this.environments.get(switchName);
+    if (uri === undefined) {
+      const id = createHash('sha256').update(`voice-environment\0${switchName}`).digest('hex').slice(0, 32);
+      uri = `${this.api}/voice-environments/${id}`;
+      this.environments.set(switchName, uri);
+    }
+    return uri;
   }
 }

@@ -75,4 +75,15 @@ describe('callCapabilities', () => {
     ];
     expect(new Set(situations.flat())).toEqual(new Set(Object.keys(CALL_OPERATIONS)));
   });
+
+  it('gives a new array each time: the answers it keeps per situation are not shared', () => {
+    const first = callCapabilities(agentCall({ state: 'Ringing' }), []);
+    first.length = 0;
+    expect(callCapabilities(agentCall({ state: 'Ringing' }), [])).toEqual([
+      'Answer',
+      'Hangup',
+      'Redirect',
+      ...USER_DATA,
+    ]);
+  });
 });

@@ -43,7 +43,9 @@ export class CallTable {
   }
 
   onDn(dn: string): AgentCall[] {
-    return this.all().filter((call) => call.dn === dn);
+    const calls: AgentCall[] = [];
+    for (const call of this.byId.values()) if (call.dn === dn) calls.push(call);
+    return calls;
   }
 
   /** GWS is about to ask for a consultation from `parentId`: its EventHeld and EventDialing will say so. */
