@@ -37,4 +37,13 @@ describe('EventDeduplicator', () => {
     dedup.newLink();
     expect(dedup.accept(event(1))).toBe(true);
   });
+
+  it('keeps the numbers of each server start and of each link apart, and forgets across them in arrival order', () => {
+    const dedup = new EventDeduplicator(3);
+    expect([event(5, 7), event(5, 8), event(5)].map((e) => dedup.accept(e))).toEqual([true, true, true]);
+    expect([event(5, 7), event(5, 8), event(5)].map((e) => dedup.accept(e))).toEqual([false, false, false]);
+    expect(dedup.accept(event(6, 7))).toBe(true);
+    // (7, 5) was the oldest of the three kept: forgotten; the other two still known.
+    expect([event(5, 8), event(5), event(5, 7)].map((e) => dedup.accept(e))).toEqual([false, false, true]);
+  });
 });
