@@ -1,7 +1,7 @@
 import { GwsMetrics } from './gws-metrics';
 
 describe('GwsMetrics.notificationDelivered', () => {
-  it('counts by topic and observes the delivery time, both as read at scrape time', async () => {
+  it('counts by topic and observes the delivery time', async () => {
     const metrics = new GwsMetrics();
     metrics.notificationDelivered('/v2/me/calls', Date.now());
     metrics.notificationDelivered('/v2/me/calls', undefined);

@@ -1,16 +1,11 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { TallyHistogram } from './tally-histogram';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Every metric of a GWS node, on a registry of its own (several apps may share a process in tests). Gauges that
- * mirror live state are filled at scrape time by `collectors`. The two metrics of every pushed message are counted
- * in plain numbers and handed to prom-client when the registry is read (`notificationDelivered`): its label
- * hashing cost more per event than the count itself.
+ * mirror live state are filled at scrape time by `collectors`.
  */
 export class GwsMetrics {
   readonly registry = new Registry();
-  /** Notifications delivered since the registry was last read, by topic. */
-  private readonly unreportedNotifications = new Map<string, number>();
 
   readonly operations = new Counter({
     name: 'gws_operations_total',
@@ -19,7 +14,7 @@ export class GwsMetrics {
     registers: [this.registry],
   });
 
-  readonly eventDelivery = new TallyHistogram({
+  readonly eventDelivery = new Histogram({
     name: 'gws_event_delivery_seconds',
     help: 'From the T-Server event timestamp to the notification handed to the CometD sessions of the user',
     buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
@@ -31,10 +26,6 @@ export class GwsMetrics {
     help: 'Notifications delivered to local CometD sessions, by topic',
     labelNames: ['topic'] as const,
     registers: [this.registry],
-    collect: () => {
-      for (const [topic, count] of this.unreportedNotifications) this.notificationsSent.inc({ topic }, count);
-      this.unreportedNotifications.clear();
-    },
   });
 
   readonly voiceSessions = new Gauge({
@@ -68,7 +59,7 @@ export class GwsMetrics {
 
   /** A notification handed to local CometD sessions; `eventAt`: its T-Server event's time (epoch ms), if any. */
   notificationDelivered(topic: string, eventAt: number | undefined): void {
-    this.unreportedNotifications.set(topic, (this.unreportedNotifications.get(topic) ?? 0) + 1);
-    if (eventAt !== undefined) this.eventDelivery.record(Math.max(0, Date.now() - eventAt) / 1000);
+    this.notificationsSent.inc({ topic });
+    if (eventAt !== undefined) this.eventDelivery.observe(Math.max(0, Date.now() - eventAt) / 1000);
   }
 }
