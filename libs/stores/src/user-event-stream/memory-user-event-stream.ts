@@ -73,8 +73,8 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
     this.queueUsers.push(userId);
     this.queueSeqs.push(seq);
     this.total++;
-    let drop = Math.max(0, log.events.length - this.maxEntries);
-    while (drop < log.events.length && log.events[drop]!.at < at - this.maxAgeMs) drop++;
+    // By age (and over all users) in `trim`: events are appended in time order, so the oldest lead the queue.
+    const drop = log.events.length - this.maxEntries;
     if (drop > 0) {
       log.events.splice(0, drop);
       this.total -= drop;
