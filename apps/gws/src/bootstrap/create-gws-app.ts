@@ -3,7 +3,6 @@ import type { NestExpressApplication, NestExpressBodyParserOptionsMap } from '@n
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { GwsExceptionFilter } from '../common/gws-exception.filter';
-import { bodyLimitBytes, jsonBodyReader } from '../common/json-body-reader';
 import { verifyJsonBodyDepth } from '../common/request-body';
 import { SingleQueryValuePipe } from '../common/single-query-value.pipe';
 import type { GwsConfig } from '../config/gws-config';
@@ -39,8 +38,6 @@ export async function createGwsApp(config: GwsConfig): Promise<NestExpressApplic
   // a body's shape. (Nest's useBodyParser type leaves `verify` out because Nest sets it for `rawBody`, which this app
   // does not use; typed as express.json's options, ours reaches the parser as it is.)
   const jsonOptions: NestExpressBodyParserOptionsMap['json'] = { limit: config.bodyLimit, verify: verifyJsonBodyDepth };
-  // The common case first (plain UTF-8 JSON of a declared length), by hand; the parser after it takes the rest.
-  app.use(jsonBodyReader(bodyLimitBytes(config.bodyLimit)));
   app.useBodyParser('json', jsonOptions);
   app.useGlobalPipes(new SingleQueryValuePipe());
   app.useGlobalFilters(new GwsExceptionFilter());

@@ -47,13 +47,9 @@ export function jsonNestsDeeperThan(json: Uint8Array, limit: number): boolean {
   return false;
 }
 
-/**
- * What body-parser makes of an error thrown by `verify`: an HTTP 400 whose message may be shown (an http-errors
- * shape, so Nest maps it to a 400 whichever parser threw it).
- */
+/** What body-parser makes of an error thrown by `verify`: an HTTP 400 whose message may be shown. */
 class BodyTooDeepError extends Error {
   readonly status = 400;
-  readonly statusCode = 400;
   readonly expose = true;
   readonly type = 'entity.too.deep';
 
