@@ -16,6 +16,7 @@ export class EventDeduplicator {
   private readonly origins: (number | string | undefined)[];
   private readonly sequences: Float64Array;
   private next = 0;
+  private linkEpoch = 0;
   private linkOrigin = 'link0';
   dropped = 0;
 
@@ -26,7 +27,7 @@ export class EventDeduplicator {
 
   /** Call on every new link. */
   newLink(): void {
-    this.linkOrigin = `link${Number(this.linkOrigin.slice(4)) + 1}`;
+    this.linkOrigin = `link${++this.linkEpoch}`;
   }
 
   /** True when the event is new (and is now remembered). */

@@ -13,8 +13,7 @@ export interface CallTarget {
 
 /**
  * What decides which operations a call offers now (GWS reference, capabilities by state): its state, the
- * consultation it started, and the DN's other live calls. callCapabilities keeps each situation's answer, keyed by
- * these fields and, of `consult`, its kind and whether its id is known: an `offered` rule reads nothing else.
+ * consultation it started, and the DN's other live calls.
  */
 export interface CallSituation {
   readonly state: Exclude<AgentCall['state'], 'Released'>;

@@ -76,7 +76,7 @@ describe('callCapabilities', () => {
     expect(new Set(situations.flat())).toEqual(new Set(Object.keys(CALL_OPERATIONS)));
   });
 
-  it('gives a new array each time: the answers it keeps per situation are not shared', () => {
+  it('gives a new array each time: a caller may change its copy', () => {
     const first = callCapabilities(agentCall({ state: 'Ringing' }), []);
     first.length = 0;
     expect(callCapabilities(agentCall({ state: 'Ringing' }), [])).toEqual([
