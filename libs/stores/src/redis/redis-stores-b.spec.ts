@@ -141,6 +141,19 @@ describe('RedisUserEventStream keys', () => {
     expect(await node.client.pttl(counter)).toBe(-1);
     await stream.close();
   });
+
+  it('keeps the origin mark in a hash of its own, written only by appends that name an origin, expiring too', async () => {
+    const node = link();
+    const stream = new RedisUserEventStream<ContractTopics>(node, systemClock, { maxEntries: 100, maxAgeMs: 10_000 });
+    const origin = `${node.prefix}{u:alice}:origin`;
+    await stream.append('alice', '/devices', device(1));
+    expect(await node.client.exists(origin)).toBe(0);
+    await stream.append('alice', '/devices', device(2), undefined, '1700000000:7');
+    await stream.append('alice', '/devices', device(3), undefined, '1700000000:7');
+    expect(await node.client.hgetall(origin)).toEqual({ origin: '1700000000:7', count: '2' });
+    expect(await node.client.pttl(origin)).toBeGreaterThan(9_000);
+    await stream.close();
+  });
 });
 
 describe('UserEventGapFiller on a Redis log', () => {

@@ -3,6 +3,7 @@ import type { Unsubscribe } from '../event-bus/event-bus';
 import type { JsonValue } from '../json';
 import {
   DEFAULT_USER_EVENT_STREAM_OPTIONS,
+  type OriginMark,
   type TopicMessages,
   type TopicOf,
   type UserEvent,
@@ -29,7 +30,7 @@ const SINCE_PAGE = 100;
 /**
  * The user event stream on Redis. Each user's log is a Redis Stream, `<prefix>{u:<userId>}:events`, with entry ids
  * `0-<seq>` so that `since` is an XRANGE by id; the numbers come from `<prefix>{u:<userId>}:seq`, which trimming
- * and expiry leave alone. `append` is one script (see `user-event-stream.lua.ts`) that numbers, logs, trims and
+ * and expiry leave alone; the origin mark is the hash `<prefix>{u:<userId>}:origin`. `append` is one script (see `user-event-stream.lua.ts`) that numbers, logs, trims and
  * publishes on `<prefix>user-events`, sent on the link's `queued` connection: one connection, so a node's appends
  * run in call order, and held through a short outage. Each instance subscribes with one connection of its own,
  * parses each message once and fills the holes a reconnect leaves from the log (`UserEventGapFiller`).
@@ -64,17 +65,25 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
     );
   }
 
-  append<T extends TopicOf<M>>(userId: string, topic: T, data: M[T], eventAt?: number): Promise<number> {
+  append<T extends TopicOf<M>>(
+    userId: string,
+    topic: T,
+    data: M[T],
+    eventAt?: number,
+    origin?: string,
+  ): Promise<number> {
     const body = { userId, topic, data, ...(eventAt === undefined ? {} : { eventAt }) };
     return appendUserEvent(
       this.link.queued,
       this.streamKey(userId),
       this.counterKey(userId),
+      this.originKey(userId),
       this.now(),
       this.maxEntries,
       this.maxAgeMs,
       this.channel,
       JSON.stringify(body),
+      origin ?? '',
     );
   }
 
@@ -104,6 +113,11 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
     return Number((await this.link.client.get(this.counterKey(userId))) ?? 0);
   }
 
+  async latestOrigin(userId: string): Promise<OriginMark | undefined> {
+    const [origin, count] = await this.link.client.hmget(this.originKey(userId), 'origin', 'count');
+    return origin === null || origin === undefined ? undefined : { origin, count: Number(count) };
+  }
+
   /** On the `queued` connection, like `append`, so that it lands after this node's earlier appends. */
   async clear(userId: string): Promise<void> {
     await this.link.queued.del(this.streamKey(userId));
@@ -121,6 +135,10 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
 
   private counterKey(userId: string): string {
     return `${this.link.prefix}{u:${userId}}:seq`;
+  }
+
+  private originKey(userId: string): string {
+    return `${this.link.prefix}{u:${userId}}:origin`;
   }
 }
 

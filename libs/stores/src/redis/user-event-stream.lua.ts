@@ -5,9 +5,12 @@ import { luaScript } from './lua-script';
  * entry `0-<seq>` in the user's stream (fields `at` and `event`, the JSON made in Node), trimming by count and then
  * by age, the stream's expiry, and the PUBLISH of `<seq>|<at>|<json>`. Age trimming drops the prefix of entries
  * older than `now - maxAgeMs`, as the memory stream does: entries are appended in time order, give or take the
- * nodes' clock skew. Returns the sequence number.
+ * nodes' clock skew. When the message names its origin, the user's origin mark (a hash of `origin` and `count`)
+ * counts one more of the same origin or starts afresh at a new one, and expires like the stream. Returns the
+ * sequence number.
  *
- * KEYS: stream, counter. ARGV: now (ms), maxEntries, maxAgeMs, channel, event JSON.
+ * KEYS: stream, counter, origin mark. ARGV: now (ms), maxEntries, maxAgeMs, channel, event JSON, origin ('' for
+ * none).
  */
 export const appendUserEvent = luaScript<number>(
   `
@@ -32,8 +35,17 @@ end
 local keep = firstFresh()
 if keep then redis.call('XTRIM', KEYS[1], 'MINID', keep) end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
+
+if ARGV[6] ~= '' then
+  if redis.call('HGET', KEYS[3], 'origin') == ARGV[6] then
+    redis.call('HINCRBY', KEYS[3], 'count', 1)
+  else
+    redis.call('HSET', KEYS[3], 'origin', ARGV[6], 'count', 1)
+  end
+  redis.call('PEXPIRE', KEYS[3], ARGV[3])
+end
 redis.call('PUBLISH', ARGV[4], seq .. '|' .. ARGV[1] .. '|' .. ARGV[5])
 return seq
 `,
-  2,
+  3,
 );

@@ -1,5 +1,10 @@
 import { waitFor } from '@gws/testing';
-import type { UserEvent, UserEventStream, UserEventStreamOptions } from '../user-event-stream/user-event-stream';
+import type {
+  OriginMark,
+  UserEvent,
+  UserEventStream,
+  UserEventStreamOptions,
+} from '../user-event-stream/user-event-stream';
 import { ManualClock } from './manual-clock';
 
 interface DeviceMessage {
@@ -38,6 +43,15 @@ const collected = (received: unknown[], count: number): Promise<void> =>
   waitFor(() => received.length >= count, 2000, `${count} events`);
 
 const ofUser = (events: readonly Event[], userId: string): Event[] => events.filter((e) => e.userId === userId);
+
+/** The mark that `origins`, appended in this order, leave: the last origin and how many in a row ended with it. */
+const markAfter = (origins: readonly string[]): OriginMark | undefined => {
+  const origin = origins[origins.length - 1];
+  if (origin === undefined) return undefined;
+  let count = 0;
+  while (origins[origins.length - 1 - count] === origin) count++;
+  return { origin, count };
+};
 
 /** Behaviour every UserEventStream must have; `create` gives each test a store of its own and a clock it moves. */
 export function describeUserEventStreamContract(
@@ -140,6 +154,55 @@ export function describeUserEventStreamContract(
       clock.advance(10_001);
       await a.append('alice', '/devices', device(2));
       expect((await a.since('alice', 0)).map((event) => event.data)).toEqual([device(2)]);
+    });
+
+    it('marks the origin of each user’s latest appends: one more of the same, afresh at a new one', async () => {
+      const [a, b] = nodes;
+      expect(await a.latestOrigin('alice')).toBeUndefined();
+      await a.append('alice', '/calls', call(1), undefined, '1700000000:41');
+      expect(await b.latestOrigin('alice')).toEqual({ origin: '1700000000:41', count: 1 });
+      await b.append('alice', '/devices', device(2), 1_700_000_000_000, '1700000000:41');
+      expect(await a.latestOrigin('alice')).toEqual({ origin: '1700000000:41', count: 2 });
+      await a.append('alice', '/calls', call(3), undefined, '1700000000:42');
+      expect(await a.latestOrigin('alice')).toEqual({ origin: '1700000000:42', count: 1 });
+      // Not part of what is delivered or logged.
+      expect((await b.since('alice', 0)).map((event) => Object.keys(event).sort())).toEqual([
+        ['at', 'data', 'seq', 'topic', 'userId'],
+        ['at', 'data', 'eventAt', 'seq', 'topic', 'userId'],
+        ['at', 'data', 'seq', 'topic', 'userId'],
+      ]);
+    });
+
+    it('leaves the origin mark alone on appends without an origin, and keeps one mark per user', async () => {
+      const [a, b] = nodes;
+      await a.append('alice', '/calls', call(1), undefined, 'x:1');
+      await a.append('alice', '/devices', device(2));
+      await b.append('alice', '/devices', device(3), 1_700_000_000_000);
+      expect(await a.latestOrigin('alice')).toEqual({ origin: 'x:1', count: 1 });
+      await a.append('bob', '/calls', call(1), undefined, 'x:1');
+      await b.append('bob', '/calls', call(2), undefined, 'x:1');
+      await a.append('carol', '/devices', device(1));
+      await a.append('alice', '/calls', call(4), undefined, 'x:1');
+      expect(await b.latestOrigin('alice')).toEqual({ origin: 'x:1', count: 2 });
+      expect(await b.latestOrigin('bob')).toEqual({ origin: 'x:1', count: 2 });
+      expect(await b.latestOrigin('carol')).toBeUndefined();
+      expect(await b.latestOrigin('dave')).toBeUndefined();
+    });
+
+    it('keeps the origin mark in step with the log when two nodes append for one user at once', async () => {
+      const [a, b] = nodes;
+      // The nodes name the same origins, two messages each, so a run can span both: `n % 100` tells which.
+      const originOf = (n: number): string => `e:${Math.ceil((n % 100) / 2)}`;
+      const appended: Promise<number>[] = [];
+      for (let n = 1; n <= 12; n++) {
+        appended.push(a.append('alice', '/devices', device(n), undefined, originOf(n)));
+        appended.push(b.append('alice', '/devices', device(100 + n), undefined, originOf(100 + n)));
+      }
+      await Promise.all(appended);
+      // An origin has at most four messages, so the log's newest maxEntries (5) hold the whole last run of one.
+      const logged = (await a.since('alice', 0)).map((event) => originOf(event.data.n));
+      expect(logged).toHaveLength(5);
+      expect(await b.latestOrigin('alice')).toEqual(markAfter(logged));
     });
 
     it('stops delivering to a node’s handlers once that node is closed, and closes twice without harm', async () => {

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import type { Unsubscribe } from '../event-bus/event-bus';
 import {
   DEFAULT_USER_EVENT_STREAM_OPTIONS,
+  type OriginMark,
   type TopicMessages,
   type TopicOf,
   type UserEvent,
@@ -14,6 +15,8 @@ import {
 interface UserLog<M> {
   lastSeq: number;
   events: UserEvent<M>[];
+  /** Replaced, never changed in place, so a mark handed out by `latestOrigin` stays as it was. */
+  origin?: OriginMark;
 }
 
 export interface MemoryUserEventStreamOptions extends UserEventStreamOptions {
@@ -62,11 +65,20 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
     this.maxTotalEntries = options.maxTotalEntries ?? DEFAULT_MAX_TOTAL_ENTRIES;
   }
 
-  append<T extends TopicOf<M>>(userId: string, topic: T, data: M[T], eventAt?: number): Promise<number> {
-    const log = this.logs.get(userId) ?? { lastSeq: 0, events: [] };
+  append<T extends TopicOf<M>>(
+    userId: string,
+    topic: T,
+    data: M[T],
+    eventAt?: number,
+    origin?: string,
+  ): Promise<number> {
+    const log: UserLog<M> = this.logs.get(userId) ?? { lastSeq: 0, events: [] };
     this.logs.set(userId, log);
     const at = this.now();
     const seq = ++log.lastSeq;
+    if (origin !== undefined && origin !== '') {
+      log.origin = { origin, count: log.origin?.origin === origin ? log.origin.count + 1 : 1 };
+    }
     const event: UserEventOn<M, T> =
       eventAt === undefined ? { userId, seq, at, topic, data } : { userId, seq, at, topic, data, eventAt };
     log.events.push(event);
@@ -100,6 +112,10 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
 
   latestSeq(userId: string): Promise<number> {
     return Promise.resolve(this.logs.get(userId)?.lastSeq ?? 0);
+  }
+
+  latestOrigin(userId: string): Promise<OriginMark | undefined> {
+    return Promise.resolve(this.logs.get(userId)?.origin);
   }
 
   clear(userId: string): Promise<void> {

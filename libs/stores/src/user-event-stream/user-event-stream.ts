@@ -29,6 +29,16 @@ export type UserEvent<M> = { [T in TopicOf<M>]: UserEventOn<M, T> }[TopicOf<M>];
 export type UserEventHandler<M> = (event: UserEvent<M>) => void;
 
 /**
+ * What the user's latest appends with an origin reported, and how many of them in a row reported it: one T-Server
+ * event can give a user two or three messages, so a node taking over from a dead writer can tell which event it
+ * last logged and whether it logged all of that event's messages.
+ */
+export interface OriginMark {
+  readonly origin: string;
+  readonly count: number;
+}
+
+/**
  * Each user's notifications: a bounded log numbered per user, and a fan-out to every node. `append` is one step
  * that logs the message, gives it the user's next sequence number and publishes it to every subscriber on every
  * node (a networked implementation makes it one atomic operation, e.g. a script that appends to the user's stream
@@ -43,15 +53,28 @@ export type UserEventHandler<M> = (event: UserEvent<M>) => void;
  *   in-process stream hands out the appended value itself, without copying it.
  */
 export interface UserEventStream<M extends TopicMessages<M>> {
-  /** Logs `data` on `topic` for `userId` and fans it out; resolves with its sequence number once logged. */
-  append<T extends TopicOf<M>>(userId: string, topic: T, data: M[T], eventAt?: number): Promise<number>;
+  /**
+   * Logs `data` on `topic` for `userId` and fans it out; resolves with its sequence number once logged. `origin`
+   * (opaque, non-empty; e.g. a T-Server event's `<ServerStartTime>:<EventSequenceNumber>`) says what the message
+   * reports: it is not delivered, but the same step moves the user's origin mark (one more of the same origin, or
+   * the first of a new one). Without it (or empty) the mark stays as it was.
+   */
+  append<T extends TopicOf<M>>(
+    userId: string,
+    topic: T,
+    data: M[T],
+    eventAt?: number,
+    origin?: string,
+  ): Promise<number>;
   /** Every event appended from now on, of every user. */
   subscribe(handler: UserEventHandler<M>): Promise<Unsubscribe>;
   /** Logged events of the user with `seq > afterSeq`, oldest first, at most `limit`: what a client missed. */
   since(userId: string, afterSeq: number, limit?: number): Promise<UserEvent<M>[]>;
   /** The last sequence number the user's stream gave (0 if none). */
   latestSeq(userId: string): Promise<number>;
-  /** Forgets the user's logged events; numbering goes on where it was. */
+  /** The user's origin mark; undefined if no append of the user named an origin (or, networked, it expired). */
+  latestOrigin(userId: string): Promise<OriginMark | undefined>;
+  /** Forgets the user's logged events; numbering goes on where it was, and the origin mark stays. */
   clear(userId: string): Promise<void>;
   /** Ends this node's subscriptions and connections; closing again does nothing. */
   close(): Promise<void>;
