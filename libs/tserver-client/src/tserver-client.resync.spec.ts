@@ -1,4 +1,4 @@
-import { AddressType, CallType, KVList, type TMessage } from '@gws/tlib';
+import { AddressType, CallType, KVList, RegisterMode, type TMessage } from '@gws/tlib';
 import { waitFor } from '@gws/testing';
 import type { DnResync } from './client-events';
 import { TServerRequestError } from './errors/tserver-request.error';
@@ -69,6 +69,46 @@ describe('TServerClient: re-sync and de-duplication', () => {
     const registrations = server.received.filter((message) => message.name === 'RequestRegisterAddress').slice(4);
     expect(registrations.find((message) => message.attributes.ThisDN === '7001')?.attributes.AddressType).toBe(4);
     expect(await summary).toMatchObject({ dns: 3, failed: 1 });
+  });
+
+  it('registers in the RegisterMode asked for and re-registers each DN in the mode it last had', async () => {
+    const server = await harness.server();
+    const recorded = await harness.connected(server);
+    const { client } = recorded;
+    await client.registerAddress('5001');
+    await client.registerAddress('5002', AddressType.DN, RegisterMode.ModeMonitor);
+    await client.registerAddress('5003', AddressType.DN, RegisterMode.ModeMonitor);
+    // Taking 5003 over: registered again, now in ModeShare.
+    await client.registerAddress('5003', AddressType.DN, RegisterMode.ModeShare);
+    const modes = (requests: readonly TMessage[]): [unknown, unknown][] =>
+      requests.map((message) => [message.attributes.ThisDN, message.attributes.RegisterMode]);
+    const registrations = (): TMessage[] =>
+      server.received.filter((message) => message.name === 'RequestRegisterAddress');
+    expect(modes(registrations())).toEqual([
+      ['5001', RegisterMode.ModeShare],
+      ['5002', RegisterMode.ModeMonitor],
+      ['5003', RegisterMode.ModeMonitor],
+      ['5003', RegisterMode.ModeShare],
+    ]);
+    expect(['5001', '5002', '5003', '5004'].map((dn) => client.registeredMode(dn))).toEqual([
+      RegisterMode.ModeShare,
+      RegisterMode.ModeMonitor,
+      RegisterMode.ModeShare,
+      undefined,
+    ]);
+
+    const resynced = await reconnectAndCollect(server, recorded);
+
+    expect(resynced.map((result) => [result.dn, result.ok])).toEqual([
+      ['5001', true],
+      ['5002', true],
+      ['5003', true],
+    ]);
+    expect(modes(registrations().slice(4)).sort()).toEqual([
+      ['5001', RegisterMode.ModeShare],
+      ['5002', RegisterMode.ModeMonitor],
+      ['5003', RegisterMode.ModeShare],
+    ]);
   });
 
   it('queries the calls knownCalls names and forgets tracked calls the server no longer has', async () => {

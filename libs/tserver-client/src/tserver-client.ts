@@ -9,7 +9,7 @@ import {
   type LinkLogger,
   type LinkStatus,
 } from '@gws/framed-link';
-import { AddressType, type EnumValue, type TMessage } from '@gws/tlib';
+import { AddressType, RegisterMode, type EnumValue, type TMessage } from '@gws/tlib';
 import type { ServerRoleName, StatusChange, TServerClientEvents } from './client-events';
 import { LinkDownError } from './errors/link-down.error';
 import { ProtocolVersionError } from './errors/protocol-version.error';
@@ -104,6 +104,11 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
     return this.router.registered.entries().map(({ dn }) => dn);
   }
 
+  /** The RegisterMode `dn` was last registered in; undefined if it is not registered. */
+  registeredMode(dn: string): EnumValue<typeof RegisterMode> | undefined {
+    return this.router.registered.modeOf(dn);
+  }
+
   /** Starts the link (once); resolves when first connected, rejects if the client closes first. */
   connect(): Promise<void> {
     return this.link.connect();
@@ -117,10 +122,17 @@ export class TServerClient extends EventEmitter<TServerClientEvents> {
     return session.request(message);
   }
 
-  /** RequestRegisterAddress; on success the DN is re-registered after every reconnect. */
-  async registerAddress(dn: string, addressType: EnumValue<typeof AddressType> = AddressType.DN): Promise<TMessage> {
-    const reply = await this.request(registerAddressMessage(dn, addressType));
-    this.router.registered.add(dn, addressType);
+  /**
+   * RequestRegisterAddress in `mode`; on success the DN is re-registered, in the same mode, after every reconnect.
+   * Registering a registered DN again (e.g. ModeShare after ModeMonitor, to take it over) replaces its mode.
+   */
+  async registerAddress(
+    dn: string,
+    addressType: EnumValue<typeof AddressType> = AddressType.DN,
+    mode: EnumValue<typeof RegisterMode> = RegisterMode.ModeShare,
+  ): Promise<TMessage> {
+    const reply = await this.request(registerAddressMessage(dn, addressType, mode));
+    this.router.registered.add(dn, addressType, mode);
     return reply;
   }
 

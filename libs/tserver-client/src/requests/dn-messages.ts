@@ -10,14 +10,18 @@ import {
   type TMessage,
 } from '@gws/tlib';
 
-/** Shared-mode registration, as a desktop server needs: other clients may register the same DN. */
+/**
+ * Shared-mode registration by default, as a desktop server needs: other clients may register the same DN.
+ * ModeMonitor is for a DN this client only watches (for another GWS node) and will not control.
+ */
 export function registerAddressMessage(
   dn: string,
   addressType: EnumValue<typeof AddressType> = AddressType.DN,
+  mode: EnumValue<typeof RegisterMode> = RegisterMode.ModeShare,
 ): TMessage {
   return tmessage('RequestRegisterAddress', {
     ThisDN: dn,
-    RegisterMode: RegisterMode.ModeShare,
+    RegisterMode: mode,
     ControlMode: ControlMode.RegisterDefault,
     AddressType: addressType,
   });

@@ -1,4 +1,11 @@
-import { type AddressType, type ConnId, type EnumValue, type TMessage, type TMessageName } from '@gws/tlib';
+import {
+  type AddressType,
+  type ConnId,
+  type EnumValue,
+  type RegisterMode,
+  type TMessage,
+  type TMessageName,
+} from '@gws/tlib';
 
 /** Events after which the DN is no longer on the call. */
 const LEAVES_CALL: ReadonlySet<TMessageName> = new Set(['EventReleased', 'EventAbandoned', 'EventDiverted']);
@@ -10,8 +17,16 @@ const NOT_CALL_STATE: ReadonlySet<TMessageName> = new Set([
   'EventRouteUsed',
 ]);
 
+/** How a DN was registered: re-sync registers it again the same way. */
+export interface DnRegistration {
+  readonly dn: string;
+  readonly addressType: EnumValue<typeof AddressType>;
+  readonly mode: EnumValue<typeof RegisterMode>;
+}
+
 interface RegisteredDn {
   readonly addressType: EnumValue<typeof AddressType>;
+  readonly mode: EnumValue<typeof RegisterMode>;
   readonly calls: Set<ConnId>;
 }
 
@@ -26,9 +41,10 @@ export class RegisteredDns {
     return this.dns.size;
   }
 
-  add(dn: string, addressType: EnumValue<typeof AddressType>): void {
+  /** Registering a DN again replaces its address type and mode; the calls seen on it stay. */
+  add(dn: string, addressType: EnumValue<typeof AddressType>, mode: EnumValue<typeof RegisterMode>): void {
     const known = this.dns.get(dn);
-    this.dns.set(dn, { addressType, calls: known?.calls ?? new Set() });
+    this.dns.set(dn, { addressType, mode, calls: known?.calls ?? new Set() });
   }
 
   remove(dn: string): void {
@@ -39,8 +55,12 @@ export class RegisteredDns {
     return this.dns.has(dn);
   }
 
-  entries(): { dn: string; addressType: EnumValue<typeof AddressType> }[] {
-    return [...this.dns].map(([dn, { addressType }]) => ({ dn, addressType }));
+  modeOf(dn: string): EnumValue<typeof RegisterMode> | undefined {
+    return this.dns.get(dn)?.mode;
+  }
+
+  entries(): DnRegistration[] {
+    return [...this.dns].map(([dn, { addressType, mode }]) => ({ dn, addressType, mode }));
   }
 
   callsOf(dn: string): ConnId[] {

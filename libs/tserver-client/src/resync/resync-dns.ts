@@ -1,15 +1,17 @@
-import { AddressInfoType, type AddressType, TErrorCode, type ConnId, type EnumValue, type TMessage } from '@gws/tlib';
+import { AddressInfoType, TErrorCode, type ConnId, type TMessage } from '@gws/tlib';
 import { ClientClosedError, LinkError } from '@gws/framed-link';
 import type { CallResync, DnResync, ResyncSummary } from '../client-events';
 import { LinkDownError } from '../errors/link-down.error';
 import { TServerClientError } from '../errors/tserver-client.error';
 import { TServerRequestError } from '../errors/tserver-request.error';
 import { queryAddressMessage, queryCallMessage, registerAddressMessage } from '../requests/dn-messages';
+import type { DnRegistration } from './registered-dns';
 
 export interface ResyncContext {
   /** Bound to one link: once it is down, every request fails with LinkDownError and re-sync stops. */
   readonly request: (message: TMessage) => Promise<TMessage>;
-  readonly dns: readonly { dn: string; addressType: EnumValue<typeof AddressType> }[];
+  /** Each re-registered as it was registered: same address type, same RegisterMode. */
+  readonly dns: readonly DnRegistration[];
   readonly knownCalls: (dn: string) => readonly ConnId[];
   readonly forgetCall: (dn: string, connId: ConnId) => void;
   readonly emit: (result: DnResync) => void;
@@ -24,8 +26,8 @@ export async function resyncDns(context: ResyncContext): Promise<ResyncSummary |
   let failed = 0;
   try {
     await Promise.all(
-      context.dns.map(async ({ dn, addressType }) => {
-        const result = await resyncDn(context, dn, addressType);
+      context.dns.map(async (registration) => {
+        const result = await resyncDn(context, registration);
         if (!result.ok) failed++;
         context.emit(result);
       }),
@@ -37,14 +39,10 @@ export async function resyncDns(context: ResyncContext): Promise<ResyncSummary |
   return { dns: context.dns.length, failed, durationMs: Date.now() - started };
 }
 
-async function resyncDn(
-  context: ResyncContext,
-  dn: string,
-  addressType: EnumValue<typeof AddressType>,
-): Promise<DnResync> {
+async function resyncDn(context: ResyncContext, { dn, addressType, mode }: DnRegistration): Promise<DnResync> {
   let registered: TMessage;
   try {
-    registered = await context.request(registerAddressMessage(dn, addressType));
+    registered = await context.request(registerAddressMessage(dn, addressType, mode));
   } catch (error) {
     return { dn, ok: false, error: reported(error), calls: [] };
   }
