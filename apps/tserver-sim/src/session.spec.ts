@@ -1,4 +1,4 @@
-import { KVList, ServerRole, TErrorCode } from '@gws/tlib';
+import { KVList, RegisterMode, ServerRole, TErrorCode } from '@gws/tlib';
 import { SimulatorFixture } from './testing/simulator-fixture';
 
 describe('T-Server simulator: session and DN registration', () => {
@@ -98,6 +98,46 @@ describe('T-Server simulator: session and DN registration', () => {
         .sort(),
     );
     await monitor.expectReply('RequestUnregisterAddress', { ThisDN: '5001' }, 'EventUnregistered');
+  });
+
+  it('records each registration’s RegisterMode: monitoredBy for ModeMonitor, registeredBy for the others', async () => {
+    const sim = await fixture.start();
+    const owner = await fixture.client(sim.primaryPort, { applicationName: 'owner' });
+    const watcher = await fixture.client(sim.primaryPort, { applicationName: 'watcher' });
+    const registerIn = (client: typeof owner, dn: string, mode: number): Promise<unknown> =>
+      client.expectReply(
+        'RequestRegisterAddress',
+        { ThisDN: dn, RegisterMode: mode, ControlMode: 0, AddressType: 1 },
+        'EventRegistered',
+      );
+    await registerIn(owner, '5001', RegisterMode.ModeShare);
+    await registerIn(owner, '5002', RegisterMode.ModePrivate);
+    await registerIn(watcher, '5001', RegisterMode.ModeMonitor);
+    await registerIn(watcher, '5002', RegisterMode.ModeMonitor);
+    await watcher.expectError(
+      'RequestRegisterAddress',
+      { ThisDN: '5003', RegisterMode: 7, ControlMode: 0, AddressType: 1 },
+      TErrorCode.InvalidAttribute,
+    );
+    const idOf = (name: string): string | undefined => sim.clients().find((c) => c.applicationName === name)?.id;
+    const registrants = (dn: string) => {
+      const row = sim.snapshot().dns.find((entry) => entry.number === dn);
+      return { registeredBy: row?.registeredBy, monitoredBy: row?.monitoredBy };
+    };
+    expect(registrants('5001')).toEqual({ registeredBy: [idOf('owner')], monitoredBy: [idOf('watcher')] });
+    expect(registrants('5002')).toEqual({ registeredBy: [idOf('owner')], monitoredBy: [idOf('watcher')] });
+    expect(registrants('5003')).toEqual({ registeredBy: [], monitoredBy: [] });
+    expect(sim.clients().find((c) => c.applicationName === 'watcher')?.registeredDns).toEqual(['5001', '5002']);
+
+    // Events reach a monitoring client, and its control requests are served (inferred, see docs/simulator.md).
+    await owner.expectReply('RequestAgentLogin', { ThisDN: '5001', AgentID: '1001' }, 'EventAgentLogin');
+    await watcher.expectEvents('5001', ['EventAgentLogin']);
+    await watcher.expectReply('RequestAgentReady', { ThisDN: '5001' }, 'EventAgentReady');
+    await owner.expectEvents('5001', ['EventAgentLogin', 'EventAgentReady']);
+
+    // Taking a DN over: registering again replaces the mode.
+    await registerIn(watcher, '5002', RegisterMode.ModeShare);
+    expect(registrants('5002')).toEqual({ registeredBy: [idOf('owner'), idOf('watcher')], monitoredBy: [] });
   });
 
   it('carries the ReferenceID on replies and increasing EventSequenceNumbers on events', async () => {

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { ContactCenterDirectory } from '@gws/directory';
 import { FramedConnection, silentLogger, type InboundLinkLimits, type LinkLogger } from '@gws/framed-link';
-import { createTlibCodec, flatUserDataToKV, KVList, ServerRole, type TMessage } from '@gws/tlib';
+import { createTlibCodec, flatUserDataToKV, KVList, RegisterMode, ServerRole, type TMessage } from '@gws/tlib';
 import { startControlServer, type ControlServer } from './control/control-server';
 import { REQUEST_HANDLERS } from './handlers';
 import { ClientSession } from './link/client-session';
@@ -12,7 +12,7 @@ import { TServerEndpoint } from './link/tserver-endpoint';
 import type { ClientFault, ClientInfo, InjectCallInput, SimulatorControl, SimulatorSnapshot } from './simulator-types';
 import { SipGatewaySide } from './sip/sip-gateway-side';
 import type { SimulatorSipOptions, SipLegInfo } from './sip/sip-options';
-import { switchSnapshot } from './switch/snapshot';
+import { switchSnapshot, type DnRegistrants } from './switch/snapshot';
 import { SwitchModel } from './switch/switch-model';
 import { UnknownClientError } from './unknown-client.error';
 
@@ -210,7 +210,7 @@ export class TServerSimulator implements SimulatorControl {
       applicationName: session.applicationName ?? '',
       endpoint: session.role,
       remote: session.connection.remote,
-      registeredDns: [...session.registeredDns],
+      registeredDns: [...session.registeredDns.keys()],
     }));
   }
 
@@ -219,10 +219,18 @@ export class TServerSimulator implements SimulatorControl {
   }
 
   snapshot(): SimulatorSnapshot {
-    const registeredBy = (dn: string): string[] =>
-      [...this.sessions.values()].filter((session) => session.registeredDns.has(dn)).map((session) => session.id);
+    const registrants = (dn: string): DnRegistrants => {
+      const registeredBy: string[] = [];
+      const monitoredBy: string[] = [];
+      for (const session of this.sessions.values()) {
+        const mode = session.registeredDns.get(dn);
+        if (mode === RegisterMode.ModeMonitor) monitoredBy.push(session.id);
+        else if (mode !== undefined) registeredBy.push(session.id);
+      }
+      return { registeredBy, monitoredBy };
+    };
     return {
-      ...switchSnapshot(this.model, registeredBy),
+      ...switchSnapshot(this.model, registrants),
       linkUp: this.state.linkUp,
       endpoints: {
         primary: this.endpointNamed('primary', 'role').port,

@@ -1,4 +1,4 @@
-import { readTMessage, ServerRole, TErrorCode } from '@gws/tlib';
+import { readTMessage, RegisterMode, ServerRole, TErrorCode, type EnumValue } from '@gws/tlib';
 import { addpPollIntervalMs, ADDP_LOCAL_TIMEOUT_KEY } from '../link/addp-options';
 import { linkStateEvent } from '../link/link-state';
 import type { HandlerTable, RequestContext } from '../link/request-context';
@@ -12,7 +12,17 @@ function serverInfo(ctx: RequestContext): void {
   });
 }
 
-/** Session and DN registration. */
+const REGISTER_MODES: ReadonlySet<number> = new Set(Object.values(RegisterMode));
+
+function isRegisterMode(value: number): value is EnumValue<typeof RegisterMode> {
+  return REGISTER_MODES.has(value);
+}
+
+/**
+ * Session and DN registration. Every RegisterMode is recorded (a new registration replaces the mode) and none
+ * changes what the client receives or may request: events reach every registrant, control requests are served
+ * for any registration (inferred: the T-Server documentation does not say what it refuses in ModeMonitor).
+ */
 export const registrationHandlers: HandlerTable = {
   RequestRegisterClient: {
     scope: 'session',
@@ -38,7 +48,10 @@ export const registrationHandlers: HandlerTable = {
     handle(ctx) {
       const { attributes } = readTMessage(ctx.request, 'RequestRegisterAddress');
       ctx.model.dns.require(attributes.ThisDN);
-      ctx.session.registeredDns.add(attributes.ThisDN);
+      if (!isRegisterMode(attributes.RegisterMode)) {
+        throw new TServerError(TErrorCode.InvalidAttribute, `RegisterMode ${attributes.RegisterMode} is unknown`);
+      }
+      ctx.session.registeredDns.set(attributes.ThisDN, attributes.RegisterMode);
       ctx.reply('EventRegistered', {
         ThisDN: attributes.ThisDN,
         AddressType: attributes.AddressType,

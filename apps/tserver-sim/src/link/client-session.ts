@@ -1,11 +1,12 @@
 import type { FramedConnection, LinkLogger, PendingRegistration } from '@gws/framed-link';
-import type { TMessage } from '@gws/tlib';
+import type { EnumValue, RegisterMode, TMessage } from '@gws/tlib';
 import type { EndpointRole, TServerEndpoint } from './tserver-endpoint';
 
 /** One client link: who it is (after RequestRegisterClient) and which DNs it registered. */
 export class ClientSession {
   applicationName: string | undefined;
-  readonly registeredDns = new Set<string>();
+  /** Each DN this client registered, with the RegisterMode of its latest RequestRegisterAddress. */
+  readonly registeredDns = new Map<string, EnumValue<typeof RegisterMode>>();
 
   constructor(
     readonly id: string,

@@ -4,10 +4,15 @@ import { enumName, AddressStatus } from '@gws/tlib';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-export interface DnSnapshot {
+/** The client ids that registered a DN: `monitoredBy` in ModeMonitor, `registeredBy` in ModeShare or ModePrivate. */
+export interface DnRegistrants {
+  readonly registeredBy: string[];
+  readonly monitoredBy: string[];
+}
+
+export interface DnSnapshot extends DnRegistrants {
   readonly number: string;
   readonly type: string;
-  readonly registeredBy: string[];
   readonly status: string;
   readonly dnd: boolean;
   readonly forward: { readonly to: string; readonly mode: number } | null;
@@ -49,7 +54,7 @@ export interface SwitchSnapshot {
 }
 
 /** A JSON-safe picture of the switch (GET /snapshot, tests). */
-export function switchSnapshot(model: SwitchModel, registeredBy: (dn: string) => string[]): SwitchSnapshot {
+export function switchSnapshot(model: SwitchModel, registrants: (dn: string) => DnRegistrants): SwitchSnapshot {
   const entries = model.ctx.index.directory.dns;
   return {
     dns: entries.map((entry) => {
@@ -57,7 +62,7 @@ export function switchSnapshot(model: SwitchModel, registeredBy: (dn: string) =>
       return {
         number: entry.number,
         type: entry.type,
-        registeredBy: registeredBy(entry.number),
+        ...registrants(entry.number),
         status: enumName(AddressStatus, addressStatus(model, entry.number)),
         dnd: features.dnd,
         forward: features.forward ? { to: features.forward.to, mode: features.forward.mode } : null,
