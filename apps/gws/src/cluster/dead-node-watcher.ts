@@ -6,9 +6,11 @@ import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import { AGENT_SESSION_STORE, EVENT_BUS, NODE_REGISTRY } from '../stores/store.tokens';
 import { ContactCenterSessionService } from '../voice/contact-center-session.service';
+import { StandbySessions } from '../voice/standby/standby-sessions';
 import { CLUSTER_TOPIC, clusterMessage } from './cluster-message';
 import { watchNodes } from './dead-nodes';
 import { NodeHeartbeat } from './node-heartbeat';
+import { wardsOf } from './standby-wards';
 
 /** Sessions one node adopts at once: each costs a few T-Server and Configuration Server round trips. */
 const TAKEOVER_CONCURRENCY = 16;
@@ -20,12 +22,20 @@ const TAKEOVER_CONCURRENCY = 16;
  * take over at once. The first pass also adopts the sessions this node's own records name but that it does not
  * hold (it restarted under the same GWS_NODE_ID). A node whose T-Server link is down takes nothing over, nor does
  * one whose own heartbeats have not yet been written for a whole TTL (NodeHeartbeat.livenessKnown).
+ *
+ * Each pass also tells the standby (voice/standby/) which nodes this node stands by for (`wardsOf`). A dead node's
+ * standby takes its sessions over at once, with the events of the gap; the other nodes leave it one pass, and step
+ * in only for what is still left (its standby is dead too, or has no T-Server link).
  */
 @Injectable()
 export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   protected readonly periodMs: number;
   private readonly logger = new Logger('DeadNodeWatcher');
   private seen: ReadonlySet<string> = new Set();
+  /** The nodes this node stands by for: the alive ones `wardsOf` gives, and dead ones not yet taken over. */
+  private wards: ReadonlySet<string> = new Set();
+  /** The nodes the last pass saw dead: the next pass takes them over whoever their standby is. */
+  private deferred: ReadonlySet<string> = new Set();
   /** Whether this node's own records are all adopted (again false after an adoption failed). */
   private ownAdopted = false;
   private pass: Promise<void> | undefined;
@@ -39,6 +49,7 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
     private readonly contactCenter: ContactCenterSessionService,
     private readonly heartbeat: NodeHeartbeat,
+    private readonly standby: StandbySessions,
   ) {
     super();
     this.periodMs = config.cluster.heartbeatMs;
@@ -47,7 +58,7 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     this.unsubscribe = await this.bus.subscribe(CLUSTER_TOPIC, (message) => {
       const left = clusterMessage(message);
-      if (left === undefined || left.nodeId === this.config.nodeId) return;
+      if (left === undefined || left.nodeId === this.config.nodeId || !this.wards.has(left.nodeId)) return;
       this.takeOverFrom(left.nodeId).catch((error: Error) => {
         this.logger.warn(`sessions of node ${left.nodeId} not taken over: ${error.message}`);
       });
@@ -78,10 +89,20 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       if (!this.ownAdopted) this.ownAdopted = await this.takeOverFrom(this.config.nodeId);
       // Until then a missing entry may be an outage just ended rather than a dead node.
       if (!this.heartbeat.livenessKnown) return;
-      const watch = watchNodes(this.seen, await this.registry.alive(), this.config.nodeId);
+      const alive = await this.registry.alive();
+      const watch = watchNodes(this.seen, alive, this.config.nodeId);
       this.seen = watch.seen;
-      for (const nodeId of watch.dead) {
-        if (await this.takeOverFrom(nodeId)) this.seen = new Set([...this.seen].filter((seen) => seen !== nodeId));
+      const dead = new Set(watch.dead);
+      this.wards = new Set([...wardsOf(alive, this.config.nodeId), ...[...this.wards].filter((id) => dead.has(id))]);
+      this.standby.setWards(this.wards).catch((error: Error) => {
+        this.logger.warn(`standby not set up: ${error.message}`);
+      });
+      const due = watch.dead.filter((nodeId) => this.wards.has(nodeId) || this.deferred.has(nodeId));
+      this.deferred = dead;
+      for (const nodeId of due) {
+        if (!(await this.takeOverFrom(nodeId))) continue;
+        this.seen = new Set([...this.seen].filter((seen) => seen !== nodeId));
+        this.wards = new Set([...this.wards].filter((ward) => ward !== nodeId));
       }
     } catch (error) {
       this.logger.warn(`cluster watch failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,22 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AgentSessionRecord, AgentSessionStore, DnMap } from '@gws/stores';
-import { AddressInfoType, AgentWorkMode } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
-import { deviceIdFor } from '../identity/resource-ids';
 import { AgentDirectoryService, type AgentDirectoryEntry, type PlaceDn } from '../platform/agent-directory.service';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import type { GwsPrincipal } from '../sessions/gws-principal';
 import { AGENT_SESSION_STORE, DN_MAP } from '../stores/store.tokens';
-import { CallEventsService } from './calls/call-events.service';
-import { CallTable } from './calls/model/call-table';
-import { LOGGED_OUT } from './model/agent-state';
-import { deviceFromStatus } from './model/device-status';
-import type { VoiceDevice } from './model/voice-device';
-import { NotReadyReasonsService } from './not-ready-reasons.service';
-import { ResourceUrls } from './resource-urls';
+import { DeviceSeating, RegistrationRefused } from './device-seating';
+import { StandbySessions } from './standby/standby-sessions';
 import { requireTServer } from './tserver-guard';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions, type VoiceSession } from './voice-session';
@@ -31,16 +24,6 @@ export interface StartSessionParams {
 
 /** What `takeOver` did: the session is served here now (`adopted`, or `held` already), or not (`elsewhere`). */
 export type TakeOverOutcome = 'adopted' | 'held' | 'elsewhere';
-
-/** T-Server refused to register a DN: nothing of the session is in service on this node. */
-class RegistrationRefused extends GwsException {
-  constructor(dn: string, error: unknown) {
-    super(
-      GwsStatus.UnableToAssign,
-      `Cannot register DN ${dn} on T-Server: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
 
 /**
  * StartContactCenterSession and EndContactCenterSession: sitting an agent down at a place (DN exclusive to them,
@@ -60,8 +43,8 @@ export class ContactCenterSessionService {
     private readonly directory: AgentDirectoryService,
     private readonly sessions: VoiceSessions,
     private readonly notifications: VoiceNotifications,
-    private readonly reasons: NotReadyReasonsService,
-    private readonly callEvents: CallEventsService,
+    private readonly seating: DeviceSeating,
+    private readonly standby: StandbySessions,
     private readonly webrtc: WebRtcEndpoints,
   ) {}
 
@@ -108,6 +91,8 @@ export class ContactCenterSessionService {
       for (const dn of session.devices.keys()) {
         await this.tserver.unregisterAddress(dn).catch(() => undefined);
       }
+      // This node may be the new holder's standby: it watches the session from now on.
+      if (record !== undefined) await this.standby.consider(record);
       return true;
     });
   }
@@ -158,10 +143,12 @@ export class ContactCenterSessionService {
       await this.agentSessions.delete(userId, me);
       throw new GwsException(GwsStatus.InUse, `Place ${placeName} is in use by another user`);
     }
-    const session = this.newSession({ userId, userName, placeName, loginCode, queue: params.queue, baseUrl }, [dn]);
+    const session = this.seating.newSession({ userId, userName, placeName, loginCode, queue: params.queue, baseUrl }, [
+      dn,
+    ]);
     this.sessions.add(session);
     try {
-      await this.seat(session, dn.number);
+      await this.seating.seat(session, dn.number);
     } catch (error) {
       if (error instanceof RegistrationRefused) {
         this.sessions.remove(userId);
@@ -216,10 +203,13 @@ export class ContactCenterSessionService {
       await this.agentSessions.delete(record.userId, this.config.nodeId);
       return;
     }
-    const session = this.newSession(record, dns);
-    this.sessions.add(session);
+    // A shadow this node kept as the holder's standby goes live as it is, announcing the events since the
+    // holder's last message; without one, the session starts from what T-Server says now.
+    const promoted = await this.standby.promote(record.userId, record.dns);
+    const session = promoted ?? this.seating.newSession(record, dns);
+    if (promoted === undefined) this.sessions.add(session);
     try {
-      for (const dn of session.devices.keys()) await this.seat(session, dn);
+      for (const dn of session.devices.keys()) await this.seating.seat(session, dn);
     } catch (error) {
       if (error instanceof RegistrationRefused) this.sessions.remove(record.userId);
       throw error;
@@ -238,67 +228,6 @@ export class ContactCenterSessionService {
       if (!assigned.ok) return false;
     }
     return true;
-  }
-
-  private newSession(
-    fields: Pick<VoiceSession, 'userId' | 'userName' | 'placeName' | 'loginCode'> & {
-      readonly queue?: string | undefined;
-      readonly baseUrl: string;
-    },
-    dns: readonly PlaceDn[],
-  ): VoiceSession {
-    return {
-      userId: fields.userId,
-      userName: fields.userName,
-      placeName: fields.placeName,
-      loginCode: fields.loginCode,
-      queue: fields.queue,
-      urls: new ResourceUrls(this.config.publicUrl ?? fields.baseUrl),
-      devices: new Map(dns.map((dn) => [dn.number, blankDevice(dn)])),
-      calls: new CallTable(),
-    };
-  }
-
-  /**
-   * Brings one DN of a session into service on this node's T-Server link, starting from what T-Server holds: the
-   * DN's call events wait (CallTable.suspend) until the calls T-Server lists at registration are read; the device
-   * takes the registered status and the agent status QueryAddress reports (as re-sync does); the first devices
-   * snapshot goes out before any login request, so the login's own change can only follow it; then the calls
-   * already on the DN (GWS restarted, another node held the DN, or the agent was on the phone before logging in).
-   * The agent is logged in unless T-Server already has them logged in there. Throws RegistrationRefused, having
-   * changed nothing, when T-Server refuses the DN.
-   */
-  private async seat(session: VoiceSession, dn: string): Promise<void> {
-    session.calls.suspend(dn);
-    const registered = await this.tserver.registerAddress(dn).catch((error: unknown) => {
-      throw new RegistrationRefused(dn, error);
-    });
-    const agentStatus = await this.tserver.dn.queryAddress(dn, AddressInfoType.AgentStatus).catch(() => undefined);
-    const status = agentStatus?.attributes.Extensions ?? registered.attributes.Extensions;
-    const endpoint = await this.webrtc.endpointOf(dn);
-    this.sessions.updateDevice(session, dn, (current) => ({
-      ...deviceFromStatus(current, status),
-      ...(endpoint === undefined ? {} : { endpoint }),
-    }));
-    await this.reasons.load();
-    await this.notifications.devicesChanged(session);
-    await this.callEvents.resync(session, dn, registered.attributes.Extensions);
-    if (session.devices.get(dn)?.agentId === session.loginCode) return;
-    this.tserver.agent
-      .login(dn, {
-        agentId: session.loginCode,
-        workMode: AgentWorkMode.ManualIn,
-        ...(session.queue === undefined ? {} : { queue: session.queue }),
-      })
-      .catch((error: unknown) =>
-        this.notifications.operationFailed(
-          session.userId,
-          '/v2/me/devices',
-          'StartContactCenterSession',
-          session.urls.me(),
-          error,
-        ),
-      );
   }
 
   private agentOf(principal: GwsPrincipal): Promise<AgentDirectoryEntry> {
@@ -348,20 +277,6 @@ export class ContactCenterSessionService {
 }
 
 type LoginCode = AgentDirectoryEntry['loginCodes'][number];
-
-/** A DN of the place before T-Server has said anything about it. */
-function blankDevice(dn: PlaceDn): VoiceDevice {
-  return {
-    id: deviceIdFor(dn.switchName, dn.number),
-    dn: dn.number,
-    switchName: dn.switchName,
-    active: false,
-    agent: LOGGED_OUT,
-    agentId: undefined,
-    doNotDisturb: false,
-    forwardTo: undefined,
-  };
-}
 
 /** `asked`, when it is one of the person's login codes; someone else's (or no one's) is refused with 5. */
 function ownLoginCode(codes: readonly LoginCode[], asked: string): string {

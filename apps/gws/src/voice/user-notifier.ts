@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Unsubscribe } from '@gws/stores';
+import type { OriginMark, Unsubscribe } from '@gws/stores';
 import { NotificationPublisher, type GwsTopic, type GwsTopicMessage } from '../notifications';
 import { GwsMetrics } from '../metrics/gws-metrics';
 import { USER_EVENT_STREAM, type GwsUserEventStream } from '../stores/store.tokens';
+import type { EventCause } from './event-cause';
 
 /**
  * Sends a notification to every browser of a user, whichever node holds it. `send` appends it to the user's event
@@ -32,10 +33,17 @@ export class UserNotifier implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Resolves with the message's sequence number once it is logged. A user's messages reach the browsers in the
-   * order `send` was called. `eventAt`: when T-Server made the event the message reports (epoch ms), for the
-   * delivery latency metric.
+   * order `send` was called. `cause`: the T-Server event the message reports, if any: its time travels with the
+   * message (delivery latency metric), its origin is logged as the user's mark (what a takeover announces after).
    */
-  send<T extends GwsTopic>(userId: string, topic: T, data: GwsTopicMessage<T>, eventAt?: number): Promise<number> {
-    return this.stream.append(userId, topic, data, eventAt);
+  send<T extends GwsTopic>(userId: string, topic: T, data: GwsTopicMessage<T>, cause?: EventCause): Promise<number> {
+    return cause === undefined
+      ? this.stream.append(userId, topic, data)
+      : this.stream.append(userId, topic, data, cause.at, cause.origin);
+  }
+
+  /** The origin of the last T-Server event whose messages the user's stream logged, and how many it logged. */
+  latestOrigin(userId: string): Promise<OriginMark | undefined> {
+    return this.stream.latestOrigin(userId);
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { timeStampToMillis, type TMessage } from '@gws/tlib';
+import type { TMessage } from '@gws/tlib';
 import type { DnResync, StatusChange, TServerClient } from '@gws/tserver-client';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import { CallEventsService } from './calls/call-events.service';
+import { causeOf } from './event-cause';
 import { applyDeviceEvent } from './model/apply-device-event';
 import { deviceFromStatus } from './model/device-status';
+import { StandbySessions } from './standby/standby-sessions';
 import { VoiceNotifications } from './voice-notifications';
 import { VoiceSessions } from './voice-session';
 
@@ -23,6 +25,7 @@ export class VoiceEventsService implements OnModuleInit {
     private readonly sessions: VoiceSessions,
     private readonly notifications: VoiceNotifications,
     private readonly calls: CallEventsService,
+    private readonly standby: StandbySessions,
   ) {}
 
   onModuleInit(): void {
@@ -33,23 +36,22 @@ export class VoiceEventsService implements OnModuleInit {
 
   private onEvent(event: TMessage): void {
     const dn = event.attributes.ThisDN;
-    const session = dn === undefined ? undefined : this.sessions.ofDn(dn);
+    const session = dn === undefined ? undefined : (this.sessions.ofDn(dn) ?? this.standby.ofDn(dn));
     if (session === undefined || dn === undefined) return;
-    const time = event.attributes.TimeStamp;
-    const eventAt = time === undefined ? undefined : timeStampToMillis(time);
+    const cause = causeOf(event);
     let changed = false;
     this.sessions.updateDevice(session, dn, (device) => {
       const next = applyDeviceEvent(device, event);
       changed = next !== undefined;
       return next ?? device;
     });
-    if (changed) this.publish(this.notifications.devicesChanged(session, [dn], eventAt));
-    else this.calls.onEvent(session, event, eventAt);
+    if (changed) this.publish(this.notifications.devicesChanged(session, [dn], cause));
+    else this.calls.onEvent(session, event, cause);
   }
 
   private onStatus(change: StatusChange): void {
     if (change.status === 'connected' || change.previous !== 'connected') return;
-    for (const session of this.sessions.all()) {
+    for (const session of [...this.sessions.all(), ...this.standby.all()]) {
       for (const dn of session.devices.keys()) {
         this.sessions.updateDevice(session, dn, (device) => ({ ...device, active: false }));
         session.calls.suspend(dn);
@@ -59,7 +61,7 @@ export class VoiceEventsService implements OnModuleInit {
   }
 
   private onResync(result: DnResync): void {
-    const session = this.sessions.ofDn(result.dn);
+    const session = this.sessions.ofDn(result.dn) ?? this.standby.ofDn(result.dn);
     if (session === undefined) return;
     if (!result.ok) {
       // Its calls stay suspended: unregistered, the DN gets no events on this link; the next link's re-sync retries.

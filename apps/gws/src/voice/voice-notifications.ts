@@ -4,6 +4,8 @@ import { TErrorCode, errorText } from '@gws/tlib';
 import { errorMessage, type GwsTopic } from '../notifications';
 import { deviceView, voiceChannelView } from './model/device-view';
 import { NotReadyReasonsService } from './not-ready-reasons.service';
+import type { EventCause } from './event-cause';
+import { SessionNotifier } from './session-notifier';
 import { UserNotifier } from './user-notifier';
 import type { VoiceSession } from './voice-session';
 
@@ -16,6 +18,7 @@ export class VoiceNotifications {
 
   constructor(
     private readonly notifier: UserNotifier,
+    private readonly sessionNotifier: SessionNotifier,
     private readonly reasons: NotReadyReasonsService,
   ) {}
 
@@ -28,9 +31,9 @@ export class VoiceNotifications {
   devicesChanged(
     session: VoiceSession,
     dns: readonly string[] = [...session.devices.keys()],
-    eventAt?: number,
+    cause?: EventCause,
   ): Promise<void> {
-    return this.send(session, dns, eventAt, false);
+    return this.send(session, dns, cause, false);
   }
 
   /** Every device and the channel, changed or not: what a browser joining the session needs. */
@@ -41,7 +44,7 @@ export class VoiceNotifications {
   private async send(
     session: VoiceSession,
     dns: readonly string[],
-    eventAt: number | undefined,
+    cause: EventCause | undefined,
     all: boolean,
   ): Promise<void> {
     const reasons = this.reasons.current;
@@ -55,20 +58,15 @@ export class VoiceNotifications {
     const channelChanged = all || this.channelShown.get(session) !== shown;
     this.channelShown.set(session, shown);
     const sending = [
-      this.notifier.send(
-        session.userId,
-        '/v2/me/devices',
-        { messageType: 'DeviceStateChangeMessage', devices },
-        eventAt,
-      ),
+      this.sessionNotifier.send(session, '/v2/me/devices', { messageType: 'DeviceStateChangeMessage', devices }, cause),
     ];
     if (channelChanged) {
       sending.push(
-        this.notifier.send(
-          session.userId,
+        this.sessionNotifier.send(
+          session,
           '/v2/me/channels',
           { messageType: 'ChannelStateChangeMessageV2', channels: [channel] },
-          eventAt,
+          cause,
         ),
       );
     }

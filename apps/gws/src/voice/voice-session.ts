@@ -1,6 +1,7 @@
 import type { CallTable } from './calls/model/call-table';
 import type { VoiceDevice } from './model/voice-device';
 import type { ResourceUrls } from './resource-urls';
+import type { StandbyOutbox } from './standby/standby-outbox';
 
 /**
  * A user's contact-center session on this node: the place they sat down at and its devices. One per user, shared
@@ -17,6 +18,8 @@ export interface VoiceSession {
   readonly devices: Map<string, VoiceDevice>;
   /** The calls on those devices. */
   readonly calls: CallTable;
+  /** Set while the session only stands by for the node that holds it: its notifications are held, not sent. */
+  standby?: StandbyOutbox | undefined;
 }
 
 /**

@@ -10,7 +10,10 @@ import { ContactCenterSessionService } from './contact-center-session.service';
 import { ChannelsController } from './controllers/channels.controller';
 import { DevicesController } from './controllers/devices.controller';
 import { DeviceOperationsService } from './device-operations.service';
+import { DeviceSeating } from './device-seating';
 import { NotReadyReasonsService } from './not-ready-reasons.service';
+import { SessionNotifier } from './session-notifier';
+import { StandbySessions } from './standby/standby-sessions';
 import { UserNotifier } from './user-notifier';
 import { VoiceEventsService } from './voice-events.service';
 import { VoiceNotifications } from './voice-notifications';
@@ -28,8 +31,11 @@ export class VoiceModule {
     const services = [
       VoiceSessions,
       UserNotifier,
+      SessionNotifier,
       NotReadyReasonsService,
       VoiceNotifications,
+      DeviceSeating,
+      StandbySessions,
       ContactCenterSessionService,
       AgentStateService,
       DeviceOperationsService,

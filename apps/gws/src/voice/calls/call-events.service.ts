@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KVList, TMessage } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { TSERVER_CLIENT } from '../../platform/platform.tokens';
+import type { EventCause } from '../event-cause';
 import type { VoiceSession } from '../voice-session';
 import { CallNotifications } from './call-notifications';
 import { callsFromStatus, recoveredCall } from './model/call-recovery';
@@ -20,9 +21,9 @@ export class CallEventsService {
     private readonly notifications: CallNotifications,
   ) {}
 
-  onEvent(session: VoiceSession, event: TMessage, eventAt: number | undefined): void {
+  onEvent(session: VoiceSession, event: TMessage, cause: EventCause): void {
     const changes = session.calls.apply(event);
-    if (changes.length > 0) this.announce(this.notifications.callsChanged(session, changes, eventAt));
+    if (changes.length > 0) this.announce(this.notifications.callsChanged(session, changes, cause));
   }
 
   /**

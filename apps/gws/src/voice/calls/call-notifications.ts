@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UserNotifier } from '../user-notifier';
+import type { EventCause } from '../event-cause';
+import { SessionNotifier } from '../session-notifier';
 import type { VoiceSession } from '../voice-session';
 import type { CallChange } from './model/agent-call';
 import { callView } from './model/call-view';
@@ -11,15 +12,15 @@ import { callView } from './model/call-view';
  */
 @Injectable()
 export class CallNotifications {
-  constructor(private readonly notifier: UserNotifier) {}
+  constructor(private readonly notifier: SessionNotifier) {}
 
-  async callsChanged(session: VoiceSession, changes: readonly CallChange[], eventAt?: number): Promise<void> {
+  async callsChanged(session: VoiceSession, changes: readonly CallChange[], cause?: EventCause): Promise<void> {
     const sending = changes.flatMap(({ call, notificationType }) => {
       const device = session.devices.get(call.dn);
       if (device === undefined) return [];
       return [
         this.notifier.send(
-          session.userId,
+          session,
           '/v2/me/calls',
           {
             messageType: 'CallStateChangeMessage',
@@ -27,7 +28,7 @@ export class CallNotifications {
             call: callView(call, session.calls.onDn(call.dn), session.urls, device.id),
             phoneNumber: call.dn,
           },
-          eventAt,
+          cause,
         ),
       ];
     });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { DnMap, DnMapping } from '@gws/stores';
 import { DN_MAP } from '../../stores/store.tokens';
 import { deviceIsActive } from '../model/voice-device';
+import { StandbySessions } from '../standby/standby-sessions';
 import { VoiceNotifications } from '../voice-notifications';
 import { VoiceSessions } from '../voice-session';
 import { WebRtcEndpoints } from './webrtc-endpoints.service';
@@ -20,6 +21,7 @@ export class EndpointRegistrationWatcher implements OnApplicationBootstrap, OnAp
     @Inject(DN_MAP) private readonly dnMap: DnMap,
     private readonly endpoints: WebRtcEndpoints,
     private readonly sessions: VoiceSessions,
+    private readonly standby: StandbySessions,
     private readonly notifications: VoiceNotifications,
   ) {}
 
@@ -34,7 +36,8 @@ export class EndpointRegistrationWatcher implements OnApplicationBootstrap, OnAp
 
   private onChange(mapping: DnMapping): void {
     if (!this.endpoints.isWebRtcDn(mapping.dn)) return;
-    const session = this.sessions.ofDn(mapping.dn);
+    // A standby session follows too: its device is the one it will serve.
+    const session = this.sessions.ofDn(mapping.dn) ?? this.standby.ofDn(mapping.dn);
     const before = session?.devices.get(mapping.dn);
     if (session === undefined || before === undefined || before.endpoint === mapping.registration) return;
     const after = this.sessions.updateDevice(session, mapping.dn, (device) => ({

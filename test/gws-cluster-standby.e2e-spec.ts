@@ -1,0 +1,126 @@
+import type { Message } from 'cometd';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AgentSessionStore } from '@gws/stores';
+import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
+import type { TServerClient } from '@gws/tserver-client';
+import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
+import { NodeHeartbeat } from '../apps/gws/src/cluster/node-heartbeat';
+import type { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
+import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
+import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
+import { CometdTestClient } from './support/cometd-test-client';
+import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
+import { GwsRestAgent } from './support/gws-rest-agent';
+import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
+
+interface TestNode {
+  readonly nodeId: string;
+  readonly app: NestExpressApplication;
+  readonly port: number;
+}
+
+/**
+ * Heartbeats every 200 ms; a node is dead 2 s after its last one: the calls below ring and end well inside the
+ * gap between a crash and the takeover.
+ */
+const CLUSTER_ENV = { NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '2000' };
+
+const callOf = (m: Message): { id?: string; state?: string } =>
+  (m.data as { call?: { id?: string; state?: string } }).call ?? {};
+const seqOf = (m: Message): number | undefined => (m.ext as { seq?: number } | undefined)?.seq;
+
+describe('GWS cluster: a standby node announces what happened while the holder was dead', () => {
+  let redis: TestRedisServer;
+  let simulators: EmbeddedPlatform;
+  const nodes: TestNode[] = [];
+  let browser: CometdTestClient | undefined;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    simulators = await startLoopbackSimulators();
+  });
+
+  afterAll(async () => {
+    await browser?.disconnect().catch(() => undefined);
+    for (const node of nodes.splice(0)) await node.app.close();
+    await simulators?.close();
+    await redis?.stop();
+  }, 30_000);
+
+  async function startNode(nodeId: string): Promise<TestNode> {
+    const config = loopbackGwsConfig(portsOf(simulators), {
+      GWS_NODE_ID: nodeId,
+      REDIS_URL: redis.url,
+      ...CLUSTER_ENV,
+    });
+    const node = { nodeId, ...(await startGwsNode(config)) };
+    nodes.push(node);
+    return node;
+  }
+
+  /** What a crash (kill -9) looks like to the others: no more heartbeats, T-Server link and HTTP port gone. */
+  async function crash(node: TestNode): Promise<void> {
+    node.app.get(NodeHeartbeat).stop();
+    await node.app.get(DeadNodeWatcher).stop();
+    node.app.get<TServerClient>(TSERVER_CLIENT).close();
+    const server = node.app.getHttpServer();
+    server.close();
+    server.closeAllConnections();
+  }
+
+  const dnRow = (dn: string) => simulators.tserver.snapshot().dns.find((row) => row.number === dn);
+
+  it('delivers a call that rang and ended between the crash of the holder and the takeover', async () => {
+    const nodeA = await startNode('a');
+    const nodeB = await startNode('b');
+    const login = new GwsRestAgent(`http://127.0.0.1:${nodeA.port}`, 'agent1');
+    await login.login();
+    browser = new CometdTestClient({ port: nodeB.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
+    await browser.handshake();
+    await browser.connected();
+    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
+    const device = await browser.nextMessage('/v2/me/devices', (m) =>
+      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
+    );
+    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+    expect((await login.ready()).body).toEqual({ statusCode: 0 });
+
+    // B is A's standby: it watches the DN (ModeMonitor) and shadows the session.
+    await waitFor(() => nodeB.app.get(StandbySessions).size === 1, 5000, 'node B to stand by for the session');
+    expect(dnRow(dn)).toMatchObject({ registeredBy: [expect.any(String)], monitoredBy: [expect.any(String)] });
+
+    // A call the holder announces: the standby holds it too, and does not announce it again.
+    const first = simulators.tserver.injectCall({ ani: '+15551230001', destination: dn });
+    await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Ringing');
+    simulators.tserver.externalHangup(first.connId);
+    await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Released');
+
+    await crash(nodeA);
+    const missed = simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
+    simulators.tserver.externalHangup(missed.connId);
+    const records = nodeB.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
+    expect((await records.listByNode('a')).map((r) => r.userName)).toEqual(['agent1']);
+
+    // Taken over: the call that rang and ended meanwhile reaches the agent, in order, with no gap in ext.seq.
+    await browser.nextMessage(
+      '/v2/me/calls',
+      (m) => callOf(m).id === missed.callUuid && callOf(m).state === 'Released',
+    );
+    expect((await records.listByNode('b')).map((r) => r.userName)).toEqual(['agent1']);
+    const calls = browser
+      .messages('/v2/me/calls')
+      .map((m) => `${callOf(m).id === first.callUuid ? 'first' : 'missed'} ${callOf(m).state}`);
+    expect(calls).toEqual(['first Ringing', 'first Released', 'missed Ringing', 'missed Released']);
+    const seqs = browser.allMessages().flatMap((m) => seqOf(m) ?? []);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    // B serves the DN now, on its own link, and stands by for nobody.
+    expect(dnRow(dn)).toMatchObject({ registeredBy: [expect.any(String)], monitoredBy: [] });
+    expect(nodeB.app.get(StandbySessions).size).toBe(0);
+    // The agent goes on with the same cookie (no new login).
+    const viaB = new GwsRestAgent(`http://127.0.0.1:${nodeB.port}`, login.userName);
+    viaB.sessionId = login.sessionId;
+    viaB.csrfToken = login.csrfToken;
+    expect((await viaB.get('/api/v2/me/calls?fields=*')).body).toEqual({ statusCode: 0, calls: [] });
+  }, 30_000);
+});
