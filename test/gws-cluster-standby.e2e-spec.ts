@@ -87,7 +87,11 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     expect((await login.ready()).body).toEqual({ statusCode: 0 });
 
     // B is A's standby: it watches the DN (ModeMonitor) and shadows the session.
-    await waitFor(() => nodeB.app.get(StandbySessions).size === 1, 5000, 'node B to stand by for the session');
+    await waitFor(
+      () => nodeB.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
+      5000,
+      'node B to stand by for the session',
+    );
     expect(dnRow(dn)).toMatchObject({ registeredBy: [expect.any(String)], monitoredBy: [expect.any(String)] });
 
     // A call the holder announces: the standby holds it too, and does not announce it again.

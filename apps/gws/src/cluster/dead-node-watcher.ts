@@ -58,10 +58,15 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     this.unsubscribe = await this.bus.subscribe(CLUSTER_TOPIC, (message) => {
       const left = clusterMessage(message);
-      if (left === undefined || left.nodeId === this.config.nodeId || !this.wards.has(left.nodeId)) return;
-      this.takeOverFrom(left.nodeId).catch((error: Error) => {
-        this.logger.warn(`sessions of node ${left.nodeId} not taken over: ${error.message}`);
-      });
+      if (left === undefined || left.nodeId === this.config.nodeId) return;
+      // Its standby first; the others a heartbeat later, for what is still left.
+      const delayMs = this.wards.has(left.nodeId) ? 0 : this.periodMs;
+      setTimeout(() => {
+        if (this.unsubscribe === undefined) return;
+        this.takeOverFrom(left.nodeId).catch((error: Error) => {
+          this.logger.warn(`sessions of node ${left.nodeId} not taken over: ${error.message}`);
+        });
+      }, delayMs).unref();
     });
   }
 
