@@ -209,7 +209,11 @@ export class ContactCenterSessionService {
     const session = promoted ?? this.seating.newSession(record, dns);
     if (promoted === undefined) this.sessions.add(session);
     try {
-      for (const dn of session.devices.keys()) await this.seating.seat(session, dn);
+      if (promoted === undefined) {
+        for (const dn of session.devices.keys()) await this.seating.seat(session, dn);
+      } else {
+        await this.seating.resume(session);
+      }
     } catch (error) {
       if (error instanceof RegistrationRefused) this.sessions.remove(record.userId);
       throw error;

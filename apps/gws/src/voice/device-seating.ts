@@ -93,6 +93,20 @@ export class DeviceSeating {
   }
 
   /**
+   * Serves a session this node stood by for (a promoted shadow): its DNs never left this link and its state is
+   * current, so each DN is only registered again in ModeShare, to be controlled from here, and the browsers get the
+   * devices as they are. No re-read: the takeover of a large node goes as fast as its registrations.
+   */
+  async resume(session: VoiceSession): Promise<void> {
+    for (const dn of session.devices.keys()) {
+      await this.tserver.registerAddress(dn, undefined, RegisterMode.ModeShare).catch((error: unknown) => {
+        throw new RegistrationRefused(dn, error);
+      });
+    }
+    await this.notifications.devicesChanged(session);
+  }
+
+  /**
    * Watches one DN of a session another node serves: registered in ModeMonitor (its events reach this link too)
    * and brought into line as `seat` does, but nobody is logged in and what the session announces stays in its
    * standby outbox.
