@@ -121,6 +121,9 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     // B serves the DN now, on its own link, and stands by for nobody.
     expect(dnRow(dn)).toMatchObject({ registeredBy: [expect.any(String)], monitoredBy: [] });
     expect(nodeB.app.get(StandbySessions).size).toBe(0);
+    const metrics = await (await fetch(`http://127.0.0.1:${nodeB.port}/metrics`)).text();
+    expect(metrics).toMatch(/^gws_standby_promotions_total\{overrun="false"\} 1$/m);
+    expect(metrics).toMatch(/^gws_standby_announced_total 2$/m);
     // The agent goes on with the same cookie (no new login).
     const viaB = new GwsRestAgent(`http://127.0.0.1:${nodeB.port}`, login.userName);
     viaB.sessionId = login.sessionId;

@@ -46,6 +46,25 @@ export class GwsMetrics {
     registers: [this.registry],
   });
 
+  readonly standbySessions = new Gauge({
+    name: 'gws_standby_sessions',
+    help: "Other nodes' contact-center sessions this node stands by for (shadows fed by ModeMonitor registrations)",
+    registers: [this.registry],
+  });
+
+  readonly standbyPromotions = new Counter({
+    name: 'gws_standby_promotions_total',
+    help: 'Sessions taken over from a standby shadow, by whether its window still covered the gap (overrun)',
+    labelNames: ['overrun'] as const,
+    registers: [this.registry],
+  });
+
+  readonly standbyAnnounced = new Counter({
+    name: 'gws_standby_announced_total',
+    help: 'Held notifications a takeover announced: what the dead holder had not logged',
+    registers: [this.registry],
+  });
+
   readonly linkUp = new Gauge({
     name: 'gws_platform_link_up',
     help: '1 when the link to the platform server is up (registered), else 0',

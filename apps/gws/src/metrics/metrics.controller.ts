@@ -5,6 +5,7 @@ import type { TServerClient } from '@gws/tserver-client';
 import { Public } from '../auth/public.decorator';
 import { NotificationPublisher } from '../notifications';
 import { CONFSERV_CLIENT, TSERVER_CLIENT } from '../platform/platform.tokens';
+import { StandbySessions } from '../voice/standby/standby-sessions';
 import { VoiceSessions } from '../voice/voice-session';
 import { GwsMetrics } from './gws-metrics';
 
@@ -17,6 +18,7 @@ export class MetricsController {
     private readonly metrics: GwsMetrics,
     private readonly publisher: NotificationPublisher,
     private readonly sessions: VoiceSessions,
+    private readonly standby: StandbySessions,
     @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
     @Inject(CONFSERV_CLIENT) private readonly confserv: ConfServClient,
   ) {}
@@ -28,6 +30,7 @@ export class MetricsController {
     this.metrics.cometdSessions.set(stats.bayeuxSessions);
     this.metrics.cometdUsers.set(stats.users);
     this.metrics.voiceSessions.set(this.sessions.size);
+    this.metrics.standbySessions.set(this.standby.size);
     this.metrics.linkUp.set({ server: 'tserver' }, this.tserver.status === 'connected' ? 1 : 0);
     this.metrics.linkUp.set({ server: 'confserv' }, this.confserv.status === 'connected' ? 1 : 0);
     return this.metrics.registry.metrics();

@@ -4,6 +4,7 @@ import type { TServerClient } from '@gws/tserver-client';
 import { GWS_CONFIG, type GwsConfig } from '../../config/gws-config';
 import { AgentDirectoryService } from '../../platform/agent-directory.service';
 import { TSERVER_CLIENT } from '../../platform/platform.tokens';
+import { GwsMetrics } from '../../metrics/gws-metrics';
 import { AGENT_SESSION_STORE, DN_MAP } from '../../stores/store.tokens';
 import { DeviceSeating } from '../device-seating';
 import { UserNotifier } from '../user-notifier';
@@ -46,6 +47,7 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
     private readonly sessions: VoiceSessions,
     private readonly seating: DeviceSeating,
     private readonly notifier: UserNotifier,
+    private readonly metrics: GwsMetrics,
   ) {
     this.windowMs = standbyWindowMs(config.cluster.ttlMs);
   }
@@ -144,6 +146,8 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
           this.logger.error(`held notification not sent: ${error.message}`);
         });
       }
+      this.metrics.standbyPromotions.inc({ overrun: String(pending.overrun) });
+      this.metrics.standbyAnnounced.inc(pending.notifications.length);
       if (pending.overrun) {
         this.logger.warn(
           `session of ${shadow.userName} taken over after the standby window: some events may be missed`,
