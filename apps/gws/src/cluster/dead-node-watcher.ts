@@ -60,7 +60,7 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       const left = clusterMessage(message);
       if (left === undefined || left.nodeId === this.config.nodeId) return;
       // Its standby first; the others a heartbeat later, for what is still left.
-      const delayMs = this.wards.has(left.nodeId) ? 0 : this.periodMs;
+      const delayMs = this.wards.has(left.nodeId) || !this.config.cluster.standby ? 0 : this.periodMs;
       setTimeout(() => {
         if (this.unsubscribe === undefined) return;
         this.takeOverFrom(left.nodeId).catch((error: Error) => {
@@ -98,11 +98,16 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       const watch = watchNodes(this.seen, alive, this.config.nodeId);
       this.seen = watch.seen;
       const dead = new Set(watch.dead);
-      this.wards = new Set([...wardsOf(alive, this.config.nodeId), ...[...this.wards].filter((id) => dead.has(id))]);
-      this.standby.setWards(this.wards).catch((error: Error) => {
-        this.logger.warn(`standby not set up: ${error.message}`);
-      });
-      const due = watch.dead.filter((nodeId) => this.wards.has(nodeId) || this.deferred.has(nodeId));
+      if (this.config.cluster.standby) {
+        this.wards = new Set([...wardsOf(alive, this.config.nodeId), ...[...this.wards].filter((id) => dead.has(id))]);
+        this.standby.setWards(this.wards).catch((error: Error) => {
+          this.logger.warn(`standby not set up: ${error.message}`);
+        });
+      }
+      // Without standbys in the cluster nobody goes first.
+      const due = watch.dead.filter(
+        (nodeId) => !this.config.cluster.standby || this.wards.has(nodeId) || this.deferred.has(nodeId),
+      );
       this.deferred = dead;
       for (const nodeId of due) {
         if (!(await this.takeOverFrom(nodeId))) continue;

@@ -65,6 +65,7 @@ const envSchema = z.object({
   GWS_INTERNAL_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(1000),
   NODE_TTL_MS: z.coerce.number().int().min(200).default(3000),
+  NODE_STANDBY: flag.default(true),
   GATEWAY_WS_URI: z.url({ protocol: /^wss?$/, error: 'expected ws://… or wss://…' }).optional(),
   GATEWAY_SIP_DOMAIN: z.string().min(1).default('gw.open-gws.test'),
   GATEWAY_DN_PATTERN: z
@@ -160,6 +161,8 @@ export interface GwsConfig {
     readonly heartbeatMs: number;
     /** A node whose entry is not refreshed for this long counts as dead; its agents are taken over. */
     readonly ttlMs: number;
+    /** Whether this node stands by for another's sessions (voice/standby/: ModeMonitor registrations, shadows). */
+    readonly standby: boolean;
   };
   /** The WebRTC/SIP gateway agents' softphones register through (docs/sip-gateway.md); undefined = none. */
   readonly gateway: GatewayConfig | undefined;
@@ -267,6 +270,7 @@ export function loadGwsConfig(env: NodeJS.ProcessEnv): GwsConfig {
       internalUrl: e.GWS_INTERNAL_URL?.replace(/\/+$/, '') ?? defaultInternalUrl(e.GWS_HOST, e.GWS_PORT),
       heartbeatMs: e.NODE_HEARTBEAT_MS,
       ttlMs: e.NODE_TTL_MS,
+      standby: e.NODE_STANDBY,
     },
     gateway: gatewayConfig(e),
   };
