@@ -13,6 +13,7 @@
  *   npm run bench:events -- --settle-heaps false           # no full GC in every process before each drive
  *   npm run bench:events -- --nodes 2 --redis              # two GWS nodes on Redis behind nginx, and a failover
  *   npm run bench:events -- --nodes 2 --redis --sticky     # the same, nginx sticky by session cookie
+ *   npm run bench:events -- --nodes 2 --redis --standby false  # the nodes without a standby (NODE_STANDBY=false)
  *
  * GWS phase: three processes. Both simulators and the call schedule run in one child
  * (bench/support/events-sim-server.ts), GWS alone in another (bench/support/events-bench-server.ts), connected to the
@@ -174,6 +175,7 @@ async function main(): Promise<number> {
       ...common,
       nodes: options.cluster.nodes,
       sticky: options.cluster.sticky,
+      standby: options.cluster.standby,
       singleNode: { ...gws.result, agentsReady: gws.agentsReady },
       ...clusterFields(options, gws, cluster),
       ...(baselines === undefined ? {} : baselineFields(gws, baselines)),

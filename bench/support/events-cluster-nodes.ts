@@ -27,6 +27,8 @@ export interface ClusterNodeOptions {
    * covers); undefined: no profiling.
    */
   readonly cpuProfDir: string | undefined;
+  /** NODE_STANDBY: whether each node stands by for the next one (docs/scale-out.md, "Standby"). */
+  readonly standby: boolean;
 }
 
 /** One node's usage; undefined once its process is gone. */
@@ -56,6 +58,7 @@ export class ClusterNodes {
             LOGIN_ADDRESS_FAILURE_LIMIT: '1000000',
             LOGIN_FAILURE_LIMIT: '1000000',
             LOG_LEVEL: options.logLevel,
+            NODE_STANDBY: String(options.standby),
             NODE_OPTIONS: nodeOptions.join(' '),
             ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }),
           },

@@ -125,6 +125,7 @@ export async function clusterPhase(
       semiSpaceMb: options.semiSpaceMb,
       logLevel: cluster.nodeLogLevel,
       cpuProfDir: options.serverCpuProfDir === undefined ? undefined : ensureDir(options.serverCpuProfDir),
+      standby: cluster.standby,
     });
     for (const node of nodes.nodes) guard.add(() => node.pid);
     log(`GWS nodes ready in ${Math.round(performance.now() - nodeStart)} ms: ${nodes.upstreams.join(', ')}`);

@@ -30,6 +30,8 @@ export interface ClusterOptions {
   readonly killNode: number;
   /** nginx by JSESSIONID cookie hash (deploy/nginx/gws.conf.template's `#sticky` lines) instead of round robin. */
   readonly sticky: boolean;
+  /** Each node stands by for the next (NODE_STANDBY); `--standby false` measures the cluster without it. */
+  readonly standby: boolean;
   /** The nodes' LOG_LEVEL. */
   readonly nodeLogLevel: string;
   /** Where to write the last lines of each node's output at the end, if anywhere. */
@@ -51,6 +53,7 @@ const KNOWN = [
   'nodes',
   'redis',
   'sticky',
+  'standby',
   'kill-after-ms',
   'after-kill-ms',
   'kill-node',
@@ -128,6 +131,7 @@ function parseClusterOptions(args: Args): ClusterOptions | undefined {
     afterKillMs: args.integer('after-kill-ms', 10_000),
     killNode,
     sticky: args.boolean('sticky', false),
+    standby: args.boolean('standby', true),
     nodeLogLevel: args.string('node-log-level') ?? 'warn',
     nodeLogsDir: args.string('node-logs'),
   };
