@@ -100,6 +100,10 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     simulators.tserver.externalHangup(first.connId);
     await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Released');
 
+    // What A logged is let go of on B: only the last event's message stays held.
+    const shadow = nodeB.app.get(StandbySessions).all()[0]!;
+    await waitFor(() => (shadow.standby?.size ?? 0) <= 1, 5000, 'node B to let go of what A announced');
+
     await crash(nodeA);
     const missed = simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
     simulators.tserver.externalHangup(missed.connId);

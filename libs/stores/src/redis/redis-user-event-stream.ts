@@ -22,6 +22,7 @@ interface EventBody {
   readonly topic: string;
   readonly data: JsonValue;
   readonly eventAt?: number;
+  readonly origin?: string;
 }
 
 /** Entries `since` reads per XRANGE. */
@@ -72,7 +73,8 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
     eventAt?: number,
     origin?: string,
   ): Promise<number> {
-    const body = { userId, topic, data, ...(eventAt === undefined ? {} : { eventAt }) };
+    const named = origin !== undefined && origin !== '';
+    const body = { userId, topic, data, ...(eventAt === undefined ? {} : { eventAt }), ...(named ? { origin } : {}) };
     return appendUserEvent(
       this.link.queued,
       this.streamKey(userId),
@@ -83,7 +85,7 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
       this.maxAgeMs,
       this.channel,
       JSON.stringify(body),
-      origin ?? '',
+      named ? origin : '',
     );
   }
 
@@ -144,8 +146,16 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
 
 /** An event as `append` wrote it; `M`'s types hold because only `append<T>` writes the JSON. */
 function toEvent<M>(seq: number, at: number, json: string): UserEvent<M> {
-  const { userId, topic, data, eventAt } = JSON.parse(json) as EventBody;
-  const event = eventAt === undefined ? { userId, seq, at, topic, data } : { userId, seq, at, topic, data, eventAt };
+  const { userId, topic, data, eventAt, origin } = JSON.parse(json) as EventBody;
+  const event = {
+    userId,
+    seq,
+    at,
+    topic,
+    data,
+    ...(eventAt === undefined ? {} : { eventAt }),
+    ...(origin === undefined ? {} : { origin }),
+  };
   return event as unknown as UserEvent<M>;
 }
 

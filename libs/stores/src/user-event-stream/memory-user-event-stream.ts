@@ -76,11 +76,20 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
     this.logs.set(userId, log);
     const at = this.now();
     const seq = ++log.lastSeq;
-    if (origin !== undefined && origin !== '') {
-      log.origin = { origin, count: log.origin?.origin === origin ? log.origin.count + 1 : 1 };
-    }
+    const named = origin !== undefined && origin !== '';
+    if (named) log.origin = { origin, count: log.origin?.origin === origin ? log.origin.count + 1 : 1 };
     const event: UserEventOn<M, T> =
-      eventAt === undefined ? { userId, seq, at, topic, data } : { userId, seq, at, topic, data, eventAt };
+      eventAt === undefined && !named
+        ? { userId, seq, at, topic, data }
+        : {
+            userId,
+            seq,
+            at,
+            topic,
+            data,
+            ...(eventAt === undefined ? {} : { eventAt }),
+            ...(named ? { origin } : {}),
+          };
     log.events.push(event);
     this.queueUsers.push(userId);
     this.queueSeqs.push(seq);

@@ -21,6 +21,8 @@ export interface UserEventOn<M, T extends TopicOf<M>> {
   readonly data: M[T];
   /** When the event this message reports happened (epoch ms), if the writer said: it travels with the message. */
   readonly eventAt?: number;
+  /** What the message reports, if the writer said (`append`'s `origin`): it travels with the message too. */
+  readonly origin?: string;
 }
 
 /** An event on any topic of `M`; `topic` tells which message `data` is. */
@@ -56,8 +58,8 @@ export interface UserEventStream<M extends TopicMessages<M>> {
   /**
    * Logs `data` on `topic` for `userId` and fans it out; resolves with its sequence number once logged. `origin`
    * (opaque, non-empty; e.g. a T-Server event's `<ServerStartTime>:<EventSequenceNumber>`) says what the message
-   * reports: it is not delivered, but the same step moves the user's origin mark (one more of the same origin, or
-   * the first of a new one). Without it (or empty) the mark stays as it was.
+   * reports: it is delivered and logged with it, and the same step moves the user's origin mark (one more of the
+   * same origin, or the first of a new one). Without it (or empty) the mark stays as it was.
    */
   append<T extends TopicOf<M>>(
     userId: string,

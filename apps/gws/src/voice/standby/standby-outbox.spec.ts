@@ -31,6 +31,18 @@ describe('StandbyOutbox', () => {
     expect(idsOf(outbox, { origin: '7:9', count: 1 })).toEqual([]);
   });
 
+  it('lets go of what precedes an event the holder logged a message for, and keeps that event’s', () => {
+    hold('5a', '7:5');
+    hold('6a', '7:6');
+    hold('6b', '7:6');
+    hold('8a', '7:8');
+    outbox.logged('7:6');
+    expect(outbox.size).toBe(3);
+    expect(idsOf(outbox, { origin: '7:6', count: 1 })).toEqual(['6b', '8a']);
+    outbox.logged('7:9');
+    expect(outbox.size).toBe(0);
+  });
+
   it('orders by T-Server start first: events of a restarted T-Server come after any of the one before', () => {
     hold('old', '7:900');
     hold('new', '8:1');

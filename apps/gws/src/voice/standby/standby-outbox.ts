@@ -24,7 +24,9 @@ export interface Pending {
  * user's event stream which event the holder logged last (its origin and how many messages for it) and announces
  * what follows (`pendingAfter`): the events between the holder's last append and the takeover reach the agent
  * instead of being summed up by a re-read. Notifications without an origin (warm-up snapshots) are not held: the
- * holder sent its own.
+ * holder sent its own. While the holder lives, each message it logs says that the events before its own are
+ * announced (`logged`), so the outbox keeps only what is in flight: a few objects per session rather than the whole
+ * window's, which would reach the old generation and make the major GCs that show in push latency.
  */
 export class StandbyOutbox {
   private held: HeldNotification[] = [];
@@ -47,6 +49,15 @@ export class StandbyOutbox {
     const heldAt = this.now();
     this.trim(heldAt);
     this.held.push({ topic, data, cause: { ...cause, origin }, order, heldAt });
+  }
+
+  /** The holder logged a message for `origin`: what this holds of earlier events is announced already. */
+  logged(origin: string): void {
+    const order = parseOrigin(origin);
+    if (order === undefined) return;
+    let drop = 0;
+    while (drop < this.held.length && compareOrigins(this.held[drop]!.order, order) < 0) drop++;
+    if (drop > 0) this.held.splice(0, drop);
   }
 
   /**

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { AgentSessionRecord, AgentSessionStore, DnMap, DnMapping } from '@gws/stores';
+import type { AgentSessionRecord, AgentSessionStore, DnMap, DnMapping, Unsubscribe } from '@gws/stores';
 import type { TServerClient } from '@gws/tserver-client';
 import { GWS_CONFIG, type GwsConfig } from '../../config/gws-config';
 import { AgentDirectoryService } from '../../platform/agent-directory.service';
 import { TSERVER_CLIENT } from '../../platform/platform.tokens';
 import { GwsMetrics } from '../../metrics/gws-metrics';
-import { AGENT_SESSION_STORE, DN_MAP } from '../../stores/store.tokens';
+import { AGENT_SESSION_STORE, DN_MAP, USER_EVENT_STREAM, type GwsUserEventStream } from '../../stores/store.tokens';
 import { DeviceSeating } from '../device-seating';
 import { UserNotifier } from '../user-notifier';
 import { VoiceSessions, type VoiceSession } from '../voice-session';
@@ -37,12 +37,14 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
   private wards: ReadonlySet<string> = new Set();
   private readonly windowMs: number;
   private unwatch: (() => Promise<void>) | undefined;
+  private unsubscribe: Unsubscribe | undefined;
 
   constructor(
     @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
     @Inject(DN_MAP) private readonly dnMap: DnMap,
     @Inject(AGENT_SESSION_STORE) private readonly agentSessions: AgentSessionStore,
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
+    @Inject(USER_EVENT_STREAM) private readonly stream: GwsUserEventStream,
     private readonly directory: AgentDirectoryService,
     private readonly sessions: VoiceSessions,
     private readonly seating: DeviceSeating,
@@ -58,11 +60,17 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     this.unwatch = await this.dnMap.watch((mapping) => this.onMapping(mapping));
+    // What the holders log: their shadows here stop holding what is announced.
+    this.unsubscribe = await this.stream.subscribe(({ userId, origin }) => {
+      if (origin !== undefined) this.shadows.ofUser(userId)?.standby?.logged(origin);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.unwatch?.();
+    await this.unsubscribe?.();
     this.unwatch = undefined;
+    this.unsubscribe = undefined;
   }
 
   /** The shadow a T-Server event of `dn` goes to when no live session here has the DN. */
