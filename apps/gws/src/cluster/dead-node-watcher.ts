@@ -12,8 +12,12 @@ import { watchNodes } from './dead-nodes';
 import { NodeHeartbeat } from './node-heartbeat';
 import { wardsOf } from './standby-wards';
 
-/** Sessions one node adopts at once: each costs a few T-Server and Configuration Server round trips. */
-const TAKEOVER_CONCURRENCY = 16;
+/**
+ * Sessions one node adopts at once: each costs a few Redis, T-Server and Configuration Server round trips. 64 took
+ * about 1,000 sessions over in 4.6-5.5 s after the kill on the benchmark's VM, against 7.8-10 s with 16 and no
+ * better with 128 (docs/bench-events.md, "Two nodes with the standby").
+ */
+const TAKEOVER_CONCURRENCY = 64;
 
 /**
  * Takes over the sessions of nodes that die. Every `cluster.heartbeatMs` it looks at the registry: a node it saw
