@@ -5,10 +5,10 @@ import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platfor
 import { CometdGateway, PUSH_CLUSTER, type PushCluster } from '../apps/gws/src/notifications';
 import { PUSH_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { CometdTestClient } from './support/cometd-test-client';
-import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { rawBayeux } from './support/raw-bayeux';
-import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
+import { startInProcessNode, type InProcessNode } from './support/in-process-nodes';
+import { startLoopbackSimulators } from './support/loopback-simulators';
 
 /** A promise and the function that settles it. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -35,14 +35,11 @@ describe('GWS cluster: a CometD session adopted by a node that begins to drain m
     await redis?.stop();
   }, 30_000);
 
-  async function startNode(nodeId: string): Promise<{ app: NestExpressApplication; port: number }> {
-    const config = loopbackGwsConfig(portsOf(simulators), {
-      GWS_NODE_ID: nodeId,
-      REDIS_URL: redis.url,
+  async function startNode(nodeId: string): Promise<InProcessNode> {
+    const node = await startInProcessNode(simulators, redis.url, nodeId, {
       NODE_HEARTBEAT_MS: '200',
       NODE_TTL_MS: '600',
     });
-    const node = await startGwsNode(config);
     apps.push(node.app);
     return node;
   }

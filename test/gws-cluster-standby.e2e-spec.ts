@@ -1,24 +1,13 @@
 import type { Message } from 'cometd';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AgentSessionStore } from '@gws/stores';
 import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
-import type { TServerClient } from '@gws/tserver-client';
-import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
-import { NodeHeartbeat } from '../apps/gws/src/cluster/node-heartbeat';
 import type { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
-import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
 import { CometdTestClient } from './support/cometd-test-client';
-import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
-
-interface TestNode {
-  readonly nodeId: string;
-  readonly app: NestExpressApplication;
-  readonly port: number;
-}
+import { crashInProcessNode, startInProcessNode, type InProcessNode } from './support/in-process-nodes';
+import { startLoopbackSimulators } from './support/loopback-simulators';
 
 /**
  * Heartbeats every 200 ms; a node is dead 2 s after its last one: the calls below ring and end well inside the
@@ -33,7 +22,7 @@ const seqOf = (m: Message): number | undefined => (m.ext as { seq?: number } | u
 describe('GWS cluster: a standby node announces what happened while the holder was dead', () => {
   let redis: TestRedisServer;
   let simulators: EmbeddedPlatform;
-  const nodes: TestNode[] = [];
+  const nodes: InProcessNode[] = [];
   let browser: CometdTestClient | undefined;
 
   beforeAll(async () => {
@@ -48,25 +37,10 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     await redis?.stop();
   }, 30_000);
 
-  async function startNode(nodeId: string): Promise<TestNode> {
-    const config = loopbackGwsConfig(portsOf(simulators), {
-      GWS_NODE_ID: nodeId,
-      REDIS_URL: redis.url,
-      ...CLUSTER_ENV,
-    });
-    const node = { nodeId, ...(await startGwsNode(config)) };
+  async function startNode(nodeId: string): Promise<InProcessNode> {
+    const node = await startInProcessNode(simulators, redis.url, nodeId, CLUSTER_ENV);
     nodes.push(node);
     return node;
-  }
-
-  /** What a crash (kill -9) looks like to the others: no more heartbeats, T-Server link and HTTP port gone. */
-  async function crash(node: TestNode): Promise<void> {
-    node.app.get(NodeHeartbeat).stop();
-    await node.app.get(DeadNodeWatcher).stop();
-    node.app.get<TServerClient>(TSERVER_CLIENT).close();
-    const server = node.app.getHttpServer();
-    server.close();
-    server.closeAllConnections();
   }
 
   const dnRow = (dn: string) => simulators.tserver.snapshot().dns.find((row) => row.number === dn);
@@ -104,7 +78,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     const shadow = nodeB.app.get(StandbySessions).all()[0]!;
     await waitFor(() => (shadow.standby?.size ?? 0) <= 1, 5000, 'node B to let go of what A announced');
 
-    await crash(nodeA);
+    await crashInProcessNode(nodeA);
     const missed = simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
     simulators.tserver.externalHangup(missed.connId);
     const records = nodeB.app.get<AgentSessionStore>(AGENT_SESSION_STORE);

@@ -1,24 +1,13 @@
 import type { Message } from 'cometd';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AgentSessionStore, DnMap } from '@gws/stores';
 import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
-import type { TServerClient } from '@gws/tserver-client';
-import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
-import { NodeHeartbeat } from '../apps/gws/src/cluster/node-heartbeat';
 import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
-import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { AGENT_SESSION_STORE, DN_MAP } from '../apps/gws/src/stores/store.tokens';
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
 import { CometdTestClient } from './support/cometd-test-client';
-import { loopbackGwsConfig, startGwsNode } from './support/gws-node';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { portsOf, startLoopbackSimulators } from './support/loopback-simulators';
-
-interface TestNode {
-  readonly nodeId: string;
-  readonly app: NestExpressApplication;
-  readonly port: number;
-}
+import { crashInProcessNode, startInProcessNode, type InProcessNode } from './support/in-process-nodes';
+import { startLoopbackSimulators } from './support/loopback-simulators';
 
 interface Device {
   readonly id: string;
@@ -58,7 +47,7 @@ async function nextCall(browser: CometdTestClient, state: string, callId: string
 }
 
 /** The agent's browser, on REST, sent to `node` with the cookie and CSRF token of its login elsewhere. */
-function restOn(node: TestNode, login: GwsRestAgent): GwsRestAgent {
+function restOn(node: InProcessNode, login: GwsRestAgent): GwsRestAgent {
   const rest = new GwsRestAgent(`http://127.0.0.1:${node.port}`, login.userName);
   rest.sessionId = login.sessionId;
   rest.csrfToken = login.csrfToken;
@@ -68,7 +57,7 @@ function restOn(node: TestNode, login: GwsRestAgent): GwsRestAgent {
 describe('GWS cluster: the voice sessions of a node lost or drained are taken over, agents still logged in', () => {
   let redis: TestRedisServer;
   let simulators: EmbeddedPlatform;
-  const nodes: TestNode[] = [];
+  const nodes: InProcessNode[] = [];
   const browsers: CometdTestClient[] = [];
 
   beforeAll(async () => {
@@ -83,28 +72,15 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     await redis?.stop();
   }, 30_000);
 
-  async function startNode(nodeId: string): Promise<TestNode> {
-    const config = loopbackGwsConfig(portsOf(simulators), {
-      GWS_NODE_ID: nodeId,
-      REDIS_URL: redis.url,
-      ...CLUSTER_ENV,
-    });
-    const node = { nodeId, ...(await startGwsNode(config)) };
+  async function startNode(nodeId: string): Promise<InProcessNode> {
+    const node = await startInProcessNode(simulators, redis.url, nodeId, CLUSTER_ENV);
     nodes.push(node);
     return node;
   }
 
-  /** What a crash (kill -9) looks like to the others: no more heartbeats, T-Server link and HTTP port gone, no drain. */
-  async function crash(node: TestNode): Promise<void> {
-    node.app.get(NodeHeartbeat).stop();
-    await node.app.get(DeadNodeWatcher).stop();
-    node.app.get<TServerClient>(TSERVER_CLIENT).close();
-    const server = node.app.getHttpServer();
-    server.close();
-    server.closeAllConnections();
-  }
+  const crash = crashInProcessNode;
 
-  function browserOn(node: TestNode, login: GwsRestAgent): CometdTestClient {
+  function browserOn(node: InProcessNode, login: GwsRestAgent): CometdTestClient {
     const browser = new CometdTestClient({
       port: node.port,
       cookies: { JSESSIONID: login.sessionId! },
@@ -114,7 +90,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     return browser;
   }
 
-  const sessionsOn = async (node: TestNode): Promise<string[]> =>
+  const sessionsOn = async (node: InProcessNode): Promise<string[]> =>
     (await node.app.get<AgentSessionStore>(AGENT_SESSION_STORE).listByNode(node.nodeId)).map((r) => r.userName);
 
   const agentOn = (dn: string) => simulators.tserver.snapshot().agents.find((agent) => agent.dn === dn);
@@ -123,8 +99,8 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
   let login: GwsRestAgent;
   let device: Device;
   let callId: string;
-  let nodeB: TestNode;
-  let lastNode: TestNode;
+  let nodeB: InProcessNode;
+  let lastNode: InProcessNode;
 
   it('serves the session of node A through node B, and B takes it over when A dies, the call ringing', async () => {
     const nodeA = await startNode('a');
