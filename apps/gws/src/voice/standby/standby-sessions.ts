@@ -37,7 +37,8 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
   private wards: ReadonlySet<string> = new Set();
   private readonly windowMs: number;
   private unwatch: (() => Promise<void>) | undefined;
-  private unsubscribe: Unsubscribe | undefined;
+  /** The subscription to what holders log, made when this node first stands by for one. */
+  private subscription: Promise<Unsubscribe> | undefined;
 
   constructor(
     @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
@@ -60,17 +61,16 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     this.unwatch = await this.dnMap.watch((mapping) => this.onMapping(mapping));
-    // What the holders log: their shadows here stop holding what is announced.
-    this.unsubscribe = await this.stream.subscribe(({ userId, origin }) => {
-      if (origin !== undefined) this.shadows.ofUser(userId)?.standby?.logged(origin);
-    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.unwatch?.();
-    await this.unsubscribe?.();
     this.unwatch = undefined;
-    this.unsubscribe = undefined;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await (
+      await subscription
+    )?.();
   }
 
   /** The shadow a T-Server event of `dn` goes to when no live session here has the DN. */
@@ -87,6 +87,19 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
    * longer among them dropped. Resolves once the new wards' sessions are watched.
    */
   async setWards(wards: ReadonlySet<string>): Promise<void> {
+    // What the holders log: their shadows here stop holding what is announced. Not before this node stands by
+    // for someone: a node alone (the in-memory default) adds nothing to its push path.
+    if (wards.size > 0) {
+      this.subscription ??= this.stream
+        .subscribe(({ userId, origin }) => {
+          if (origin !== undefined) this.shadows.ofUser(userId)?.standby?.logged(origin);
+        })
+        .catch((error: unknown) => {
+          this.subscription = undefined;
+          throw error;
+        });
+      await this.subscription;
+    }
     const added = [...wards].filter((nodeId) => !this.wards.has(nodeId));
     this.wards = wards;
     for (const [userId, nodeId] of this.wardOf) {
