@@ -3,6 +3,7 @@ import type { AgentSessionStore } from '@gws/stores';
 import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
 import type { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
 import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
+import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
 import { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
@@ -24,6 +25,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
   let simulators: EmbeddedPlatform;
   const nodes: InProcessNode[] = [];
   let browser: CometdTestClient | undefined;
+  const others: CometdTestClient[] = [];
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -32,6 +34,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
 
   afterAll(async () => {
     await browser?.disconnect().catch(() => undefined);
+    for (const other of others) await other.disconnect().catch(() => undefined);
     for (const node of nodes.splice(0)) await node.app.close();
     await simulators?.close();
     await redis?.stop();
@@ -107,5 +110,45 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     viaB.sessionId = login.sessionId;
     viaB.csrfToken = login.csrfToken;
     expect((await viaB.get('/api/v2/me/calls?fields=*')).body).toEqual({ statusCode: 0, calls: [] });
+  }, 30_000);
+
+  it('sends a request that reaches a third node to the dead holder’s standby, which takes over with the gap', async () => {
+    const [nodeB] = nodes.filter((node) => node.nodeId === 'b');
+    const nodeD = await startNode('d');
+    const nodeE = await startNode('e');
+    const nodeF = await startNode('f');
+    const login = new GwsRestAgent(`http://127.0.0.1:${nodeD.port}`, 'agent2');
+    await login.login();
+    const onF = new CometdTestClient({ port: nodeF.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
+    others.push(onF);
+    await onF.handshake();
+    await onF.connected();
+    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
+    const device = await onF.nextMessage('/v2/me/devices', (m) =>
+      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
+    );
+    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+    // Of b, d, e and f, e is d's standby.
+    await waitFor(
+      () => nodeE.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
+      5000,
+      'node E to stand by for the session',
+    );
+
+    // Only a request can take the session over now: no node looks for dead ones.
+    for (const node of [nodeB!, nodeE, nodeF]) await node.app.get(DeadNodeWatcher).stop();
+    await crashInProcessNode(nodeD);
+    const missed = simulators.tserver.injectCall({ ani: '+15551230003', destination: dn });
+    simulators.tserver.externalHangup(missed.connId);
+
+    // F finds nothing where D was, waits until D is seen dead, and sends the request to E, which serves it.
+    const viaF = new GwsRestAgent(`http://127.0.0.1:${nodeF.port}`, login.userName);
+    viaF.sessionId = login.sessionId;
+    viaF.csrfToken = login.csrfToken;
+    expect((await viaF.get('/api/v2/me/devices?fields=*')).body).toMatchObject({ statusCode: 0 });
+    const records = nodeF.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
+    expect((await records.listByNode('e')).map((r) => r.userName)).toEqual(['agent2']);
+    await onF.nextMessage('/v2/me/calls', (m) => callOf(m).id === missed.callUuid && callOf(m).state === 'Released');
+    expect(onF.messages('/v2/me/calls').map((m) => callOf(m).state)).toEqual(['Ringing', 'Released']);
   }, 30_000);
 });

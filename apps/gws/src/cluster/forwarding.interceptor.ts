@@ -21,6 +21,7 @@ import { FORWARDED_BY_HEADER } from './forwarded-request';
 import { NodeHeartbeat } from './node-heartbeat';
 import { NodeUnreachable, RequestForwarder } from './request-forwarder';
 import { routeRequest, type RequestRoute } from './request-route';
+import { standbyOf } from './standby-wards';
 
 /** The routes that act on the caller's own session: the ones that must reach the node holding it. */
 const OWN_SESSION_PATH = /^\/api\/v2\/me(\/|$)/;
@@ -65,8 +66,20 @@ export class ForwardingInterceptor implements NestInterceptor {
         if (!(error instanceof NodeUnreachable && error.refused)) throw error;
         if (!(await this.ownerGone(principal.userId, error.nodeId))) throw error;
         route = await this.settleOnceKnown(request, principal.userId);
-        if (route.kind === 'forward') return of(await this.forwarder.forward(request, principal.sessionId, route.to));
       }
+    }
+    if (route.kind === 'to-standby') {
+      try {
+        return of(await this.forwarder.forward(request, principal.sessionId, route.to));
+      } catch (error) {
+        // The standby is gone as well: the session is taken over here, from T-Server alone.
+        if (!(error instanceof NodeUnreachable && error.refused)) throw error;
+        await this.contactCenter.takeOver(principal.userId, route.from);
+        route = await this.route(request, principal.userId, false);
+      }
+    }
+    if (route.kind === 'forward' || route.kind === 'to-standby') {
+      return of(await this.forwarder.forward(request, principal.sessionId, route.to));
     }
     if (route.kind === 'unavailable') {
       throw new GwsException(GwsStatus.InternalError, UNAVAILABLE[route.reason], HttpStatus.SERVICE_UNAVAILABLE);
@@ -113,11 +126,13 @@ export class ForwardingInterceptor implements NestInterceptor {
     }
   }
 
-  private async route(request: Request, userId: string): Promise<RequestRoute> {
+  /** `toStandby`: whether the session of a dead or draining node may be sent to that node's standby. */
+  private async route(request: Request, userId: string, toStandby = true): Promise<RequestRoute> {
     const me = this.config.nodeId;
     const record = await this.agentSessions.get(userId);
     const draining = this.heartbeat.draining;
     const owner = record === undefined || record.nodeId === me ? undefined : await this.registry.get(record.nodeId);
+    const ownerGone = record !== undefined && record.nodeId !== me && (owner === undefined || owner.draining);
     return routeRequest({
       me,
       record,
@@ -128,7 +143,15 @@ export class ForwardingInterceptor implements NestInterceptor {
       livenessKnown: this.heartbeat.livenessKnown,
       fallback: draining ? await this.servingNode() : undefined,
       forwarded: request.header(FORWARDED_BY_HEADER) !== undefined,
+      standby: ownerGone && toStandby ? await this.standbyOf(record.nodeId) : undefined,
     });
+  }
+
+  /** The standby of `nodeId` while it is alive and serving. */
+  private async standbyOf(nodeId: string): Promise<NodeInfo | undefined> {
+    const alive = await this.registry.alive();
+    const standby = standbyOf(nodeId, alive);
+    return alive.find((node) => node.nodeId === standby);
   }
 
   /** Another node serving now, chosen at random so that a draining node spreads what it passes on. */

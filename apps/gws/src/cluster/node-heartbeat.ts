@@ -91,6 +91,7 @@ export class NodeHeartbeat extends PeriodicTask {
       internalUrl: this.internalUrl(),
       startedAt: this.startedAt,
       draining,
+      standby: this.config.cluster.standby,
     };
     try {
       await this.registry.heartbeat(info, this.config.cluster.ttlMs);

@@ -52,6 +52,27 @@ describe('routeRequest', () => {
     expect(routeRequest(facts({ record: record('a'), forwarded: true }))).toEqual({ kind: 'take-over', from: 'a' });
   });
 
+  it('sends the session of a dead or draining node to its standby, which takes it over itself', () => {
+    const b = node('b');
+    expect(routeRequest(facts({ record: record('a'), standby: b }))).toEqual({ kind: 'to-standby', to: b, from: 'a' });
+    expect(routeRequest(facts({ record: record('a'), owner: node('a', true), standby: b }))).toEqual({
+      kind: 'to-standby',
+      to: b,
+      from: 'a',
+    });
+    // This node is the standby, or the request was sent here already: taken over here.
+    expect(routeRequest(facts({ record: record('a'), standby: node('me') }))).toEqual({ kind: 'take-over', from: 'a' });
+    expect(routeRequest(facts({ record: record('a'), standby: b, forwarded: true }))).toEqual({
+      kind: 'take-over',
+      from: 'a',
+    });
+    // Not before the owner is known dead.
+    expect(routeRequest(facts({ record: record('a'), standby: b, livenessKnown: false }))).toEqual({
+      kind: 'unavailable',
+      reason: 'unsettled',
+    });
+  });
+
   it('does not take a node missing from the registry until its own heartbeats are settled', () => {
     const unsettled = { record: record('a'), livenessKnown: false };
     expect(routeRequest(facts(unsettled))).toEqual({ kind: 'unavailable', reason: 'unsettled' });

@@ -8,6 +8,8 @@ export type RequestRoute =
   | { readonly kind: 'take-over'; readonly from: string }
   /** Sent on to the node that can serve it. */
   | { readonly kind: 'forward'; readonly to: NodeInfo }
+  /** Sent to the standby of `from` (dead or draining), which takes the session over with the events it kept. */
+  | { readonly kind: 'to-standby'; readonly to: NodeInfo; readonly from: string }
   /**
    * Not now: this node is stopping and no other node can take the request (`draining`), or it cannot yet tell a dead
    * owner from a Redis outage just ended (`unsettled`, see NodeHeartbeat.livenessKnown).
@@ -31,15 +33,18 @@ export interface RouteFacts {
   readonly fallback: NodeInfo | undefined;
   /** The request was forwarded here already: it is never forwarded again. */
   readonly forwarded: boolean;
+  /** The standby of the record's node (standby-wards.ts) while it is alive, when the record's node is not. */
+  readonly standby?: NodeInfo | undefined;
 }
 
 /**
  * Any node answers any request: the node holding the user's session serves it; a node that is alive and serving
- * gets it forwarded; the session of a dead or draining node is taken over by the node the request reached. A
- * draining node takes nothing over and passes on what it would have served itself.
+ * gets it forwarded; the session of a dead or draining node is taken over by that node's standby (the request is
+ * sent there) or, with none alive, by the node the request reached. A draining node takes nothing over and passes on
+ * what it would have served itself.
  */
 export function routeRequest(facts: RouteFacts): RequestRoute {
-  const { me, record, owner, held, draining, livenessKnown, fallback, forwarded } = facts;
+  const { me, record, owner, held, draining, livenessKnown, fallback, forwarded, standby } = facts;
   const passOn = (otherwise: RequestRoute): RequestRoute =>
     draining && fallback !== undefined && !forwarded ? { kind: 'forward', to: fallback } : otherwise;
   if (record === undefined) return passOn(LOCAL);
@@ -49,7 +54,11 @@ export function routeRequest(facts: RouteFacts): RequestRoute {
   if (draining) return passOn({ kind: 'unavailable', reason: 'draining' });
   if (record.nodeId !== me) {
     const dead = owner !== undefined || livenessKnown;
-    return dead ? { kind: 'take-over', from: record.nodeId } : { kind: 'unavailable', reason: 'unsettled' };
+    if (!dead) return { kind: 'unavailable', reason: 'unsettled' };
+    if (standby !== undefined && standby.nodeId !== me && !forwarded) {
+      return { kind: 'to-standby', to: standby, from: record.nodeId };
+    }
+    return { kind: 'take-over', from: record.nodeId };
   }
   return held ? LOCAL : { kind: 'take-over', from: me };
 }

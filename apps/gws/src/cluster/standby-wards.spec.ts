@@ -1,11 +1,12 @@
 import type { NodeInfo } from '@gws/stores';
-import { wardsOf } from './standby-wards';
+import { standbyOf, wardsOf } from './standby-wards';
 
-const node = (nodeId: string, draining = false): NodeInfo => ({
+const node = (nodeId: string, draining = false, standby?: boolean): NodeInfo => ({
   nodeId,
   internalUrl: `http://${nodeId}`,
   startedAt: 0,
   draining,
+  ...(standby === undefined ? {} : { standby }),
 });
 
 describe('wardsOf', () => {
@@ -31,5 +32,19 @@ describe('wardsOf', () => {
 
   it('stands by for nobody while this node is not among the alive', () => {
     expect(wardsOf([node('b'), node('c')], 'a')).toEqual(new Set());
+  });
+
+  it('leaves out of the ring a node that does not stand by (NODE_STANDBY=false)', () => {
+    const alive = [node('a'), node('b', false, false), node('c')];
+    expect(wardsOf(alive, 'b')).toEqual(new Set());
+    expect(wardsOf(alive, 'c')).toEqual(new Set(['a', 'b']));
+    expect(standbyOf('a', alive)).toBe('c');
+  });
+
+  it('names the standby of a node already gone from the registry, for the requests of its agents', () => {
+    const alive = [node('a'), node('c')];
+    expect(standbyOf('b', alive)).toBe('c');
+    expect(standbyOf('d', alive)).toBe('a');
+    expect(standbyOf('b', [])).toBeUndefined();
   });
 });

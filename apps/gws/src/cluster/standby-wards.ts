@@ -1,22 +1,20 @@
 import type { NodeInfo } from '@gws/stores';
 
 /**
- * The nodes `me` stands by for (voice/standby/): every node's standby is the first serving node after it in the
- * ring of serving nodes ordered by id, so each node has one standby and stands by for about one other. A draining
- * node still has a standby (its sessions are about to move) but stands by for nobody.
+ * The standby of node `nodeId` (voice/standby/), alive or dead: the first node after it in the ring of serving nodes
+ * that stand by (NODE_STANDBY), ordered by id, so that each node has one standby and stands by for about one other.
+ * A draining node still has a standby (its sessions are about to move) but stands by for nobody. Undefined: no other
+ * node can.
  */
-export function wardsOf(alive: readonly NodeInfo[], me: string): Set<string> {
-  const serving = alive
-    .filter((node) => !node.draining)
+export function standbyOf(nodeId: string, alive: readonly NodeInfo[]): string | undefined {
+  const ring = alive
+    .filter((node) => !node.draining && node.standby !== false && node.nodeId !== nodeId)
     .map((node) => node.nodeId)
     .sort();
-  const wards = new Set<string>();
-  if (!serving.includes(me)) return wards;
-  for (const { nodeId } of alive) {
-    if (nodeId === me) continue;
-    const others = serving.filter((id) => id !== nodeId);
-    const standby = others.find((id) => id > nodeId) ?? others[0];
-    if (standby === me) wards.add(nodeId);
-  }
-  return wards;
+  return ring.find((id) => id > nodeId) ?? ring[0];
+}
+
+/** The nodes `me` stands by for: every other alive node whose standby (`standbyOf`) it is. */
+export function wardsOf(alive: readonly NodeInfo[], me: string): Set<string> {
+  return new Set(alive.map((node) => node.nodeId).filter((nodeId) => nodeId !== me && standbyOf(nodeId, alive) === me));
 }

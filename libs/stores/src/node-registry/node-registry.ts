@@ -6,6 +6,8 @@ export interface NodeInfo {
   readonly startedAt: number;
   /** True once the node stopped taking new work (SIGTERM): its agents are being handed over. */
   readonly draining: boolean;
+  /** Whether the node stands by for another node's sessions (NODE_STANDBY); absent: it does. */
+  readonly standby?: boolean;
 }
 
 /**
