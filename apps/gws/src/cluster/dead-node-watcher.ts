@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { AgentSessionStore, EventBus, NodeRegistry, Unsubscribe } from '@gws/stores';
+import type { AgentSessionStore, EventBus, NodeInfo, NodeRegistry, Unsubscribe } from '@gws/stores';
 import type { TServerClient } from '@gws/tserver-client';
 import { PeriodicTask } from '../common/periodic-task';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
 import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import { AGENT_SESSION_STORE, EVENT_BUS, NODE_REGISTRY } from '../stores/store.tokens';
 import { ContactCenterSessionService } from '../voice/contact-center-session.service';
-import { StandbySessions } from '../voice/standby/standby-sessions';
+import { StandbySessions, standbyWindowMs } from '../voice/standby/standby-sessions';
 import { CLUSTER_TOPIC, clusterMessage } from './cluster-message';
 import { watchNodes } from './dead-nodes';
 import { NodeHeartbeat } from './node-heartbeat';
-import { wardsOf } from './standby-wards';
+import { standbyOf, wardsOf } from './standby-wards';
 
 /**
  * Sessions one node adopts at once: each costs a few Redis, T-Server and Configuration Server round trips. 64 took
@@ -28,8 +28,10 @@ const TAKEOVER_CONCURRENCY = 64;
  * one whose own heartbeats have not yet been written for a whole TTL (NodeHeartbeat.livenessKnown).
  *
  * Each pass also tells the standby (voice/standby/) which nodes this node stands by for (`wardsOf`). A dead node's
- * standby takes its sessions over at once, with the events of the gap; the other nodes leave it one pass, and step
- * in only for what is still left (its standby is dead too, or has no T-Server link).
+ * standby takes its sessions over at once, with the events of the gap; the other nodes leave them to it while it is
+ * alive, and step in for what is left only when it is not, or once the standby's window has passed (its T-Server
+ * link is down, say): a takeover of hundreds of sessions takes seconds, and a node joining in meanwhile would take
+ * some without their events.
  */
 @Injectable()
 export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
@@ -38,8 +40,8 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   private seen: ReadonlySet<string> = new Set();
   /** The nodes this node stands by for: the alive ones `wardsOf` gives, and dead ones not yet taken over. */
   private wards: ReadonlySet<string> = new Set();
-  /** The nodes the last pass saw dead: the next pass takes them over whoever their standby is. */
-  private deferred: ReadonlySet<string> = new Set();
+  /** When each node still to be taken over was first seen dead (this node's clock). */
+  private readonly deadSince = new Map<string, number>();
   /** Whether this node's own records are all adopted (again false after an adoption failed). */
   private ownAdopted = false;
   private pass: Promise<void> | undefined;
@@ -63,14 +65,14 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
     this.unsubscribe = await this.bus.subscribe(CLUSTER_TOPIC, (message) => {
       const left = clusterMessage(message);
       if (left === undefined || left.nodeId === this.config.nodeId) return;
-      // Its standby first; the others a heartbeat later, for what is still left.
-      const delayMs = this.wards.has(left.nodeId) || !this.config.cluster.standby ? 0 : this.periodMs;
-      setTimeout(() => {
-        if (this.unsubscribe === undefined) return;
-        this.takeOverFrom(left.nodeId).catch((error: Error) => {
+      // Its standby at once (this node may not know its wards yet: it asks the ring); the others leave it to the
+      // standby, and the passes to come.
+      this.registry
+        .alive()
+        .then((alive) => (this.standbyFirst(left.nodeId, alive) ? this.takeOverFrom(left.nodeId) : undefined))
+        .catch((error: Error) => {
           this.logger.warn(`sessions of node ${left.nodeId} not taken over: ${error.message}`);
         });
-      }, delayMs).unref();
     });
   }
 
@@ -108,11 +110,13 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
           this.logger.warn(`standby not set up: ${error.message}`);
         });
       }
-      // Without standbys in the cluster nobody goes first.
+      const now = Date.now();
+      for (const nodeId of this.deadSince.keys()) if (!dead.has(nodeId)) this.deadSince.delete(nodeId);
+      for (const nodeId of dead) if (!this.deadSince.has(nodeId)) this.deadSince.set(nodeId, now);
+      const grace = standbyWindowMs(this.config.cluster.ttlMs);
       const due = watch.dead.filter(
-        (nodeId) => !this.config.cluster.standby || this.wards.has(nodeId) || this.deferred.has(nodeId),
+        (nodeId) => this.standbyFirst(nodeId, alive) || now - this.deadSince.get(nodeId)! >= grace,
       );
-      this.deferred = dead;
       for (const nodeId of due) {
         if (!(await this.takeOverFrom(nodeId))) continue;
         this.seen = new Set([...this.seen].filter((seen) => seen !== nodeId));
@@ -155,6 +159,12 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
     // A session claimed but not adopted is this node's now: the next pass adopts it.
     if (failed > 0) this.ownAdopted = false;
     return failed === 0;
+  }
+
+  /** Whether this node takes the sessions of `nodeId` over now: it is its standby, or no alive node is. */
+  private standbyFirst(nodeId: string, alive: readonly NodeInfo[]): boolean {
+    const standby = standbyOf(nodeId, alive);
+    return this.wards.has(nodeId) || standby === undefined || standby === this.config.nodeId;
   }
 
   private canTakeOver(): boolean {
