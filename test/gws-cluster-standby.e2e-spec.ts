@@ -5,6 +5,7 @@ import type { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platfor
 import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
+import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
 import { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { crashInProcessNode, startInProcessNode, type InProcessNode } from './support/in-process-nodes';
@@ -150,5 +151,41 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     expect((await records.listByNode('e')).map((r) => r.userName)).toEqual(['agent2']);
     await onF.nextMessage('/v2/me/calls', (m) => callOf(m).id === missed.callUuid && callOf(m).state === 'Released');
     expect(onF.messages('/v2/me/calls').map((m) => callOf(m).state)).toEqual(['Ringing', 'Released']);
+  }, 30_000);
+
+  it('loses no call event of a node that drains (SIGTERM) while a call rings and ends', async () => {
+    const nodeG = await startNode('g');
+    const nodeH = await startNode('h');
+    const login = new GwsRestAgent(`http://127.0.0.1:${nodeG.port}`, 'agent3');
+    await login.login();
+    const onH = new CometdTestClient({ port: nodeH.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
+    others.push(onH);
+    await onH.handshake();
+    await onH.connected();
+    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
+    const device = await onH.nextMessage('/v2/me/devices', (m) =>
+      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
+    );
+    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+    // h is g's standby (the nodes before stopped looking for dead ones).
+    await waitFor(
+      () => nodeH.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
+      5000,
+      'node H to stand by for the session',
+    );
+
+    // G drains (what SIGTERM runs); once it has let its sessions go, a call rings and ends on its agent's DN.
+    const drained = nodes.splice(nodes.indexOf(nodeG), 1)[0]!.app.close();
+    await waitFor(() => nodeG.app.get(VoiceSessions).size === 0, 5000, 'node G to let its sessions go');
+    const call = simulators.tserver.injectCall({ ani: '+15551230004', destination: dn });
+    simulators.tserver.externalHangup(call.connId);
+    await drained;
+
+    await onH.nextMessage('/v2/me/calls', (m) => callOf(m).id === call.callUuid && callOf(m).state === 'Released');
+    expect(onH.messages('/v2/me/calls').map((m) => callOf(m).state)).toEqual(['Ringing', 'Released']);
+    const records = nodeH.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
+    expect((await records.listByNode('h')).map((r) => r.userName)).toEqual(['agent3']);
+    const seqs = onH.allMessages().flatMap((m) => seqOf(m) ?? []);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
   }, 30_000);
 });
