@@ -38,8 +38,10 @@ describe('GWS cluster: 20 agents on nodes behind nginx, on Redis', () => {
   }, 60_000);
 
   /**
-   * Rings the callers; the first half answer. Then `fault` strikes; then every ringing call is answered and every
-   * call is held, retrieved and released, through whichever node nginx picks, with the cookie of the first login.
+   * Rings the callers; the first half answer. Then `fault` strikes, and a call rings and ends at each of the others
+   * at once (during a kill's gap, before the takeover); then every ringing call is answered and every call is held,
+   * retrieved and released, through whichever node nginx picks, with the cookie of the first login, and the others
+   * have each seen their call ring and end.
    */
   async function callsThrough(fault: () => Promise<void>): Promise<void> {
     const callers = agents.slice(0, CALLERS);
@@ -60,6 +62,12 @@ describe('GWS cluster: 20 agents on nodes behind nginx, on Redis', () => {
     await Promise.all(callers.slice(0, half).map((agent, i) => agent.nextState('Established', calls[i])));
 
     await fault();
+    // Meanwhile a call rings and ends at each of the other agents: whichever node serves them now announces it.
+    const followers = agents.slice(CALLERS);
+    const brief = followers.map((agent, i) =>
+      cluster.simulators.tserver.injectCall({ ani: `+1555020${String(i).padStart(2, '0')}`, destination: agent.dn }),
+    );
+    brief.forEach((call) => cluster.simulators.tserver.externalHangup(call.connId));
 
     await Promise.all(
       callers.map(async (agent, i) => {
@@ -77,6 +85,21 @@ describe('GWS cluster: 20 agents on nodes behind nginx, on Redis', () => {
         await step('Hold', 'Held');
         await step('Retrieve', 'Established');
         await step('Hangup', 'Released');
+      }),
+    );
+    await Promise.all(
+      followers.map(async (agent, i) => {
+        const callUuid = brief[i]!.callUuid;
+        await agent.next((m) => m.call.callUuid === callUuid && m.call.state === 'Released', 15_000);
+        const states = agent.browser
+          .messages('/v2/me/calls')
+          .map((m) => m.data as { call?: { callUuid?: string; state?: string } })
+          .filter((data) => data.call?.callUuid === callUuid)
+          .map((data) => data.call!.state);
+        expect({ agent: agent.rest.userName, states }).toEqual({
+          agent: agent.rest.userName,
+          states: ['Ringing', 'Released'],
+        });
       }),
     );
     await everyAgentKeptEverything();

@@ -98,23 +98,28 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
     if (!this.canTakeOver()) return;
     try {
       if (!this.ownAdopted) this.ownAdopted = await this.takeOverFrom(this.config.nodeId);
-      // Until then a missing entry may be an outage just ended rather than a dead node.
-      if (!this.heartbeat.livenessKnown) return;
       const alive = await this.registry.alive();
-      const watch = watchNodes(this.seen, alive, this.config.nodeId);
-      this.seen = watch.seen;
-      const dead = new Set(watch.dead);
+      const aliveIds = new Set(alive.map((node) => node.nodeId));
+      // From the first pass (a cluster may lose a node while young): a ward gone from the registry stays one
+      // until its sessions are taken over.
       if (this.config.cluster.standby) {
-        this.wards = new Set([...wardsOf(alive, this.config.nodeId), ...[...this.wards].filter((id) => dead.has(id))]);
+        const gone = [...this.wards].filter((id) => !aliveIds.has(id));
+        this.wards = new Set([...wardsOf(alive, this.config.nodeId), ...gone]);
         this.standby.setWards(this.wards).catch((error: Error) => {
           this.logger.warn(`standby not set up: ${error.message}`);
         });
       }
+      // Until then a missing entry may be an outage just ended rather than a dead node.
+      if (!this.heartbeat.livenessKnown) return;
+      const watch = watchNodes(this.seen, alive, this.config.nodeId);
+      this.seen = watch.seen;
+      // Wards count even if this node never saw them serving (they died while it was young).
+      const dead = new Set([...watch.dead, ...[...this.wards].filter((id) => !aliveIds.has(id))]);
       const now = Date.now();
       for (const nodeId of this.deadSince.keys()) if (!dead.has(nodeId)) this.deadSince.delete(nodeId);
       for (const nodeId of dead) if (!this.deadSince.has(nodeId)) this.deadSince.set(nodeId, now);
       const grace = standbyWindowMs(this.config.cluster.ttlMs);
-      const due = watch.dead.filter(
+      const due = [...dead].filter(
         (nodeId) => this.standbyFirst(nodeId, alive) || now - this.deadSince.get(nodeId)! >= grace,
       );
       for (const nodeId of due) {
