@@ -25,8 +25,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
   let redis: TestRedisServer;
   let simulators: EmbeddedPlatform;
   const nodes: InProcessNode[] = [];
-  let browser: CometdTestClient | undefined;
-  const others: CometdTestClient[] = [];
+  const browsers: CometdTestClient[] = [];
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -34,8 +33,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
   });
 
   afterAll(async () => {
-    await browser?.disconnect().catch(() => undefined);
-    for (const other of others) await other.disconnect().catch(() => undefined);
+    for (const browser of browsers) await browser.disconnect().catch(() => undefined);
     for (const node of nodes.splice(0)) await node.app.close();
     await simulators?.close();
     await redis?.stop();
@@ -49,28 +47,50 @@ describe('GWS cluster: a standby node announces what happened while the holder w
 
   const dnRow = (dn: string) => simulators.tserver.snapshot().dns.find((row) => row.number === dn);
 
-  it('delivers a call that rang and ended between the crash of the holder and the takeover', async () => {
-    const nodeA = await startNode('a');
-    const nodeB = await startNode('b');
-    const login = new GwsRestAgent(`http://127.0.0.1:${nodeA.port}`, 'agent1');
+  /**
+   * `userName` logs in on `holder`, a browser on `browserNode` (kept for afterAll), and a contact-center session
+   * starts on the holder; resolves with them and the session's DN.
+   */
+  async function seat(
+    userName: string,
+    holder: InProcessNode,
+    browserNode: InProcessNode,
+  ): Promise<{ login: GwsRestAgent; browser: CometdTestClient; dn: string }> {
+    const login = new GwsRestAgent(`http://127.0.0.1:${holder.port}`, userName);
     await login.login();
-    browser = new CometdTestClient({ port: nodeB.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
-    await browser.handshake();
-    await browser.connected();
+    const client = new CometdTestClient({
+      port: browserNode.port,
+      cookies: { JSESSIONID: login.sessionId! },
+      timeoutMs: 8000,
+    });
+    browsers.push(client);
+    await client.handshake();
+    await client.connected();
     expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
-    const device = await browser.nextMessage('/v2/me/devices', (m) =>
+    const device = await client.nextMessage('/v2/me/devices', (m) =>
       Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
     );
     const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
-    expect((await login.ready()).body).toEqual({ statusCode: 0 });
+    return { login, browser: client, dn };
+  }
 
-    // B is A's standby: it watches the DN (ModeMonitor) and shadows the session.
+  /** Resolves once `standby` shadows one session and watches `dn` (ModeMonitor), its holder having it too. */
+  async function standingBy(standby: InProcessNode, dn: string): Promise<void> {
     await waitFor(
-      () => nodeB.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
+      () => standby.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
       5000,
-      'node B to stand by for the session',
+      `node ${standby.nodeId} to stand by for the session of DN ${dn}`,
     );
     expect(dnRow(dn)).toMatchObject({ registeredBy: [expect.any(String)], monitoredBy: [expect.any(String)] });
+  }
+
+  it('delivers a call that rang and ended between the crash of the holder and the takeover', async () => {
+    const nodeA = await startNode('a');
+    const nodeB = await startNode('b');
+    const { login, browser, dn } = await seat('agent1', nodeA, nodeB);
+    expect((await login.ready()).body).toEqual({ statusCode: 0 });
+    // B is A's standby: it watches the DN (ModeMonitor) and shadows the session.
+    await standingBy(nodeB, dn);
 
     // A call the holder announces: the standby holds it too, and does not announce it again.
     const first = simulators.tserver.injectCall({ ani: '+15551230001', destination: dn });
@@ -118,23 +138,9 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     const nodeD = await startNode('d');
     const nodeE = await startNode('e');
     const nodeF = await startNode('f');
-    const login = new GwsRestAgent(`http://127.0.0.1:${nodeD.port}`, 'agent2');
-    await login.login();
-    const onF = new CometdTestClient({ port: nodeF.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
-    others.push(onF);
-    await onF.handshake();
-    await onF.connected();
-    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
-    const device = await onF.nextMessage('/v2/me/devices', (m) =>
-      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
-    );
-    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+    const { login, browser: onF, dn } = await seat('agent2', nodeD, nodeF);
     // Of b, d, e and f, e is d's standby.
-    await waitFor(
-      () => nodeE.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
-      5000,
-      'node E to stand by for the session',
-    );
+    await standingBy(nodeE, dn);
 
     // Only a request can take the session over now: no node looks for dead ones.
     for (const node of [nodeB!, nodeE, nodeF]) await node.app.get(DeadNodeWatcher).stop();
@@ -156,23 +162,9 @@ describe('GWS cluster: a standby node announces what happened while the holder w
   it('loses no call event of a node that drains (SIGTERM) while a call rings and ends', async () => {
     const nodeG = await startNode('g');
     const nodeH = await startNode('h');
-    const login = new GwsRestAgent(`http://127.0.0.1:${nodeG.port}`, 'agent3');
-    await login.login();
-    const onH = new CometdTestClient({ port: nodeH.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
-    others.push(onH);
-    await onH.handshake();
-    await onH.connected();
-    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
-    const device = await onH.nextMessage('/v2/me/devices', (m) =>
-      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
-    );
-    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+    const { browser: onH, dn } = await seat('agent3', nodeG, nodeH);
     // h is g's standby (the nodes before stopped looking for dead ones).
-    await waitFor(
-      () => nodeH.app.get(StandbySessions).size === 1 && dnRow(dn)?.monitoredBy.length === 1,
-      5000,
-      'node H to stand by for the session',
-    );
+    await standingBy(nodeH, dn);
 
     // G drains (what SIGTERM runs); once it has let its sessions go, a call rings and ends on its agent's DN.
     const drained = nodes.splice(nodes.indexOf(nodeG), 1)[0]!.app.close();
