@@ -13,6 +13,7 @@ import {
 } from '../user-event-stream/user-event-stream';
 import { ChannelSubscription } from './channel-subscription';
 import type { RedisLink } from './redis-link';
+import { namedOrigin, userEvent } from '../user-event-stream/user-event';
 import { UserEventGapFiller } from './user-event-gap-filler';
 import { appendUserEvent } from './user-event-stream.lua';
 
@@ -21,8 +22,8 @@ interface EventBody {
   readonly userId: string;
   readonly topic: string;
   readonly data: JsonValue;
-  readonly eventAt?: number;
-  readonly origin?: string;
+  readonly eventAt?: number | undefined;
+  readonly origin?: string | undefined;
 }
 
 /** Entries `since` reads per XRANGE. */
@@ -30,11 +31,12 @@ const SINCE_PAGE = 100;
 
 /**
  * The user event stream on Redis. Each user's log is a Redis Stream, `<prefix>{u:<userId>}:events`, with entry ids
- * `0-<seq>` so that `since` is an XRANGE by id; the numbers come from `<prefix>{u:<userId>}:seq`, which trimming
- * and expiry leave alone; the origin mark is the hash `<prefix>{u:<userId>}:origin`. `append` is one script (see `user-event-stream.lua.ts`) that numbers, logs, trims and
- * publishes on `<prefix>user-events`, sent on the link's `queued` connection: one connection, so a node's appends
- * run in call order, and held through a short outage. Each instance subscribes with one connection of its own,
- * parses each message once and fills the holes a reconnect leaves from the log (`UserEventGapFiller`).
+ * `0-<seq>` so that `since` is an XRANGE by id; the numbers come from `<prefix>{u:<userId>}:seq`, which trimming and
+ * expiry leave alone; the origin mark is the hash `<prefix>{u:<userId>}:origin`. `append` is one script (see
+ * `user-event-stream.lua.ts`) that numbers, logs, trims, marks and publishes on `<prefix>user-events`, sent on the
+ * link's `queued` connection: one connection, so a node's appends run in call order, and held through a short
+ * outage. Each instance subscribes with one connection of its own, parses each message once and fills the holes a
+ * reconnect leaves from the log (`UserEventGapFiller`).
  */
 export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEventStream<M> {
   private readonly maxEntries: number;
@@ -73,8 +75,9 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
     eventAt?: number,
     origin?: string,
   ): Promise<number> {
-    const named = origin !== undefined && origin !== '';
-    const body = { userId, topic, data, ...(eventAt === undefined ? {} : { eventAt }), ...(named ? { origin } : {}) };
+    const named = namedOrigin(origin);
+    // JSON leaves out what is undefined.
+    const body = { userId, topic, data, eventAt, origin: named };
     return appendUserEvent(
       this.link.queued,
       this.streamKey(userId),
@@ -85,7 +88,7 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
       this.maxAgeMs,
       this.channel,
       JSON.stringify(body),
-      named ? origin : '',
+      named ?? '',
     );
   }
 
@@ -147,16 +150,15 @@ export class RedisUserEventStream<M extends TopicMessages<M>> implements UserEve
 /** An event as `append` wrote it; `M`'s types hold because only `append<T>` writes the JSON. */
 function toEvent<M>(seq: number, at: number, json: string): UserEvent<M> {
   const { userId, topic, data, eventAt, origin } = JSON.parse(json) as EventBody;
-  const event = {
+  return userEvent<Record<string, JsonValue>, string>(
     userId,
     seq,
     at,
     topic,
     data,
-    ...(eventAt === undefined ? {} : { eventAt }),
-    ...(origin === undefined ? {} : { origin }),
-  };
-  return event as unknown as UserEvent<M>;
+    eventAt,
+    origin,
+  ) as unknown as UserEvent<M>;
 }
 
 /** A published `<seq>|<at>|<json>`. */

@@ -7,10 +7,10 @@ import {
   type TopicOf,
   type UserEvent,
   type UserEventHandler,
-  type UserEventOn,
   type UserEventStream,
   type UserEventStreamOptions,
 } from './user-event-stream';
+import { namedOrigin, userEvent } from './user-event';
 
 interface UserLog<M> {
   lastSeq: number;
@@ -76,20 +76,11 @@ export class MemoryUserEventStream<M extends TopicMessages<M>> implements UserEv
     this.logs.set(userId, log);
     const at = this.now();
     const seq = ++log.lastSeq;
-    const named = origin !== undefined && origin !== '';
-    if (named) log.origin = { origin, count: log.origin?.origin === origin ? log.origin.count + 1 : 1 };
-    const event: UserEventOn<M, T> =
-      eventAt === undefined && !named
-        ? { userId, seq, at, topic, data }
-        : {
-            userId,
-            seq,
-            at,
-            topic,
-            data,
-            ...(eventAt === undefined ? {} : { eventAt }),
-            ...(named ? { origin } : {}),
-          };
+    const named = namedOrigin(origin);
+    if (named !== undefined) {
+      log.origin = { origin: named, count: log.origin?.origin === named ? log.origin.count + 1 : 1 };
+    }
+    const event = userEvent<M, T>(userId, seq, at, topic, data, eventAt, named);
     log.events.push(event);
     this.queueUsers.push(userId);
     this.queueSeqs.push(seq);
