@@ -39,7 +39,7 @@ export class UserNotifier implements OnModuleInit, OnModuleDestroy {
   send<T extends GwsTopic>(userId: string, topic: T, data: GwsTopicMessage<T>, cause?: EventCause): Promise<number> {
     return cause === undefined
       ? this.stream.append(userId, topic, data)
-      : this.stream.append(userId, topic, data, cause.at, cause.origin);
+      : this.stream.append(userId, topic, data, cause.at, cause.origin?.key);
   }
 
   /** The origin of the last T-Server event whose messages the user's stream logged, and how many it logged. */

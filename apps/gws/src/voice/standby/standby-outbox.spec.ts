@@ -1,4 +1,5 @@
 import type { CallStateChangeMessage } from '../../notifications';
+import { parseOrigin } from '../event-cause';
 import { StandbyOutbox } from './standby-outbox';
 
 /** A call message whose call id says which event and which of its messages it is. */
@@ -17,7 +18,11 @@ describe('StandbyOutbox', () => {
     outbox = new StandbyOutbox(10_000, () => now);
   });
 
-  const hold = (id: string, origin?: string): void => outbox.hold('/v2/me/calls', message(id), { at: now, origin });
+  const hold = (id: string, origin?: string): void =>
+    outbox.hold('/v2/me/calls', message(id), {
+      at: now,
+      ...(origin === undefined ? {} : { origin: parseOrigin(origin)! }),
+    });
 
   it('keeps what follows the mark: later events, and the messages of the marked event past the count logged', () => {
     hold('5a', '7:5');

@@ -6,8 +6,9 @@ import { compareOrigins, parseOrigin, type EventCause, type EventOrigin } from '
 export interface HeldNotification {
   readonly topic: GwsTopic;
   readonly data: GwsTopicMessage<GwsTopic>;
-  readonly cause: EventCause & { readonly origin: string };
-  readonly order: EventOrigin;
+  readonly cause: EventCause;
+  /** `cause.origin`, which every held notification has. */
+  readonly origin: EventOrigin;
   readonly heldAt: number;
 }
 
@@ -43,12 +44,10 @@ export class StandbyOutbox {
   }
 
   hold<T extends GwsTopic>(topic: T, data: GwsTopicMessage<T>, cause: EventCause | undefined): void {
-    const origin = cause?.origin;
-    const order = origin === undefined ? undefined : parseOrigin(origin);
-    if (origin === undefined || order === undefined) return;
+    if (cause?.origin === undefined) return;
     const heldAt = this.now();
     this.trim(heldAt);
-    this.held.push({ topic, data, cause: { ...cause, origin }, order, heldAt });
+    this.held.push({ topic, data, cause, origin: cause.origin, heldAt });
   }
 
   /** The holder logged a message for `origin`: what this holds of earlier events is announced already. */
@@ -56,7 +55,7 @@ export class StandbyOutbox {
     const order = parseOrigin(origin);
     if (order === undefined) return;
     let drop = 0;
-    while (drop < this.held.length && compareOrigins(this.held[drop]!.order, order) < 0) drop++;
+    while (drop < this.held.length && compareOrigins(this.held[drop]!.origin, order) < 0) drop++;
     if (drop > 0) this.held.splice(0, drop);
   }
 
@@ -72,7 +71,7 @@ export class StandbyOutbox {
     }
     let sameOrigin = 0;
     const notifications = this.held.filter((held) => {
-      const order = compareOrigins(held.order, after);
+      const order = compareOrigins(held.origin, after);
       if (order === 0) return ++sameOrigin > mark!.count;
       return order > 0;
     });
@@ -85,7 +84,7 @@ export class StandbyOutbox {
     let drop = 0;
     while (drop < this.held.length && this.held[drop]!.heldAt < oldest) drop++;
     if (drop === 0) return;
-    this.droppedThrough = this.held[drop - 1]!.order;
+    this.droppedThrough = this.held[drop - 1]!.origin;
     this.held = this.held.slice(drop);
   }
 }
