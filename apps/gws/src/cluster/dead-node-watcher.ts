@@ -38,8 +38,6 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   protected readonly periodMs: number;
   private readonly logger = new Logger('DeadNodeWatcher');
   private seen: ReadonlySet<string> = new Set();
-  /** The nodes this node stands by for: the alive ones `wardsOf` gives, and dead ones not yet taken over. */
-  private wards: ReadonlySet<string> = new Set();
   /** When each node still to be taken over was first seen dead (this node's clock). */
   private readonly deadSince = new Map<string, number>();
   /** Whether this node's own records are all adopted (again false after an adoption failed). */
@@ -101,20 +99,14 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       const alive = await this.registry.alive();
       const aliveIds = new Set(alive.map((node) => node.nodeId));
       // From the first pass (a cluster may lose a node while young): a ward gone from the registry stays one
-      // until its sessions are taken over.
-      if (this.config.cluster.standby) {
-        const gone = [...this.wards].filter((id) => !aliveIds.has(id));
-        this.wards = new Set([...wardsOf(alive, this.config.nodeId), ...gone]);
-        this.standby.setWards(this.wards).catch((error: Error) => {
-          this.logger.warn(`standby not set up: ${error.message}`);
-        });
-      }
+      // until its sessions are taken over, and counts as dead even if this node never saw it serving.
+      const goneWards = [...this.standby.wards].filter((id) => !aliveIds.has(id));
+      if (this.config.cluster.standby) this.standBy([...wardsOf(alive, this.config.nodeId), ...goneWards]);
       // Until then a missing entry may be an outage just ended rather than a dead node.
       if (!this.heartbeat.livenessKnown) return;
       const watch = watchNodes(this.seen, alive, this.config.nodeId);
       this.seen = watch.seen;
-      // Wards count even if this node never saw them serving (they died while it was young).
-      const dead = new Set([...watch.dead, ...[...this.wards].filter((id) => !aliveIds.has(id))]);
+      const dead = new Set([...watch.dead, ...goneWards]);
       const now = Date.now();
       for (const nodeId of this.deadSince.keys()) if (!dead.has(nodeId)) this.deadSince.delete(nodeId);
       for (const nodeId of dead) if (!this.deadSince.has(nodeId)) this.deadSince.set(nodeId, now);
@@ -125,7 +117,7 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       for (const nodeId of due) {
         if (!(await this.takeOverFrom(nodeId))) continue;
         this.seen = new Set([...this.seen].filter((seen) => seen !== nodeId));
-        this.wards = new Set([...this.wards].filter((ward) => ward !== nodeId));
+        if (this.standby.wards.has(nodeId)) this.standBy([...this.standby.wards].filter((ward) => ward !== nodeId));
       }
     } catch (error) {
       this.logger.warn(`cluster watch failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -169,7 +161,14 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   /** Whether this node takes the sessions of `nodeId` over now: it is its standby, or no alive node is. */
   private standbyFirst(nodeId: string, alive: readonly NodeInfo[]): boolean {
     const standby = standbyOf(nodeId, alive);
-    return this.wards.has(nodeId) || standby === undefined || standby === this.config.nodeId;
+    return this.standby.wards.has(nodeId) || standby === undefined || standby === this.config.nodeId;
+  }
+
+  /** Tells the standby which nodes this node stands by for now. */
+  private standBy(wards: readonly string[]): void {
+    this.standby.setWards(new Set(wards)).catch((error: Error) => {
+      this.logger.warn(`standby not set up: ${error.message}`);
+    });
   }
 
   private canTakeOver(): boolean {

@@ -34,7 +34,7 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
   private readonly shadows = new VoiceSessions();
   /** Which node each shadow stands by for. */
   private readonly wardOf = new Map<string, string>();
-  private wards: ReadonlySet<string> = new Set();
+  private current: ReadonlySet<string> = new Set();
   private readonly windowMs: number;
   private unwatch: (() => Promise<void>) | undefined;
   /** The subscription to what holders log, made when this node first stands by for one. */
@@ -53,6 +53,11 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
     private readonly metrics: GwsMetrics,
   ) {
     this.windowMs = standbyWindowMs(config.cluster.ttlMs);
+  }
+
+  /** The nodes this node stands by for (`setWards`). */
+  get wards(): ReadonlySet<string> {
+    return this.current;
   }
 
   get size(): number {
@@ -87,6 +92,8 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
    * longer among them dropped. Resolves once the new wards' sessions are watched.
    */
   async setWards(wards: ReadonlySet<string>): Promise<void> {
+    const added = [...wards].filter((nodeId) => !this.current.has(nodeId));
+    this.current = wards;
     // What the holders log: their shadows here stop holding what is announced. Not before this node stands by
     // for someone: a node alone (the in-memory default) adds nothing to its push path.
     if (wards.size > 0) {
@@ -100,8 +107,6 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
         });
       await this.subscription;
     }
-    const added = [...wards].filter((nodeId) => !this.wards.has(nodeId));
-    this.wards = wards;
     for (const [userId, nodeId] of this.wardOf) {
       if (!wards.has(nodeId)) this.drop(userId);
     }
@@ -120,7 +125,7 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
     const { userId } = record;
     return this.shadows
       .exclusive(userId, async () => {
-        if (!this.wards.has(record.nodeId) || this.shadows.ofUser(userId) !== undefined) return;
+        if (!this.current.has(record.nodeId) || this.shadows.ofUser(userId) !== undefined) return;
         if (this.sessions.ofUser(userId) !== undefined) return;
         const placeDns = (await this.directory.placeDns(record.placeName)) ?? [];
         const dns = placeDns.filter((dn) => record.dns.includes(dn.number));
@@ -190,7 +195,7 @@ export class StandbySessions implements OnApplicationBootstrap, OnApplicationShu
     ) {
       this.drop(shadow.userId);
     }
-    if (mapping.userId === undefined || mapping.nodeId === undefined || !this.wards.has(mapping.nodeId)) return;
+    if (mapping.userId === undefined || mapping.nodeId === undefined || !this.current.has(mapping.nodeId)) return;
     if (shadow?.userId === mapping.userId && this.wardOf.get(mapping.userId) === mapping.nodeId) return;
     this.agentSessions
       .get(mapping.userId)
