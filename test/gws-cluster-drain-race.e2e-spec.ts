@@ -1,14 +1,9 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PushSessionStore } from '@gws/stores';
-import { startRedisServer, type TestRedisServer } from '@gws/testing';
-import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
 import { CometdGateway, PUSH_CLUSTER, type PushCluster } from '../apps/gws/src/notifications';
 import { PUSH_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
-import { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
 import { rawBayeux } from './support/raw-bayeux';
-import { startInProcessNode, type InProcessNode } from './support/in-process-nodes';
-import { startLoopbackSimulators } from './support/loopback-simulators';
+import { useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
 
 /** A promise and the function that settles it. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -18,38 +13,15 @@ function gate(): { promise: Promise<void>; open: () => void } {
 }
 
 describe('GWS cluster: a CometD session adopted by a node that begins to drain meanwhile', () => {
-  let redis: TestRedisServer;
-  let simulators: EmbeddedPlatform;
-  const apps: NestExpressApplication[] = [];
-  let browser: CometdTestClient | undefined;
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    simulators = await startLoopbackSimulators();
-  });
-
-  afterAll(async () => {
-    await browser?.disconnect().catch(() => undefined);
-    for (const app of apps.splice(0)) await app.close();
-    await simulators?.close();
-    await redis?.stop();
-  }, 30_000);
-
-  async function startNode(nodeId: string): Promise<InProcessNode> {
-    const node = await startInProcessNode(simulators, redis.url, nodeId, {
-      NODE_HEARTBEAT_MS: '200',
-      NODE_TTL_MS: '600',
-    });
-    apps.push(node.app);
-    return node;
-  }
+  const peers = useInProcessCluster({ NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '600' });
+  const startNode = (nodeId: string): Promise<InProcessNode> => peers.startNode(nodeId);
 
   it('answers that poll 503 and keeps the session for its client, which goes on with no re-handshake', async () => {
     const nodeA = await startNode('a');
     const nodeB = await startNode('b');
     const login = new GwsRestAgent(`http://127.0.0.1:${nodeA.port}`, 'agent1');
     await login.login();
-    browser = new CometdTestClient({ port: nodeA.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 5000 });
+    const browser = peers.browser({ port: nodeA.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 5000 });
     await browser.handshake();
     await browser.connected();
     const clientId = browser.clientId!;

@@ -1,15 +1,13 @@
 import type { Message } from 'cometd';
 import type { AgentSessionStore } from '@gws/stores';
-import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
-import type { EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { waitFor } from '@gws/testing';
 import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
-import { CometdTestClient } from './support/cometd-test-client';
+import type { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { crashInProcessNode, startInProcessNode, type InProcessNode } from './support/in-process-nodes';
-import { startLoopbackSimulators } from './support/loopback-simulators';
+import { crashInProcessNode, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
 
 /**
  * Heartbeats every 200 ms; a node is dead 2 s after its last one: the calls below ring and end well inside the
@@ -22,30 +20,12 @@ const callOf = (m: Message): { id?: string; state?: string } =>
 const seqOf = (m: Message): number | undefined => (m.ext as { seq?: number } | undefined)?.seq;
 
 describe('GWS cluster: a standby node announces what happened while the holder was dead', () => {
-  let redis: TestRedisServer;
-  let simulators: EmbeddedPlatform;
-  const nodes: InProcessNode[] = [];
-  const browsers: CometdTestClient[] = [];
+  const cluster = useInProcessCluster(CLUSTER_ENV);
+  const startNode = (nodeId: string): Promise<InProcessNode> => cluster.startNode(nodeId);
+  /** The first test's standby, alive in the later ones. */
+  let nodeB: InProcessNode;
 
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    simulators = await startLoopbackSimulators();
-  });
-
-  afterAll(async () => {
-    for (const browser of browsers) await browser.disconnect().catch(() => undefined);
-    for (const node of nodes.splice(0)) await node.app.close();
-    await simulators?.close();
-    await redis?.stop();
-  }, 30_000);
-
-  async function startNode(nodeId: string): Promise<InProcessNode> {
-    const node = await startInProcessNode(simulators, redis.url, nodeId, CLUSTER_ENV);
-    nodes.push(node);
-    return node;
-  }
-
-  const dnRow = (dn: string) => simulators.tserver.snapshot().dns.find((row) => row.number === dn);
+  const dnRow = (dn: string) => cluster.simulators.tserver.snapshot().dns.find((row) => row.number === dn);
 
   /**
    * `userName` logs in on `holder`, a browser on `browserNode` (kept for afterAll), and a contact-center session
@@ -58,12 +38,11 @@ describe('GWS cluster: a standby node announces what happened while the holder w
   ): Promise<{ login: GwsRestAgent; browser: CometdTestClient; dn: string }> {
     const login = new GwsRestAgent(`http://127.0.0.1:${holder.port}`, userName);
     await login.login();
-    const client = new CometdTestClient({
+    const client = cluster.browser({
       port: browserNode.port,
       cookies: { JSESSIONID: login.sessionId! },
       timeoutMs: 8000,
     });
-    browsers.push(client);
     await client.handshake();
     await client.connected();
     expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
@@ -86,16 +65,16 @@ describe('GWS cluster: a standby node announces what happened while the holder w
 
   it('delivers a call that rang and ended between the crash of the holder and the takeover', async () => {
     const nodeA = await startNode('a');
-    const nodeB = await startNode('b');
+    nodeB = await startNode('b');
     const { login, browser, dn } = await seat('agent1', nodeA, nodeB);
     expect((await login.ready()).body).toEqual({ statusCode: 0 });
     // B is A's standby: it watches the DN (ModeMonitor) and shadows the session.
     await standingBy(nodeB, dn);
 
     // A call the holder announces: the standby holds it too, and does not announce it again.
-    const first = simulators.tserver.injectCall({ ani: '+15551230001', destination: dn });
+    const first = cluster.simulators.tserver.injectCall({ ani: '+15551230001', destination: dn });
     await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Ringing');
-    simulators.tserver.externalHangup(first.connId);
+    cluster.simulators.tserver.externalHangup(first.connId);
     await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Released');
 
     // What A logged is let go of on B: only the last event's message stays held.
@@ -103,8 +82,8 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     await waitFor(() => (shadow.standby?.size ?? 0) <= 1, 5000, 'node B to let go of what A announced');
 
     await crashInProcessNode(nodeA);
-    const missed = simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
-    simulators.tserver.externalHangup(missed.connId);
+    const missed = cluster.simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
+    cluster.simulators.tserver.externalHangup(missed.connId);
     const records = nodeB.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
     expect((await records.listByNode('a')).map((r) => r.userName)).toEqual(['agent1']);
 
@@ -134,7 +113,6 @@ describe('GWS cluster: a standby node announces what happened while the holder w
   }, 30_000);
 
   it('sends a request that reaches a third node to the dead holder’s standby, which takes over with the gap', async () => {
-    const [nodeB] = nodes.filter((node) => node.nodeId === 'b');
     const nodeD = await startNode('d');
     const nodeE = await startNode('e');
     const nodeF = await startNode('f');
@@ -143,10 +121,10 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     await standingBy(nodeE, dn);
 
     // Only a request can take the session over now: no node looks for dead ones.
-    for (const node of [nodeB!, nodeE, nodeF]) await node.app.get(DeadNodeWatcher).stop();
+    for (const node of [nodeB, nodeE, nodeF]) await node.app.get(DeadNodeWatcher).stop();
     await crashInProcessNode(nodeD);
-    const missed = simulators.tserver.injectCall({ ani: '+15551230003', destination: dn });
-    simulators.tserver.externalHangup(missed.connId);
+    const missed = cluster.simulators.tserver.injectCall({ ani: '+15551230003', destination: dn });
+    cluster.simulators.tserver.externalHangup(missed.connId);
 
     // F finds nothing where D was, waits until D is seen dead, and sends the request to E, which serves it.
     const viaF = new GwsRestAgent(`http://127.0.0.1:${nodeF.port}`, login.userName);
@@ -167,10 +145,10 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     await standingBy(nodeH, dn);
 
     // G drains (what SIGTERM runs); once it has let its sessions go, a call rings and ends on its agent's DN.
-    const drained = nodes.splice(nodes.indexOf(nodeG), 1)[0]!.app.close();
+    const drained = cluster.stopNode(nodeG);
     await waitFor(() => nodeG.app.get(VoiceSessions).size === 0, 5000, 'node G to let its sessions go');
-    const call = simulators.tserver.injectCall({ ani: '+15551230004', destination: dn });
-    simulators.tserver.externalHangup(call.connId);
+    const call = cluster.simulators.tserver.injectCall({ ani: '+15551230004', destination: dn });
+    cluster.simulators.tserver.externalHangup(call.connId);
     await drained;
 
     await onH.nextMessage('/v2/me/calls', (m) => callOf(m).id === call.callUuid && callOf(m).state === 'Released');

@@ -1,13 +1,11 @@
 import type { Message } from 'cometd';
 import type { AgentSessionStore, DnMap } from '@gws/stores';
-import { startRedisServer, waitFor, type TestRedisServer } from '@gws/testing';
-import { type EmbeddedPlatform } from '../apps/gws/src/embedded/embedded-platform';
+import { waitFor } from '@gws/testing';
 import { AGENT_SESSION_STORE, DN_MAP } from '../apps/gws/src/stores/store.tokens';
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
-import { CometdTestClient } from './support/cometd-test-client';
+import type { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { crashInProcessNode, startInProcessNode, type InProcessNode } from './support/in-process-nodes';
-import { startLoopbackSimulators } from './support/loopback-simulators';
+import { crashInProcessNode, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
 
 interface Device {
   readonly id: string;
@@ -55,46 +53,18 @@ function restOn(node: InProcessNode, login: GwsRestAgent): GwsRestAgent {
 }
 
 describe('GWS cluster: the voice sessions of a node lost or drained are taken over, agents still logged in', () => {
-  let redis: TestRedisServer;
-  let simulators: EmbeddedPlatform;
-  const nodes: InProcessNode[] = [];
-  const browsers: CometdTestClient[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    simulators = await startLoopbackSimulators();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((browser) => browser.disconnect().catch(() => undefined)));
-    for (const node of nodes.splice(0)) await node.app.close();
-    await simulators?.close();
-    await redis?.stop();
-  }, 30_000);
-
-  async function startNode(nodeId: string): Promise<InProcessNode> {
-    const node = await startInProcessNode(simulators, redis.url, nodeId, CLUSTER_ENV);
-    nodes.push(node);
-    return node;
-  }
-
+  const cluster = useInProcessCluster(CLUSTER_ENV);
+  const startNode = (nodeId: string): Promise<InProcessNode> => cluster.startNode(nodeId);
   const crash = crashInProcessNode;
-
-  function browserOn(node: InProcessNode, login: GwsRestAgent): CometdTestClient {
-    const browser = new CometdTestClient({
-      port: node.port,
-      cookies: { JSESSIONID: login.sessionId! },
-      timeoutMs: 5000,
-    });
-    browsers.push(browser);
-    return browser;
-  }
+  const browserOn = (node: InProcessNode, login: GwsRestAgent): CometdTestClient =>
+    cluster.browser({ port: node.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 5000 });
 
   const sessionsOn = async (node: InProcessNode): Promise<string[]> =>
     (await node.app.get<AgentSessionStore>(AGENT_SESSION_STORE).listByNode(node.nodeId)).map((r) => r.userName);
 
-  const agentOn = (dn: string) => simulators.tserver.snapshot().agents.find((agent) => agent.dn === dn);
-  const registrarsOf = (dn: string) => simulators.tserver.snapshot().dns.find((row) => row.number === dn)?.registeredBy;
+  const agentOn = (dn: string) => cluster.simulators.tserver.snapshot().agents.find((agent) => agent.dn === dn);
+  const registrarsOf = (dn: string) =>
+    cluster.simulators.tserver.snapshot().dns.find((row) => row.number === dn)?.registeredBy;
 
   let login: GwsRestAgent;
   let device: Device;
@@ -131,7 +101,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
       body: { devices: [{ id: device.id, userState: { state: 'Ready' } }] },
     });
 
-    const call = simulators.tserver.injectCall({ ani: '+15551230001', destination: device.phoneNumber });
+    const call = cluster.simulators.tserver.injectCall({ ani: '+15551230001', destination: device.phoneNumber });
     callId = call.callUuid;
     await nextCall(browser, 'Ringing', callId);
     const agentBefore = agentOn(device.phoneNumber);
@@ -169,7 +139,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     const agentBefore = agentOn(device.phoneNumber);
 
     const sent = browser.messages('/v2/me/devices').length;
-    await nodes.splice(nodes.indexOf(nodeB), 1)[0]!.app.close();
+    await cluster.stopNode(nodeB);
     await nextDevice(browser, (d) => d.deviceState === 'Active', sent);
     expect(await sessionsOn(nodeC)).toEqual(['agent1']);
     expect(agentOn(device.phoneNumber)).toEqual(agentBefore);
@@ -187,7 +157,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
 
   it('adopts its sessions at start when the last node comes back under the same GWS_NODE_ID', async () => {
     const agentBefore = agentOn(device.phoneNumber);
-    await nodes.splice(nodes.indexOf(lastNode), 1)[0]!.app.close();
+    await cluster.stopNode(lastNode);
     expect(registrarsOf(device.phoneNumber)).toEqual([]);
 
     const restarted = await startNode('c');

@@ -1,11 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startRedisServer, type TestRedisServer } from '@gws/testing';
 import type { TServerClient } from '@gws/tserver-client';
 import { DeadNodeWatcher } from '../../apps/gws/src/cluster/dead-node-watcher';
 import { NodeHeartbeat } from '../../apps/gws/src/cluster/node-heartbeat';
 import type { EmbeddedPlatform } from '../../apps/gws/src/embedded/embedded-platform';
 import { TSERVER_CLIENT } from '../../apps/gws/src/platform/platform.tokens';
+import { CometdTestClient, type CometdTestClientOptions } from './cometd-test-client';
 import { loopbackGwsConfig, startGwsNode } from './gws-node';
-import { portsOf } from './loopback-simulators';
+import { portsOf, startLoopbackSimulators } from './loopback-simulators';
 
 /** A GWS node of a cluster test, in the test's own process: its internals stay reachable through `app`. */
 export interface InProcessNode {
@@ -36,4 +38,60 @@ export async function crashInProcessNode(node: InProcessNode): Promise<void> {
   const server = node.app.getHttpServer();
   server.close();
   server.closeAllConnections();
+}
+
+/** What a suite of in-process cluster nodes shares: one Redis, the simulators, its nodes and browsers. */
+export interface InProcessCluster {
+  /** The simulators the nodes talk to (from beforeAll on). */
+  readonly simulators: EmbeddedPlatform;
+  /** Starts node `nodeId`, closed in afterAll unless `stopNode` closed it first. */
+  startNode(nodeId: string): Promise<InProcessNode>;
+  /** Closes the node now (Nest's shutdown: the drain SIGTERM runs), resolving once closed. */
+  stopNode(node: InProcessNode): Promise<void>;
+  /** A CometD browser, disconnected in afterAll. */
+  browser(options: CometdTestClientOptions): CometdTestClient;
+}
+
+/**
+ * Registers beforeAll/afterAll for a suite of in-process nodes: a private Redis and the simulators on loopback,
+ * started once; every node and browser the suite made, stopped at the end. `env`: the nodes' settings.
+ */
+export function useInProcessCluster(env: Record<string, string>): InProcessCluster {
+  let redis: TestRedisServer | undefined;
+  let simulators: EmbeddedPlatform | undefined;
+  const nodes: InProcessNode[] = [];
+  const browsers: CometdTestClient[] = [];
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    simulators = await startLoopbackSimulators();
+  });
+  afterAll(async () => {
+    await Promise.all(browsers.map((browser) => browser.disconnect().catch(() => undefined)));
+    for (const node of nodes.splice(0)) await node.app.close();
+    await simulators?.close();
+    await redis?.stop();
+  }, 30_000);
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the cluster starts in beforeAll');
+    return value;
+  };
+  return {
+    get simulators() {
+      return started(simulators);
+    },
+    async startNode(nodeId) {
+      const node = await startInProcessNode(started(simulators), started(redis).url, nodeId, env);
+      nodes.push(node);
+      return node;
+    },
+    async stopNode(node) {
+      nodes.splice(nodes.indexOf(node), 1);
+      await node.app.close();
+    },
+    browser(options) {
+      const browser = new CometdTestClient(options);
+      browsers.push(browser);
+      return browser;
+    },
+  };
 }
