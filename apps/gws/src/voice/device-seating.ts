@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AddressInfoType, AgentWorkMode, RegisterMode, type EnumValue } from '@gws/tlib';
+import { AddressInfoType, AgentWorkMode, RegisterMode, type EnumValue, type TMessage } from '@gws/tlib';
 import type { TServerClient } from '@gws/tserver-client';
 import { GwsException } from '../common/gws.exception';
 import { GwsStatus } from '../common/gws-status';
@@ -98,11 +98,7 @@ export class DeviceSeating {
    * devices as they are. No re-read: the takeover of a large node goes as fast as its registrations.
    */
   async resume(session: VoiceSession): Promise<void> {
-    for (const dn of session.devices.keys()) {
-      await this.tserver.registerAddress(dn, undefined, RegisterMode.ModeShare).catch((error: unknown) => {
-        throw new RegistrationRefused(dn, error);
-      });
-    }
+    for (const dn of session.devices.keys()) await this.register(dn, RegisterMode.ModeShare);
     await this.notifications.devicesChanged(session);
   }
 
@@ -117,9 +113,7 @@ export class DeviceSeating {
 
   private async align(session: VoiceSession, dn: string, mode: EnumValue<typeof RegisterMode>): Promise<void> {
     session.calls.suspend(dn);
-    const registered = await this.tserver.registerAddress(dn, undefined, mode).catch((error: unknown) => {
-      throw new RegistrationRefused(dn, error);
-    });
+    const registered = await this.register(dn, mode);
     const agentStatus = await this.tserver.dn.queryAddress(dn, AddressInfoType.AgentStatus).catch(() => undefined);
     const status = agentStatus?.attributes.Extensions ?? registered.attributes.Extensions;
     const endpoint = await this.webrtc.endpointOf(dn);
@@ -130,6 +124,12 @@ export class DeviceSeating {
     await this.reasons.load();
     await this.notifications.devicesChanged(session);
     await this.callEvents.resync(session, dn, registered.attributes.Extensions);
+  }
+
+  private register(dn: string, mode: EnumValue<typeof RegisterMode>): Promise<TMessage> {
+    return this.tserver.registerAddress(dn, undefined, mode).catch((error: unknown) => {
+      throw new RegistrationRefused(dn, error);
+    });
   }
 }
 
