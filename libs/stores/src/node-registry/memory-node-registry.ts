@@ -17,9 +17,13 @@ export class MemoryNodeRegistry implements NodeRegistry {
     return Promise.resolve();
   }
 
-  leave(nodeId: string): Promise<void> {
+  leave(nodeId: string, startedAt?: number): Promise<boolean> {
+    const entry = this.entries.get(nodeId);
+    if (entry === undefined || (startedAt !== undefined && entry.info.startedAt !== startedAt)) {
+      return Promise.resolve(false);
+    }
     this.entries.delete(nodeId);
-    return Promise.resolve();
+    return Promise.resolve(true);
   }
 
   get(nodeId: string): Promise<NodeInfo | undefined> {
