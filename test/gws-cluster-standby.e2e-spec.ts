@@ -85,7 +85,6 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     const missed = cluster.simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
     cluster.simulators.tserver.externalHangup(missed.connId);
     const records = nodeB.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
-    expect((await records.listByNode('a')).map((r) => r.userName)).toEqual(['agent1']);
 
     // Taken over: the call that rang and ended meanwhile reaches the agent, in order, with no gap in ext.seq.
     await browser.nextMessage(
