@@ -1,6 +1,8 @@
 import type { Message } from 'cometd';
 import type { AgentSessionStore, NodeRegistry } from '@gws/stores';
 import { waitFor } from '@gws/testing';
+import type { TServerClient } from '@gws/tserver-client';
+import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { AGENT_SESSION_STORE, NODE_REGISTRY } from '../apps/gws/src/stores/store.tokens';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
 import { GwsRestAgent } from './support/gws-rest-agent';
@@ -57,5 +59,33 @@ describe('GWS cluster: a node whose process is gone is taken over before its liv
       '/v2/me/calls',
       (m) => callOf(m).id === call.callUuid && callOf(m).state === 'Established',
     );
+  }, 30_000);
+
+  it('passes over a standby whose T-Server link is down: the next node stands by and takes over at once', async () => {
+    // With b (alive from the test above), d, e and f: e stands by for d, until its link goes.
+    const nodeD = await cluster.startNode('d');
+    const nodeE = await cluster.startNode('e');
+    const nodeF = await cluster.startNode('f');
+    const login = new GwsRestAgent(`http://127.0.0.1:${nodeD.port}`, 'agent2');
+    await login.login();
+    const browser = cluster.browser({ port: nodeF.port, cookies: { JSESSIONID: login.sessionId! }, timeoutMs: 8000 });
+    await browser.handshake();
+    await browser.connected();
+    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
+    const device = await browser.nextMessage('/v2/me/devices', (m) =>
+      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
+    );
+    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+    await waitFor(() => nodeE.app.get(StandbySessions).size === 1, 5000, 'node E to stand by for the session');
+
+    // E loses its T-Server link: it says it stands by no more, and F, next in the ring, does.
+    nodeE.app.get<TServerClient>(TSERVER_CLIENT).close();
+    await waitFor(() => nodeF.app.get(StandbySessions).size === 1, 5000, 'node F to stand by for the session');
+
+    await crashInProcessNode(nodeD);
+    const call = cluster.simulators.tserver.injectCall({ ani: '+15551239002', destination: dn });
+    await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === call.callUuid && callOf(m).state === 'Ringing');
+    const records = nodeF.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
+    expect((await records.listByNode('f')).map((r) => r.userName)).toEqual(['agent2']);
   }, 30_000);
 });

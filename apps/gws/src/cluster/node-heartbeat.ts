@@ -2,13 +2,17 @@ import type { Server } from 'node:net';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NodeInfo, NodeRegistry } from '@gws/stores';
+import type { TServerClient } from '@gws/tserver-client';
 import { PeriodicTask } from '../common/periodic-task';
 import { GWS_CONFIG, type GwsConfig } from '../config/gws-config';
+import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import { NODE_REGISTRY } from '../stores/store.tokens';
 
 /**
  * Keeps this node alive to the others: its NodeInfo, written every `cluster.heartbeatMs` with a time to live of
  * `cluster.ttlMs`. The first heartbeat waits until the HTTP server listens (until then no one can forward to it).
+ * A node stands by for another (NODE_STANDBY) only while its T-Server link is up: without it, it could neither watch
+ * the other's DNs nor take its sessions over, and the others would wait the standby window for nothing.
  * `drain` announces the node draining and `leave` removes it; `stop` ends the heartbeats and nothing else, which is
  * how a crash looks to the others.
  */
@@ -26,6 +30,7 @@ export class NodeHeartbeat extends PeriodicTask {
     @Inject(NODE_REGISTRY) private readonly registry: NodeRegistry,
     @Inject(GWS_CONFIG) private readonly config: GwsConfig,
     private readonly adapterHost: HttpAdapterHost,
+    @Inject(TSERVER_CLIENT) private readonly tserver: TServerClient,
   ) {
     super();
     this.periodMs = config.cluster.heartbeatMs;
@@ -91,7 +96,7 @@ export class NodeHeartbeat extends PeriodicTask {
       internalUrl: this.internalUrl(),
       startedAt: this.startedAt,
       draining,
-      standby: this.config.cluster.standby,
+      standby: this.config.cluster.standby && this.tserver.status === 'connected',
     };
     try {
       await this.registry.heartbeat(info, this.config.cluster.ttlMs);

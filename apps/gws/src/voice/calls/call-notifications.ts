@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EventCause } from '../event-cause';
+import { causeOf, type EventCause } from '../event-cause';
 import { SessionNotifier } from '../session-notifier';
 import type { VoiceSession } from '../voice-session';
 import type { CallChange } from './model/agent-call';
 import { callView } from './model/call-view';
 
 /**
- * CallStateChangeMessage on `/v2/me/calls` for each change, in order, each with the whole call. Every message is
+ * CallStateChangeMessage on `/v2/me/calls` for each change, in order, each with the whole call, reporting `cause`,
+ * or the change's own event when it has one (an event that waited for a re-sync). Every message is
  * appended to the user's event stream before this returns its promise, so the messages of one batch cannot
  * interleave with those of a later event.
  */
@@ -15,7 +16,7 @@ export class CallNotifications {
   constructor(private readonly notifier: SessionNotifier) {}
 
   async callsChanged(session: VoiceSession, changes: readonly CallChange[], cause?: EventCause): Promise<void> {
-    const sending = changes.flatMap(({ call, notificationType }) => {
+    const sending = changes.flatMap(({ call, notificationType, event }) => {
       const device = session.devices.get(call.dn);
       if (device === undefined) return [];
       return [
@@ -28,7 +29,7 @@ export class CallNotifications {
             call: callView(call, session.calls.onDn(call.dn), session.urls, device.id),
             phoneNumber: call.dn,
           },
-          cause,
+          event === undefined ? cause : causeOf(event),
         ),
       ];
     });

@@ -1,4 +1,4 @@
-import type { KVList } from '@gws/tlib';
+import type { KVList, TMessage } from '@gws/tlib';
 
 export type CallState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released';
 export type CallTypeName = 'Internal' | 'Inbound' | 'Outbound' | 'Consult';
@@ -36,4 +36,9 @@ export type CallNotificationType = 'StatusChange' | 'ParticipantsUpdated' | 'Att
 export interface CallChange {
   readonly call: AgentCall;
   readonly notificationType: CallNotificationType;
+  /**
+   * The event that made the change, when it is announced after other work rather than as the event came: an event
+   * that waited for its DN's re-sync. Its notification reports that event (voice/event-cause.ts), not the re-sync.
+   */
+  readonly event?: TMessage;
 }

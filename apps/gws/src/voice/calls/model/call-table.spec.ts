@@ -89,8 +89,10 @@ describe('CallTable', () => {
     const table = consulting();
     const epoch = table.suspend(A);
     const Z = '0000000000000003';
-    expect(table.apply(event('EventEstablished', Z))).toEqual([]);
-    expect(table.apply(event('EventRetrieved', X))).toEqual([]);
+    const established = event('EventEstablished', Z);
+    const retrieved = event('EventRetrieved', X);
+    expect(table.apply(established)).toEqual([]);
+    expect(table.apply(retrieved)).toEqual([]);
     const listed = [
       { connId: Z, callUuid: 'UUID-' + Z, state: 'Ringing' as const, callType: 2 },
       { connId: X, callUuid: 'UUID-' + X, state: 'Held' as const, callType: 2 },
@@ -109,6 +111,8 @@ describe('CallTable', () => {
       ['UUID-' + Z, 'Established'],
       ['UUID-' + X, 'Established'],
     ]);
+    // What the events did names them (their notifications report those events); what the listing did, nothing.
+    expect(changes?.map((change) => change.event)).toEqual([undefined, undefined, established, retrieved]);
     expect(table.get('UUID-' + X)?.consult).toBeUndefined();
     expect(table.apply(event('EventHeld', X)).map(({ call }) => call.state)).toEqual(['Held']);
   });

@@ -90,7 +90,7 @@ export class CallTable {
    * are the DN's calls from EventRegistered; `recovered`, those of them this table does not know, rebuilt (with
    * RequestQueryCall) in the same order. The changes come in this order: the calls T-Server no longer lists
    * (Released, in the order GWS learnt of them), the known calls whose state changed, the new calls (as T-Server
-   * lists them), then what the events that arrived meanwhile did. Undefined, with nothing changed, when `epoch`
+   * lists them), then what the events that arrived meanwhile did, each change naming its event. Undefined, with nothing changed, when `epoch`
    * is no longer the DN's suspension (the link was lost again: the next registration's re-sync does it).
    */
   resync(
@@ -115,7 +115,7 @@ export class CallTable {
     for (const call of recovered) {
       if (live.has(call.connId) && this.byConnId(call.connId) === undefined) changes.push(this.restore(call));
     }
-    for (const event of waiting.events) changes.push(...this.apply(event));
+    for (const event of waiting.events) changes.push(...this.apply(event).map((change) => ({ ...change, event })));
     return changes;
   }
 
