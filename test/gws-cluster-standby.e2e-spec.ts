@@ -5,9 +5,8 @@ import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
-import type { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { crashInProcessNode, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
+import { crashInProcessNode, seatAgent, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
 
 /**
  * Heartbeats every 200 ms; a node is dead 2 s after its last one: the calls below ring and end well inside the
@@ -27,31 +26,8 @@ describe('GWS cluster: a standby node announces what happened while the holder w
 
   const dnRow = (dn: string) => cluster.simulators.tserver.snapshot().dns.find((row) => row.number === dn);
 
-  /**
-   * `userName` logs in on `holder`, a browser on `browserNode` (kept for afterAll), and a contact-center session
-   * starts on the holder; resolves with them and the session's DN.
-   */
-  async function seat(
-    userName: string,
-    holder: InProcessNode,
-    browserNode: InProcessNode,
-  ): Promise<{ login: GwsRestAgent; browser: CometdTestClient; dn: string }> {
-    const login = new GwsRestAgent(`http://127.0.0.1:${holder.port}`, userName);
-    await login.login();
-    const client = cluster.browser({
-      port: browserNode.port,
-      cookies: { JSESSIONID: login.sessionId! },
-      timeoutMs: 8000,
-    });
-    await client.handshake();
-    await client.connected();
-    expect((await login.startContactCenterSession()).body).toEqual({ statusCode: 0 });
-    const device = await client.nextMessage('/v2/me/devices', (m) =>
-      Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
-    );
-    const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
-    return { login, browser: client, dn };
-  }
+  const seat = (userName: string, holder: InProcessNode, browserNode: InProcessNode) =>
+    seatAgent(cluster, userName, holder, browserNode);
 
   /** Resolves once `standby` shadows one session and watches `dn` (ModeMonitor), its holder having it too. */
   async function standingBy(standby: InProcessNode, dn: string): Promise<void> {
@@ -85,6 +61,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     const missed = cluster.simulators.tserver.injectCall({ ani: '+15551230002', destination: dn });
     cluster.simulators.tserver.externalHangup(missed.connId);
     const records = nodeB.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
+    expect((await records.listByNode('a')).map((r) => r.userName)).toEqual(['agent1']);
 
     // Taken over: the call that rang and ended meanwhile reaches the agent, in order, with no gap in ext.seq.
     await browser.nextMessage(

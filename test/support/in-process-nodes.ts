@@ -6,6 +6,7 @@ import { NodeHeartbeat } from '../../apps/gws/src/cluster/node-heartbeat';
 import type { EmbeddedPlatform } from '../../apps/gws/src/embedded/embedded-platform';
 import { TSERVER_CLIENT } from '../../apps/gws/src/platform/platform.tokens';
 import { CometdTestClient, type CometdTestClientOptions } from './cometd-test-client';
+import { GwsRestAgent } from './gws-rest-agent';
 import { loopbackGwsConfig, startGwsNode } from './gws-node';
 import { portsOf, startLoopbackSimulators } from './loopback-simulators';
 
@@ -38,6 +39,43 @@ export async function crashInProcessNode(node: InProcessNode): Promise<void> {
   const server = node.app.getHttpServer();
   server.close();
   server.closeAllConnections();
+}
+
+/** An agent seated by {@link seatAgent}: its login (cookie, CSRF token), its browser and its DN. */
+export interface SeatedAgent {
+  readonly login: GwsRestAgent;
+  readonly browser: CometdTestClient;
+  readonly dn: string;
+}
+
+/**
+ * `userName` logs in on `holder`, a browser of the cluster's (closed in afterAll) handshakes on `browserNode`, and a
+ * contact-center session starts on the holder; resolves once the browser has the device, with its DN.
+ */
+export async function seatAgent(
+  cluster: InProcessCluster,
+  userName: string,
+  holder: InProcessNode,
+  browserNode: InProcessNode,
+): Promise<SeatedAgent> {
+  const login = new GwsRestAgent(`http://127.0.0.1:${holder.port}`, userName);
+  await login.login();
+  const browser = cluster.browser({
+    port: browserNode.port,
+    cookies: { JSESSIONID: login.sessionId! },
+    timeoutMs: 8000,
+  });
+  await browser.handshake();
+  await browser.connected();
+  const started = await login.startContactCenterSession();
+  if ((started.body as { statusCode?: unknown }).statusCode !== 0) {
+    throw new Error(`StartContactCenterSession of ${userName} answered ${JSON.stringify(started.body)}`);
+  }
+  const device = await browser.nextMessage('/v2/me/devices', (m) =>
+    Boolean((m.data as { devices?: { phoneNumber: string }[] }).devices?.[0]),
+  );
+  const dn = (device.data as { devices: { phoneNumber: string }[] }).devices[0]!.phoneNumber;
+  return { login, browser, dn };
 }
 
 /** What a suite of in-process cluster nodes shares: one Redis, the simulators, its nodes and browsers. */

@@ -7,11 +7,10 @@ import { TSERVER_CLIENT } from '../platform/platform.tokens';
 import { AGENT_SESSION_STORE, EVENT_BUS, NODE_REGISTRY } from '../stores/store.tokens';
 import { ContactCenterSessionService } from '../voice/contact-center-session.service';
 import { StandbySessions, standbyWindowMs } from '../voice/standby/standby-sessions';
-import { CLUSTER_TOPIC, clusterMessage, type ClusterMessage } from './cluster-message';
+import { CLUSTER_TOPIC, clusterMessage } from './cluster-message';
 import { watchNodes } from './dead-nodes';
 import { NodeHeartbeat } from './node-heartbeat';
 import { standbyOf, wardsOf } from './standby-wards';
-import { WardWatch } from './ward-watch';
 
 /**
  * Sessions one node adopts at once: each costs a few Redis, T-Server and Configuration Server round trips. 64 took
@@ -45,8 +44,6 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   private ownAdopted = false;
   private pass: Promise<void> | undefined;
   private unsubscribe: Unsubscribe | undefined;
-  /** Sees a ward's process die (its port refuses) well before its liveness entry expires. */
-  private readonly wardWatch = new WardWatch((ward) => void this.wardGone(ward), this.logger);
 
   constructor(
     @Inject(NODE_REGISTRY) private readonly registry: NodeRegistry,
@@ -80,7 +77,6 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
   /** No more takeovers here (the node drains or stops). */
   async stop(): Promise<void> {
     super.onApplicationShutdown();
-    this.wardWatch.close();
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = undefined;
     await unsubscribe?.().catch(() => undefined);
@@ -105,9 +101,7 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
       // From the first pass (a cluster may lose a node while young): a ward gone from the registry stays one
       // until its sessions are taken over, and counts as dead even if this node never saw it serving.
       const goneWards = [...this.standby.wards].filter((id) => !aliveIds.has(id));
-      const wards = this.config.cluster.standby ? wardsOf(alive, this.config.nodeId) : new Set<string>();
-      if (this.config.cluster.standby) this.standBy([...wards, ...goneWards]);
-      this.wardWatch.watch(alive.filter((node) => wards.has(node.nodeId)));
+      if (this.config.cluster.standby) this.standBy([...wardsOf(alive, this.config.nodeId), ...goneWards]);
       // Until then a missing entry may be an outage just ended rather than a dead node.
       if (!this.heartbeat.livenessKnown) return;
       const watch = watchNodes(this.seen, alive, this.config.nodeId);
@@ -162,21 +156,6 @@ export class DeadNodeWatcher extends PeriodicTask implements OnModuleInit {
     // A session claimed but not adopted is this node's now: the next pass adopts it.
     if (failed > 0) this.ownAdopted = false;
     return failed === 0;
-  }
-
-  /**
-   * A ward's process is gone (WardWatch): its entry is removed (that incarnation's only) and the nodes are told it
-   * left, as a draining node tells them, so that this node, its standby, takes its sessions over now.
-   */
-  private async wardGone(ward: NodeInfo): Promise<void> {
-    try {
-      if (!(await this.registry.leave(ward.nodeId, ward.startedAt))) return;
-      this.logger.warn(`node ${ward.nodeId} is gone before its liveness expired: taking its sessions over`);
-      const left: ClusterMessage = { kind: 'node-left', nodeId: ward.nodeId };
-      await this.bus.publish(CLUSTER_TOPIC, left);
-    } catch (error) {
-      this.logger.warn(`node ${ward.nodeId} gone, left to its liveness expiry: ${(error as Error).message}`);
-    }
   }
 
   /** Whether this node takes the sessions of `nodeId` over now: it is its standby, or no alive node is. */

@@ -36,7 +36,6 @@ async function loggedApp(
   app.get('/api/v2/me', (_request, response) => void response.json({ statusCode: 0 }));
   app.get('/api/v2/broken', (_request, response) => void response.status(503).json({ statusCode: 1 }));
   app.get('/api/v2/notifications', (_request, response) => void response.json([]));
-  app.get('/health/live', (_request, response) => void response.json({ status: 'ok' }));
   // Answers only once the client has gone.
   app.get('/api/v2/slow', () => reached());
   const server = createServer(app);
@@ -83,12 +82,11 @@ describe('httpLogger', () => {
     expect(JSON.stringify(app.lines)).not.toMatch(/s3cr3t|c2VjcmV0|authorization|cookie/);
   });
 
-  it('leaves CometD requests and liveness probes out of the log but gives them an id', async () => {
+  it('leaves CometD requests out of the log but gives them an id', async () => {
     const app = await loggedApp('info');
     server = app.server;
     const answer = await fetch(`${app.base}/api/v2/notifications`);
     expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await fetch(`${app.base}/health/live`)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     await fetch(`${app.base}/api/v2/me`);
     await waitFor(() => app.lines.length === 1, 5000, 'one request line');
     expect(app.lines[0]!.req.url).toBe('/api/v2/me');

@@ -3,12 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-/**
- * CometD long polls (one per agent every half minute, and each event's delivery) and liveness probes (the
- * orchestrator's, and a standby's watch of its ward every few seconds, cluster/ward-watch.ts): logging them would
- * drown the rest. A readiness probe that fails is still worth a line.
- */
-const QUIET_PREFIXES = ['/api/v2/notifications', '/workspace/v3/notifications', '/health/live'];
+/** CometD long polls: one per agent every half minute, and each event's delivery; logging them would drown the rest. */
+const QUIET_PREFIXES = ['/api/v2/notifications', '/workspace/v3/notifications'];
 
 /** A request id the caller may choose: short, and nothing that could forge a log line. */
 const SANE_REQUEST_ID = /^[\w-]{1,64}$/;

@@ -17,13 +17,9 @@ export class MemoryNodeRegistry implements NodeRegistry {
     return Promise.resolve();
   }
 
-  leave(nodeId: string, startedAt?: number): Promise<boolean> {
-    const entry = this.entries.get(nodeId);
-    if (entry === undefined || (startedAt !== undefined && entry.info.startedAt !== startedAt)) {
-      return Promise.resolve(false);
-    }
+  leave(nodeId: string): Promise<void> {
     this.entries.delete(nodeId);
-    return Promise.resolve(true);
+    return Promise.resolve();
   }
 
   get(nodeId: string): Promise<NodeInfo | undefined> {

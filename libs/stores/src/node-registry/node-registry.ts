@@ -18,12 +18,8 @@ export interface NodeInfo {
 export interface NodeRegistry {
   /** Writes or refreshes this node's entry; it expires `ttlMs` after the last heartbeat. */
   heartbeat(info: NodeInfo, ttlMs: number): Promise<void>;
-  /**
-   * Removes the entry now (a clean stop): the node is dead to the others at once. With `startedAt`, only the entry of
-   * that incarnation of the node (another node found its process gone, and a restart under the same id must stay).
-   * Resolves true when an entry was removed.
-   */
-  leave(nodeId: string, startedAt?: number): Promise<boolean>;
+  /** Removes the entry now (a clean stop): the node is dead to the others at once. */
+  leave(nodeId: string): Promise<void>;
   /** The node's entry while it is alive (not expired, not left). */
   get(nodeId: string): Promise<NodeInfo | undefined>;
   /** Every node alive now. */

@@ -1,18 +1,6 @@
 import { systemClock, type Clock } from '../clock';
 import type { NodeInfo, NodeRegistry } from '../node-registry/node-registry';
-import { luaScript } from './lua-script';
 import type { RedisLink } from './redis-link';
-
-/** Deletes KEYS[1] (a node's entry) only while it is the incarnation started at ARGV[1]; returns 1 if it did. */
-const leaveIncarnation = luaScript<number>(
-  `local stored = redis.call('GET', KEYS[1])
-if not stored then return 0 end
-local ok, entry = pcall(cjson.decode, stored)
-if not ok or type(entry.info) ~= 'table' or entry.info.startedAt ~= tonumber(ARGV[1]) then return 0 end
-redis.call('DEL', KEYS[1])
-return 1`,
-  1,
-);
 
 /** What `<prefix>node:<nodeId>` holds. */
 interface StoredNode {
@@ -44,14 +32,9 @@ export class RedisNodeRegistry implements NodeRegistry {
     await this.link.client.zadd(this.indexKey, expiresAt, info.nodeId);
   }
 
-  async leave(nodeId: string, startedAt?: number): Promise<boolean> {
-    const removed =
-      startedAt === undefined
-        ? (await this.link.client.del(this.key(nodeId))) > 0
-        : (await leaveIncarnation(this.link.client, this.key(nodeId), startedAt)) === 1;
-    // The member goes either way: one whose entry is gone is not listed, and `alive` would trim it at its expiry.
-    if (removed || startedAt === undefined) await this.link.client.zrem(this.indexKey, nodeId);
-    return removed;
+  async leave(nodeId: string): Promise<void> {
+    await this.link.client.del(this.key(nodeId));
+    await this.link.client.zrem(this.indexKey, nodeId);
   }
 
   async get(nodeId: string): Promise<NodeInfo | undefined> {
