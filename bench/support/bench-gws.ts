@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type * as Notifications from '../../apps/gws/src/notifications';
 import type * as PlatformTokens from '../../apps/gws/src/platform/platform.tokens';
+import type { TServerClient } from '@gws/tserver-client';
 import type * as GwsNode from '../../test/support/gws-node';
 import type { SimulatorPorts } from './events-protocol';
 import { registerSwcTypeScript } from './login-swc-register';
@@ -32,7 +33,9 @@ export interface BenchGwsModules {
 export async function loadBenchGws(): Promise<BenchGwsModules> {
   await shareNestModules();
   const { loopbackGwsConfig, startGwsNode } = load('../../test/support/gws-node') as typeof GwsNode;
-  const { CONFSERV_CLIENT } = load('../../apps/gws/src/platform/platform.tokens') as typeof PlatformTokens;
+  const { CONFSERV_CLIENT, TSERVER_CLIENT } = load(
+    '../../apps/gws/src/platform/platform.tokens',
+  ) as typeof PlatformTokens;
   const notifications = load('../../apps/gws/src/notifications') as typeof Notifications;
   return {
     notifications,
@@ -50,6 +53,7 @@ export async function loadBenchGws(): Promise<BenchGwsModules> {
         app,
         port,
         publisher: app.get(notifications.NotificationPublisher),
+        tserver: app.get<TServerClient>(TSERVER_CLIENT),
         confservRequests: () => confserv.requestsSent,
       };
     },
@@ -60,6 +64,8 @@ export interface BenchGws {
   readonly app: NestExpressApplication;
   readonly port: number;
   readonly publisher: Notifications.NotificationPublisher;
+  /** GWS's own T-Server client (to listen to, never to drive). */
+  readonly tserver: TServerClient;
   /** Requests GWS has sent to the Configuration Server so far. */
   confservRequests(): number;
 }

@@ -5,7 +5,7 @@
  */
 import type { Arrivals } from './events-browser';
 import { driveMsOf, measure, runDrive, type DriveParties, type PhaseResult } from './events-drive-run';
-import type { DriveSpec, EventsServerUsage } from './events-protocol';
+import type { DriveSpec, EventsServerUsage, GwsStamps } from './events-protocol';
 import type { ServerProcess } from './events-server-process';
 import { round2 } from './events-stats';
 import type { BrowserFleet } from './capacity-browsers';
@@ -55,7 +55,7 @@ export async function driveWithFleet(
   spec: DriveSpec,
   arrivals: Arrivals,
   options: { readonly settleHeaps: boolean; readonly drainMs: number; readonly latencyDump?: string | undefined },
-  handed?: (keys: readonly string[]) => Promise<readonly number[]>,
+  handed?: (keys: readonly string[]) => Promise<GwsStamps>,
 ): Promise<{ result: PhaseResult; serverAfter: EventsServerUsage }> {
   const probe = {
     usage: async (settle = false): Promise<FleetUsage> => {
@@ -65,7 +65,7 @@ export async function driveWithFleet(
   };
   const run = await runDrive({ ...parties, server: probe }, spec, arrivals, options);
   const { before, after } = run.server;
-  const report = handed === undefined ? run.report : { ...run.report, handedToCometdAt: await handed(run.report.keys) };
+  const report = handed === undefined ? run.report : { ...run.report, ...(await handed(run.report.keys)) };
   const result = measure(spec, { ...run, report, server: { before: before.server, after: after.server } }, arrivals);
   if (options.latencyDump !== undefined) writeLatencyDump(options.latencyDump, report, arrivals);
   const { clientCpuUtilization, clientEventLoopUtilization, ...details } = result.details;

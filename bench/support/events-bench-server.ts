@@ -6,11 +6,13 @@
  * Server>. Nothing but GWS runs here, so this process's CPU, memory and event-loop figures are GWS's.
  *
  * It wraps `CometdGateway.deliver` (read only) to note when each CallStateChangeMessage is handed to
- * cometd-nodejs-server; on `handed` it answers those times for the keys asked and forgets them. On `heap` (sent by
+ * cometd-nodejs-server, and listens first on the T-Server client's `event` to note when each call event reached GWS
+ * (decoded and de-duplicated, before GWS's own work); on `handed` it answers both times for the keys asked and
+ * forgets them. On `heap` (sent by
  * `bench/capacity.bench.ts` only) it answers its heap figures (capacity-gws-heap.ts). Nothing is written to stdout.
  */
 import { exitOnStop, failChild } from './bench-child';
-import { loadBenchGws, type BenchGwsModules } from './bench-gws';
+import { loadBenchGws, type BenchGws, type BenchGwsModules } from './bench-gws';
 import { processUsage, readyReport } from './events-usage';
 import { wallClockMs } from './events-clock';
 import { isEventsCommand, type EventsServerMessage } from './events-protocol';
@@ -21,6 +23,8 @@ import { gwsHeapReport } from './capacity-gws-heap';
  * keyed as the browsers key them. The wrapper only reads the message and adds a Map write per delivery.
  */
 const handedToCometd = new Map<string, number>();
+/** When the T-Server client passed each call event on, keyed as above (EventRinging: Ringing; any other: Released). */
+const receivedFromTServer = new Map<string, number>();
 
 function noteHandOvers({ notifications }: BenchGwsModules): void {
   const gatewayPrototype = notifications.CometdGateway.prototype;
@@ -35,6 +39,20 @@ function noteHandOvers({ notifications }: BenchGwsModules): void {
   };
 }
 
+/** The bench's drive makes Ringing then Abandoned or Released per call, one event each on the agent's DN. */
+function noteArrivals(gws: BenchGws): void {
+  gws.tserver.prependListener('event', (event) => {
+    const uuid = event.attributes.CallUUID;
+    if (
+      uuid === undefined ||
+      (event.name !== 'EventRinging' && event.name !== 'EventAbandoned' && event.name !== 'EventReleased')
+    )
+      return;
+    const key = `${uuid}:${event.name === 'EventRinging' ? 'Ringing' : 'Released'}`;
+    if (!receivedFromTServer.has(key)) receivedFromTServer.set(key, wallClockMs());
+  });
+}
+
 function send(message: EventsServerMessage): void {
   process.send?.(message);
 }
@@ -47,6 +65,7 @@ async function main(): Promise<void> {
   const bench = await loadBenchGws();
   noteHandOvers(bench);
   const gws = await bench.startBenchGws({ tserverPrimary: primary, tserverBackup: backup, confserv: confservPort });
+  noteArrivals(gws);
   const stop = exitOnStop(() => gws.app.close());
 
   process.on('message', (command: unknown) => {
@@ -55,8 +74,10 @@ async function main(): Promise<void> {
       stop();
     } else if (command.type === 'handed') {
       const at = command.keys.map((key) => handedToCometd.get(key) ?? -1);
+      const receivedAt = command.keys.map((key) => receivedFromTServer.get(key) ?? -1);
       handedToCometd.clear();
-      send({ type: 'handed', at });
+      receivedFromTServer.clear();
+      send({ type: 'handed', at, receivedAt });
     } else if (command.type === 'usage') {
       send(processUsage(gws.publisher.stats().bayeuxSessions, command.settle === true));
     } else if (command.type === 'heap') {

@@ -126,6 +126,8 @@ function joinArrivals(
 ): { figures: DeliveryFigures; split: Record<string, unknown> } {
   const latencies: number[] = [];
   const toCometd: number[] = [];
+  const toGws: number[] = [];
+  const inGws: number[] = [];
   const cometdToBrowser: number[] = [];
   let sent = 0;
   let lost = 0;
@@ -137,6 +139,11 @@ function joinArrivals(
     if (arrived === undefined) lost++;
     else latencies.push(arrived - origin);
     const handed = report.handedToCometdAt?.[i] ?? -1;
+    const received = report.gwsReceivedAt?.[i] ?? -1;
+    if (received >= 0) {
+      toGws.push(received - origin);
+      if (handed >= 0) inGws.push(handed - received);
+    }
     if (handed >= 0) {
       toCometd.push(handed - origin);
       if (arrived !== undefined) cometdToBrowser.push(arrived - handed);
@@ -157,6 +164,10 @@ function joinArrivals(
             // The two halves of the latency: T-Server event to CometdGateway.deliver, then to the browser.
             eventToCometdDeliverMs: percentiles(toCometd),
             cometdDeliverToBrowserMs: percentiles(cometdToBrowser),
+            // The first half again: simulator, link and decoding up to GWS's T-Server client's `event`; then GWS.
+            ...(report.gwsReceivedAt === undefined
+              ? {}
+              : { eventToGwsMs: percentiles(toGws), gwsEventToCometdDeliverMs: percentiles(inGws) }),
           },
   };
 }

@@ -100,7 +100,7 @@ export async function gwsPhase(options: EventsOptions, spec: DriveSpec, arrivals
       arrivals,
       options,
     ).finally(() => clearInterval(timer));
-    const report = { ...run.report, handedToCometdAt: await gws.handed(run.report.keys) };
+    const report = { ...run.report, ...(await gws.handed(run.report.keys)) };
     const result = measure(spec, { ...run, report }, arrivals);
     result.details['loginMs'] = loginMs;
     const samples = samplesOf(arrivals);

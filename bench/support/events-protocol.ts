@@ -81,10 +81,12 @@ export interface SimulatorPorts {
   readonly confserv: number;
 }
 
-/** GWS child's answer to `handed`: parallel to the keys asked, bench clock, -1 if never handed. */
+/** GWS child's answer to `handed`: parallel to the keys asked, bench clock, -1 if never handed (or received). */
 export interface HandedReport {
   readonly type: 'handed';
   readonly at: readonly number[];
+  /** When GWS's T-Server client passed each event on (decoded, de-duplicated), before GWS's own work on it. */
+  readonly receivedAt: readonly number[];
 }
 
 export interface EventsServerUsage {
@@ -125,6 +127,11 @@ export interface DriveReport {
    * (`CometdGateway.deliver`, bench clock), or -1 if it never did. Splits the latency into GWS and transport.
    */
   readonly handedToCometdAt?: readonly number[];
+  /**
+   * GWS phase only, parallel to `keys`: when GWS's T-Server client passed the event on (bench clock), or -1. Splits
+   * the first half again: simulator and link (decoding included), then GWS's own work up to the hand-over.
+   */
+  readonly gwsReceivedAt?: readonly number[];
   /** Simulator child only: how the origin relates to the simulator's clock readings during the call (see the server). */
   readonly stampCheck?: StampCheck;
   /** Simulator child only: what the simulators logged during the drive (an event they could not send, for one). */
@@ -152,6 +159,9 @@ export interface EventsServerFailed {
   readonly type: 'failed';
   readonly message: string;
 }
+
+/** What the GWS child's `handed` answer adds to a drive report. */
+export type GwsStamps = Required<Pick<DriveReport, 'handedToCometdAt' | 'gwsReceivedAt'>>;
 
 export type EventsServerMessage =
   EventsServerReady | EventsServerUsage | DriveReport | HandedReport | GwsHeapReport | EventsServerFailed;

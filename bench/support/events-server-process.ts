@@ -4,6 +4,7 @@ import {
   type EventsCommand,
   type EventsServerMessage,
   type EventsServerUsage,
+  type GwsStamps,
 } from './events-protocol';
 
 /** How long a child (or a GWS node process) may take to say it is ready. */
@@ -28,11 +29,12 @@ export class ServerProcess extends BenchChildProcess<EventsServerMessage, Events
     return new ServerProcess(script, child, isEventsServerMessage, SHUTDOWN_TIMEOUT_MS);
   }
 
-  /** GWS child: when each of `keys` reached CometdGateway.deliver (-1: never). */
-  async handed(keys: readonly string[]): Promise<readonly number[]> {
+  /** GWS child: when each of `keys` reached GWS and CometdGateway.deliver (-1: never), as a drive report has them. */
+  async handed(keys: readonly string[]): Promise<GwsStamps> {
     const answer = this.next('handed', 30_000);
     this.send({ type: 'handed', keys });
-    return (await answer).at;
+    const { at, receivedAt } = await answer;
+    return { handedToCometdAt: at, gwsReceivedAt: receivedAt };
   }
 
   /** `settle`: the child runs a full GC first (events-usage.ts). */
