@@ -3,6 +3,7 @@
  * driven twice: first by the publisher child over loopback TCP (GWS's topology; the targets are judged against it),
  * then by the server child itself (`baselineInProcess`).
  */
+import { join } from 'node:path';
 import { GWS_NODE_FLAGS } from '../../apps/gws/src/bootstrap/node-flags';
 import { BaselineBrowser, type Arrivals } from './events-browser';
 import { measure, pool, progress, runDrive, type PhaseResult } from './events-drive-run';
@@ -21,7 +22,9 @@ export async function baselinePhase(
   samples: BaselineSamples,
   arrivals: Arrivals,
 ): Promise<{ fed: PhaseResult; inProcess: PhaseResult }> {
-  const server = ServerProcess.start('events-baseline-server.ts', [], undefined, options.semiSpaceMb, GWS_NODE_FLAGS);
+  // Profiled with GWS (`--server-cpu-prof DIR`), into DIR/baseline: the two servers' CPU per event side by side.
+  const profDir = options.serverCpuProfDir === undefined ? undefined : join(options.serverCpuProfDir, 'baseline');
+  const server = ServerProcess.start('events-baseline-server.ts', [], profDir, options.semiSpaceMb, GWS_NODE_FLAGS);
   let publisher: ServerProcess | undefined;
   const browsers: BaselineBrowser[] = [];
   try {
