@@ -1,17 +1,13 @@
-import type { Message } from 'cometd';
 import type { AgentSessionStore } from '@gws/stores';
 import type { TServerClient } from '@gws/tserver-client';
 import { waitFor } from '@gws/testing';
 import { TSERVER_CLIENT } from '../apps/gws/src/platform/platform.tokens';
 import { AGENT_SESSION_STORE } from '../apps/gws/src/stores/store.tokens';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
-import { crashInProcessNode, seatAgent, useInProcessCluster } from './support/in-process-nodes';
+import { crashInProcessNode, nextCall, seatAgent, useInProcessCluster } from './support/in-process-nodes';
 
 /** As in gws-cluster-standby: heartbeats every 200 ms, a node dead 2 s after its last one (the window is 15 s). */
 const CLUSTER_ENV = { NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '2000' };
-
-const callOf = (m: Message): { id?: string; state?: string } =>
-  (m.data as { call?: { id?: string; state?: string } }).call ?? {};
 
 describe('GWS cluster: a standby whose T-Server link is down', () => {
   const cluster = useInProcessCluster(CLUSTER_ENV);
@@ -31,7 +27,7 @@ describe('GWS cluster: a standby whose T-Server link is down', () => {
     // A dies: C takes over once A is seen dead (the TTL), not after B's window, with the call of the gap.
     await crashInProcessNode(nodeA);
     const call = cluster.simulators.tserver.injectCall({ ani: '+15551239002', destination: dn });
-    await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === call.callUuid && callOf(m).state === 'Ringing');
+    await nextCall(browser, call.callUuid, 'Ringing');
     const records = nodeC.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
     expect((await records.listByNode('c')).map((r) => r.userName)).toEqual(['agent1']);
   }, 30_000);

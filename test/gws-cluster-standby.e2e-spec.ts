@@ -6,7 +6,14 @@ import { DeadNodeWatcher } from '../apps/gws/src/cluster/dead-node-watcher';
 import { StandbySessions } from '../apps/gws/src/voice/standby/standby-sessions';
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { crashInProcessNode, seatAgent, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
+import {
+  callOf,
+  crashInProcessNode,
+  nextCall,
+  seatAgent,
+  useInProcessCluster,
+  type InProcessNode,
+} from './support/in-process-nodes';
 
 /**
  * Heartbeats every 200 ms; a node is dead 2 s after its last one: the calls below ring and end well inside the
@@ -14,8 +21,6 @@ import { crashInProcessNode, seatAgent, useInProcessCluster, type InProcessNode 
  */
 const CLUSTER_ENV = { NODE_HEARTBEAT_MS: '200', NODE_TTL_MS: '2000' };
 
-const callOf = (m: Message): { id?: string; state?: string } =>
-  (m.data as { call?: { id?: string; state?: string } }).call ?? {};
 const seqOf = (m: Message): number | undefined => (m.ext as { seq?: number } | undefined)?.seq;
 
 describe('GWS cluster: a standby node announces what happened while the holder was dead', () => {
@@ -49,9 +54,9 @@ describe('GWS cluster: a standby node announces what happened while the holder w
 
     // A call the holder announces: the standby holds it too, and does not announce it again.
     const first = cluster.simulators.tserver.injectCall({ ani: '+15551230001', destination: dn });
-    await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Ringing');
+    await nextCall(browser, first.callUuid, 'Ringing');
     cluster.simulators.tserver.externalHangup(first.connId);
-    await browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === first.callUuid && callOf(m).state === 'Released');
+    await nextCall(browser, first.callUuid, 'Released');
 
     // What A logged is let go of on B: only the last event's message stays held.
     const shadow = nodeB.app.get(StandbySessions).all()[0]!;
@@ -64,10 +69,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     expect((await records.listByNode('a')).map((r) => r.userName)).toEqual(['agent1']);
 
     // Taken over: the call that rang and ended meanwhile reaches the agent, in order, with no gap in ext.seq.
-    await browser.nextMessage(
-      '/v2/me/calls',
-      (m) => callOf(m).id === missed.callUuid && callOf(m).state === 'Released',
-    );
+    await nextCall(browser, missed.callUuid, 'Released');
     expect((await records.listByNode('b')).map((r) => r.userName)).toEqual(['agent1']);
     const calls = browser
       .messages('/v2/me/calls')
@@ -109,7 +111,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     expect((await viaF.get('/api/v2/me/devices?fields=*')).body).toMatchObject({ statusCode: 0 });
     const records = nodeF.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
     expect((await records.listByNode('e')).map((r) => r.userName)).toEqual(['agent2']);
-    await onF.nextMessage('/v2/me/calls', (m) => callOf(m).id === missed.callUuid && callOf(m).state === 'Released');
+    await nextCall(onF, missed.callUuid, 'Released');
     expect(onF.messages('/v2/me/calls').map((m) => callOf(m).state)).toEqual(['Ringing', 'Released']);
   }, 30_000);
 
@@ -127,7 +129,7 @@ describe('GWS cluster: a standby node announces what happened while the holder w
     cluster.simulators.tserver.externalHangup(call.connId);
     await drained;
 
-    await onH.nextMessage('/v2/me/calls', (m) => callOf(m).id === call.callUuid && callOf(m).state === 'Released');
+    await nextCall(onH, call.callUuid, 'Released');
     expect(onH.messages('/v2/me/calls').map((m) => callOf(m).state)).toEqual(['Ringing', 'Released']);
     const records = nodeH.app.get<AgentSessionStore>(AGENT_SESSION_STORE);
     expect((await records.listByNode('h')).map((r) => r.userName)).toEqual(['agent3']);

@@ -5,18 +5,13 @@ import { AGENT_SESSION_STORE, DN_MAP } from '../apps/gws/src/stores/store.tokens
 import { VoiceSessions } from '../apps/gws/src/voice/voice-session';
 import type { CometdTestClient } from './support/cometd-test-client';
 import { GwsRestAgent } from './support/gws-rest-agent';
-import { crashInProcessNode, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
+import { crashInProcessNode, nextCall, useInProcessCluster, type InProcessNode } from './support/in-process-nodes';
 
 interface Device {
   readonly id: string;
   readonly phoneNumber: string;
   readonly deviceState: string;
   readonly userState: { readonly state: string };
-}
-
-interface Call {
-  readonly id: string;
-  readonly state: string;
 }
 
 /** Heartbeats every 200 ms; a node is dead 600 ms after its last one. */
@@ -35,13 +30,6 @@ async function nextDevice(
     return !later.has(m) && device !== undefined && predicate(device);
   });
   return deviceOf(message)!;
-}
-
-async function nextCall(browser: CometdTestClient, state: string, callId: string): Promise<void> {
-  await browser.nextMessage('/v2/me/calls', (m) => {
-    const call = (m.data as { call?: Call }).call;
-    return call?.id === callId && call.state === state;
-  });
 }
 
 /** The agent's browser, on REST, sent to `node` with the cookie and CSRF token of its login elsewhere. */
@@ -103,7 +91,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
 
     const call = cluster.simulators.tserver.injectCall({ ani: '+15551230001', destination: device.phoneNumber });
     callId = call.callUuid;
-    await nextCall(browser, 'Ringing', callId);
+    await nextCall(browser, callId, 'Ringing');
     const agentBefore = agentOn(device.phoneNumber);
     expect(agentBefore).toMatchObject({ state: 'Ready' });
 
@@ -114,7 +102,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     expect((await viaB.post(`/api/v2/me/calls/${callId}`, { operationName: 'Answer' })).body).toEqual({
       statusCode: 0,
     });
-    await nextCall(browser, 'Established', callId);
+    await nextCall(browser, callId, 'Established');
     // B showed the device again as T-Server has it; the agent is still logged in as before (a new login would be
     // NotReady), and only B's link has the DN.
     await nextDevice(browser, (d) => d.deviceState === 'Active', sent);
@@ -151,7 +139,7 @@ describe('GWS cluster: the voice sessions of a node lost or drained are taken ov
     expect((await viaC.post(`/api/v2/me/calls/${callId}`, { operationName: 'Hangup' })).body).toEqual({
       statusCode: 0,
     });
-    await nextCall(browser, 'Released', callId);
+    await nextCall(browser, callId, 'Released');
     lastNode = nodeC;
   }, 30_000);
 

@@ -1,3 +1,4 @@
+import type { Message } from 'cometd';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startRedisServer, type TestRedisServer } from '@gws/testing';
 import type { TServerClient } from '@gws/tserver-client';
@@ -39,6 +40,15 @@ export async function crashInProcessNode(node: InProcessNode): Promise<void> {
   const server = node.app.getHttpServer();
   server.close();
   server.closeAllConnections();
+}
+
+/** The call a CallStateChangeMessage on `/v2/me/calls` reports (empty for any other message). */
+export const callOf = (m: Message): { id?: string; state?: string } =>
+  (m.data as { call?: { id?: string; state?: string } }).call ?? {};
+
+/** The browser's next (not yet returned) CallStateChangeMessage for call `callId` in `state`. */
+export function nextCall(browser: CometdTestClient, callId: string, state: string): Promise<Message> {
+  return browser.nextMessage('/v2/me/calls', (m) => callOf(m).id === callId && callOf(m).state === state);
 }
 
 /** An agent seated by {@link seatAgent}: its login (cookie, CSRF token), its browser and its DN. */
